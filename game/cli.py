@@ -1,0 +1,92 @@
+"""The one command-line entry point: `python main.py [COMMAND]`.
+
+With no command the Pygame window opens. Each sub-command imports only what it
+needs, so `validate` and `play --text` start fast and never touch pygame.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCENARIO_DIR = PROJECT_ROOT / "scenarios"
+DEFAULT_SCENARIO = SCENARIO_DIR / "eastern_flank_2022.yaml"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Brinkmanship — a crisis-simulation teaching game. With no command, opens the game window.",
+    )
+    parser.add_argument("--screenshot", metavar="DIR",
+                        help="render every screen of a short scripted game to PNG files in DIR, then exit")
+    parser.add_argument("--large-text", action="store_true", help="start in large-text (projector) mode")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check scenario files; report every problem as file:line:column")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
+    p.add_argument("--text", action="store_true", help="play in the terminal (also for screen readers and scripts)")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
+    p.add_argument("--as", dest="side", metavar="SIDE", help="the side you play (e.g. us, nato, russia)")
+    p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
+    p.add_argument("--load", metavar="SAVE", help="resume a saved game")
+    p.add_argument("--save", metavar="FILE", help="where to write the save (default: the saves folder)")
+
+    p = sub.add_parser("simulate", help="play many computer-vs-computer games and report the outcomes")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
+    p.add_argument("--games", type=int, default=100)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    p = sub.add_parser("debrief", help="export the debrief of a saved game as Markdown or HTML")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--format", choices=["markdown", "html"], default="markdown")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:          # argparse exits 2 on usage errors, 0 on --help
+        return int(exit_.code or 0)
+    try:
+        return _dispatch(args, parser)
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A reader such as `head` closed the pipe: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.command == "validate":
+        from game.scenario.validate_command import run_validate
+        return run_validate(args.paths)
+    if args.command == "schema":
+        import json
+
+        from game.scenario.schema import scenario_schema
+        print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if args.command == "play" and args.text:
+        from game.text_mode import run_text_game
+        return run_text_game(args)
+    if args.command == "simulate":
+        from game.engine.simulate import run_simulate
+        return run_simulate(args)
+    if args.command == "debrief":
+        from game.engine.debrief import run_debrief
+        return run_debrief(args)
+    # No command, or `play` without --text: the window.
+    from game.client.launch import run_client
+    return run_client(args)

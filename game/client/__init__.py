@@ -1,0 +1,1 @@
+"""The Pygame client: draws engine state, turns clicks and keys into engine commands."""

@@ -1,0 +1,404 @@
+"""The validated, immutable scenario model that the engine and every client consume.
+
+Nothing downstream of the loader sees raw YAML: only these frozen dataclasses.
+Mappings are stored as tuples of pairs (or tuples of objects with ids) so the
+whole model stays hashable and cannot be changed by accident.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# ----------------------------------------------------------------- conditions
+# A condition is one small typed object; a list of them means "all of these".
+
+
+@dataclass(frozen=True, slots=True)
+class FlagSet:
+    """`flag: NAME` — true when the flag has been set."""
+    flag: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlagNotSet:
+    """`not_flag: NAME` — true while the flag is not set."""
+    flag: str
+
+
+@dataclass(frozen=True, slots=True)
+class TensionAtLeast:
+    """`tension_at_least: N`."""
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class TensionBelow:
+    """`tension_below: N`."""
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class RungAtLeast:
+    """`rung_at_least: RUNG_ID` — the escalation ladder is at this rung or higher."""
+    rung: str
+
+
+@dataclass(frozen=True, slots=True)
+class RungBelow:
+    """`rung_below: RUNG_ID`."""
+    rung: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeterAtLeast:
+    """`meter_at_least: {ACTOR.METER: N}`."""
+    actor: str
+    meter: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeterBelow:
+    """`meter_below: {ACTOR.METER: N}`."""
+    actor: str
+    meter: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class IssueIs:
+    """`issue_is: {ISSUE: STATE}` or `{ISSUE: [STATE, ...]}` — the issue is in one of these states."""
+    issue: str
+    states: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TurnAtLeast:
+    """`turn_at_least: N` — turns are counted from 1."""
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """`chosen: OPTION_ID` — the option has been ordered in any earlier turn."""
+    option: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForceAt:
+    """`force_at: {FORCE_ID: PLACE_ID}`."""
+    force: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """`any: [CONDITION, ...]` — at least one holds."""
+    conditions: tuple["Condition", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """`not: CONDITION`."""
+    condition: "Condition"
+
+
+Condition = Union[FlagSet, FlagNotSet, TensionAtLeast, TensionBelow, RungAtLeast, RungBelow,
+                  MeterAtLeast, MeterBelow, IssueIs, TurnAtLeast, Chosen, ForceAt, AnyOf, Not]
+
+
+# -------------------------------------------------------------------- effects
+@dataclass(frozen=True, slots=True)
+class MeterChange:
+    actor: str
+    meter: str
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class ForceMove:
+    force: str
+    to: str                       # place id
+    posture: str | None = None    # e.g. "deployed", "alert", "exercise"; None keeps it
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """What an option, inject or reaction does. Every field may be empty."""
+    tension: int = 0
+    meters: tuple[MeterChange, ...] = ()
+    issues: tuple[tuple[str, str], ...] = ()      # (issue id, new state id)
+    moves: tuple[ForceMove, ...] = ()
+    set_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.tension or self.meters or self.issues or self.moves
+                    or self.set_flags or self.clear_flags)
+
+
+# ---------------------------------------------------------------- the content
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    covers: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why we believe an actor holds a position: their own words or a marked paraphrase."""
+    speaker: str
+    source: str                   # source id
+    quote: str = ""               # verbatim words of the speaker
+    paraphrase: str = ""          # the project's own words, shown as a paraphrase
+
+    @property
+    def is_quote(self) -> bool:
+        return bool(self.quote)
+
+    @property
+    def text(self) -> str:
+        return self.quote or self.paraphrase
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    id: str
+    name: str
+    min: int
+    max: int
+    start: int
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reactions:
+    """How an actor's world moves when one of its positions is honoured or crossed.
+
+    The engine scales these by the position's strength (1–3) and by how the
+    order reads against it (preferred ×1, acceptable ×½, red line crossed ×1).
+    """
+    honoured: Effects = Effects()
+    crossed: Effects = Effects()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    short_name: str
+    colour: str                   # "#rrggbb"
+    playable: bool
+    side: str                     # alliance or camp, e.g. "nato", "russia", "neutral"
+    meters: tuple[Meter, ...] = ()
+    countries: tuple[str, ...] = ()   # ISO 3166 alpha-3 codes, for the map
+    reactions: Reactions = Reactions()
+    description: str = ""
+
+    def meter(self, meter_id: str) -> Meter:
+        for m in self.meters:
+            if m.id == meter_id:
+                return m
+        raise KeyError(meter_id)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueState:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str
+    name: str
+    description: str
+    states: tuple[IssueState, ...]
+    start: str                    # state id
+
+    def state(self, state_id: str) -> IssueState:
+        for s in self.states:
+            if s.id == state_id:
+                return s
+        raise KeyError(state_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One actor's stated position on one issue."""
+    actor: str
+    issue: str
+    strength: int                 # 1 = mild, 2 = firm, 3 = vital
+    preferred: tuple[str, ...]    # issue state ids
+    acceptable: tuple[str, ...]
+    red_lines: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    summary: str = ""             # the position in one line, project's words
+    if_crossed: Effects = Effects()   # the actor's own response when its red line is crossed
+    if_honoured: Effects = Effects()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str = ""             # ISO alpha-3
+
+
+@dataclass(frozen=True, slots=True)
+class Force:
+    id: str
+    owner: str                    # actor id
+    name: str
+    type: str                     # e.g. "mechanised", "airborne", "ground", "air", "naval"
+    size: int                     # people
+    home: str                     # place id
+    at: str                       # place id at the start
+    posture: str = "garrison"
+    source: str = ""              # source id when the figure comes from a source
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    actor: str
+    label: str
+    description: str
+    category: str                 # military | diplomatic | economic | signalling
+    stances: tuple[tuple[str, str], ...] = ()   # (issue id, state id) the option signals
+    requires: tuple[Condition, ...] = ()
+    effects: Effects = Effects()
+    once: bool = False            # may be ordered only once per game
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    id: str
+    name: str
+    at: int                       # tension (0–100) from which this rung holds
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Inject:
+    """A scripted event ("news flash"): fires when its conditions hold, or only when an instructor says so."""
+    id: str
+    title: str
+    text: str
+    instructor_only: bool
+    when: tuple[Condition, ...] = ()
+    effects: Effects = Effects()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    title: str
+    when: tuple[Condition, ...]   # empty with default=True: the outcome at the turn limit
+    debrief: str
+    default: bool = False         # reached when the turn limit passes with no other outcome
+    historical: bool = False
+    historical_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InstructorNote:
+    id: str
+    text: str
+    kind: str = "note"            # "note" or "discrepancy"
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    west: float
+    east: float
+    south: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    briefing: str
+    start_date: str               # ISO date
+    turn_days: int
+    turn_limit: int
+    start_tension: int
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    positions: tuple[Position, ...]
+    places: tuple[Place, ...]
+    forces: tuple[Force, ...]
+    options: tuple[Option, ...]
+    ladder: tuple[Rung, ...]      # lowest first
+    injects: tuple[Inject, ...]
+    outcomes: tuple[Outcome, ...]  # checked in this order
+    questions: tuple[str, ...]
+    instructor_notes: tuple[InstructorNote, ...] = ()
+    map: MapView = MapView(-10.0, 45.0, 35.0, 60.0)
+    content_hash: str = ""        # sha256 of the file's bytes, for saves
+    path: str = field(default="", compare=False)
+
+    # Lookups: small lists, so a linear scan is fine and keeps the model plain data.
+    def actor(self, actor_id: str) -> Actor:
+        return _by_id(self.actors, actor_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        return _by_id(self.issues, issue_id)
+
+    def place(self, place_id: str) -> Place:
+        return _by_id(self.places, place_id)
+
+    def force(self, force_id: str) -> Force:
+        return _by_id(self.forces, force_id)
+
+    def option(self, option_id: str) -> Option:
+        return _by_id(self.options, option_id)
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return _by_id(self.outcomes, outcome_id)
+
+    def source(self, source_id: str) -> Source:
+        return _by_id(self.sources, source_id)
+
+    def rung(self, rung_id: str) -> Rung:
+        return _by_id(self.ladder, rung_id)
+
+    @property
+    def playable_actors(self) -> tuple[Actor, ...]:
+        return tuple(a for a in self.actors if a.playable)
+
+    def options_of(self, actor_id: str) -> tuple[Option, ...]:
+        return tuple(o for o in self.options if o.actor == actor_id)
+
+    def positions_of(self, actor_id: str) -> tuple[Position, ...]:
+        return tuple(p for p in self.positions if p.actor == actor_id)
+
+    def positions_on(self, issue_id: str) -> tuple[Position, ...]:
+        return tuple(p for p in self.positions if p.issue == issue_id)
+
+    def rung_for(self, tension: int) -> Rung:
+        """The highest rung whose threshold the tension has reached."""
+        current = self.ladder[0]
+        for rung in self.ladder:
+            if tension >= rung.at:
+                current = rung
+        return current
+
+
+def _by_id(items, wanted: str):
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise KeyError(wanted)

@@ -1,0 +1,7 @@
+"""Brinkmanship: start the game (`python main.py`) or run a sub-command (`python main.py --help`)."""
+import sys
+
+from game.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
