@@ -1,0 +1,138 @@
+"""Computer players: each chooses by its own stated positions and meters, and can say why.
+
+The utility of an option is a sum of named terms (own positions honoured or
+crossed, urgency when an issue sits on one of its red lines, what rivals and
+allies will make of it, meters, tension, the temperament's taste); the largest
+terms become the explanation. Only the current state is read — never another
+side's order for this turn.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.engine.readings import cite, read_option, verdict_of
+from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision
+from game.engine.resolve import option_status
+from game.engine.state import GameState
+from game.scenario.model import Option, Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Temperament:
+    id: str
+    name: str
+    tension_weight: float         # utility per point of tension the option itself adds
+    rival_red_line: float         # per strength point, for crossing a rival's red line
+    rival_honoured: float         # per strength point, for honouring a rival's wish
+    war_penalty: float            # when the option would carry tension to the top rung
+    category_taste: dict[str, float]
+    noise: float                  # spread of the seeded random term: people are not machines
+
+
+TEMPERAMENTS = {
+    "cautious": Temperament("cautious", "cautious", -0.35, -2.0, 0.8, 25.0,
+                            {"diplomatic": 1.5, "economic": 0.5, "signalling": 0.0, "military": -1.0}, 2.0),
+    "hard_line": Temperament("hard_line", "hard-line", 0.15, 0.8, -0.8, 6.0,
+                             {"diplomatic": -0.5, "economic": 0.5, "signalling": 1.0, "military": 1.5}, 2.0),
+}
+
+OWN_WEIGHT = {PREFERRED: 3.0, ACCEPTABLE: 1.0, RED_LINE: -8.0}
+
+
+def choose_temperaments(scenario: Scenario, seed: int, computer_sides: tuple[str, ...]) -> dict[str, str]:
+    """A temperament per computer side, fixed for the whole game by the seed."""
+    return {side: random.Random(f"{seed}:temperament:{side}").choice(sorted(TEMPERAMENTS))
+            for side in computer_sides}
+
+
+@dataclass(slots=True)
+class _Term:
+    value: float
+    words: str
+
+
+def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
+           temperament: Temperament) -> list[_Term]:
+    actor = scenario.actor(actor_id)
+    terms: list[_Term] = []
+    touched = dict(option.stances)
+    touched.update(dict(option.effects.issues))
+    for issue_id, state_id in touched.items():
+        issue = scenario.issue(issue_id)
+        for position in scenario.positions_on(issue_id):
+            if position.actor != actor_id:
+                continue
+            verdict = verdict_of(position, state_id)
+            if verdict is not None:
+                words = {PREFERRED: "is what it wants", ACCEPTABLE: "is something it can accept",
+                         RED_LINE: "would cross its own red line"}[verdict]
+                quote = cite(position)
+                terms.append(_Term(OWN_WEIGHT[verdict] * position.strength,
+                                   f"“{issue.state(state_id).name}” on {issue.name} {words}"
+                                   + (f" ({quote})" if quote and verdict == PREFERRED else "")))
+            now = state.issues[issue_id]
+            if now in position.red_lines and state_id != now and verdict != RED_LINE:
+                terms.append(_Term(2.0 * position.strength,
+                                   f"{issue.name} now stands at “{issue.state(now).name}”, across its red line"))
+    for reading in read_option(scenario, option):
+        other = scenario.actor(reading.actor_id)
+        ally = other.side == actor.side
+        if reading.verdict == RED_LINE:
+            weight = -2.0 if ally else temperament.rival_red_line
+            words = f"it defies {other.short_name}'s red line" if not ally else \
+                f"it crosses the red line of its ally {other.short_name}"
+        else:
+            share = 1.0 if reading.verdict == PREFERRED else 0.5
+            weight = (1.0 if ally else temperament.rival_honoured) * share
+            words = f"it reassures its ally {other.short_name}" if ally else \
+                f"it meets {other.short_name} part of the way"
+        terms.append(_Term(weight * reading.strength, words))
+    for change in option.effects.meters:
+        if change.actor == actor_id:
+            meter = actor.meter(change.meter)
+            span = max(1, meter.max - meter.min)
+            terms.append(_Term(12.0 * change.delta / span,
+                               f"it {'builds' if change.delta > 0 else 'costs'} {meter.name.lower()}"))
+    delta = option.effects.tension
+    if delta:
+        terms.append(_Term(temperament.tension_weight * delta,
+                           "it raises tension" if delta > 0 else "it lowers tension"))
+        top = scenario.ladder[-1]
+        if delta > 0 and state.tension < top.at <= state.tension + delta + 10:
+            terms.append(_Term(-temperament.war_penalty, f"it risks tipping the crisis into “{top.name}”"))
+    taste = temperament.category_taste.get(option.category, 0.0)
+    if taste:
+        terms.append(_Term(taste, f"a {temperament.name} leadership favours {option.category} moves"))
+    if state.last_choice(actor_id) == option.id:
+        terms.append(_Term(-1.5, "it was tried last turn"))
+    return terms
+
+
+def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int) -> Decision:
+    """The computer's order for one side this turn, with its reasons in a sentence."""
+    temperament = TEMPERAMENTS[temperament_id]
+    rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
+    candidates = []
+    for option in scenario.options_of(actor_id):
+        if not option_status(scenario, state, option)[0]:
+            continue
+        terms = _terms(scenario, state, actor_id, option, temperament)
+        score = sum(t.value for t in terms) + rng.gauss(0.0, temperament.noise)
+        candidates.append((score, option, terms))
+    if not candidates:
+        raise ValueError(f"{scenario.actor(actor_id).name} has no option it may order this turn")
+    _, option, terms = max(candidates, key=lambda c: c[0])
+    return Decision(actor_id, option.id, explain(scenario, actor_id, option, terms, temperament), temperament.id)
+
+
+def explain(scenario: Scenario, actor_id: str, option: Option, terms: list[_Term],
+            temperament: Temperament) -> str:
+    actor = scenario.actor(actor_id)
+    pros = [t.words for t in sorted(terms, key=lambda t: -t.value) if t.value > 0][:2]
+    cons = [t.words for t in sorted(terms, key=lambda t: t.value) if t.value < 0][:1]
+    text = f"{actor.name} ({temperament.name}) orders “{option.label}”"
+    text += (" because " + " and ".join(pros)) if pros else " as the least bad choice open to it"
+    if cons:
+        text += f", although {cons[0]}"
+    return text + "."

@@ -1,0 +1,142 @@
+"""A game in progress: scenario + seed + orders, and the states they lead to.
+
+`Game` is the one object every shell (window, terminal, batch) talks to. A game
+is fully described by its scenario, seed, who is human, the computer sides'
+temperaments and the list of orders (plus instructor injects): replay, undo
+and "what if" are replays of that list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import saves
+from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
+from game.engine.readings import read_option
+from game.engine.records import Decision, Reading, TurnRecord
+from game.engine.resolve import IllegalOrder, option_status, resolve
+from game.engine.state import GameState
+from game.scenario.model import Option, Outcome, Rung, Scenario
+
+__all__ = ["Game", "IllegalOrder", "OptionStatus"]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionStatus:
+    option: Option
+    available: bool
+    reason: str                   # why it is not available; empty when it is
+
+
+class Game:
+    def __init__(self, scenario: Scenario, seed: int, humans: tuple[str, ...],
+                 temperaments: dict[str, str] | None = None):
+        playable = [a.id for a in scenario.playable_actors]
+        for side in humans:
+            if side not in playable:
+                raise IllegalOrder(f"'{side}' is not a playable side (choose from {', '.join(playable)})")
+        self.scenario = scenario
+        self.seed = seed
+        self.humans = tuple(humans)
+        computer = tuple(a for a in playable if a not in self.humans)
+        self.temperaments = dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer)
+        for side, temperament in self.temperaments.items():
+            if temperament not in TEMPERAMENTS:
+                raise IllegalOrder(f"unknown temperament '{temperament}' for {side} "
+                                   f"(known: {', '.join(sorted(TEMPERAMENTS))})")
+        self.states: list[GameState] = [GameState.initial(scenario)]
+        self.history: list[TurnRecord] = []
+        self.orders: list[dict[str, str]] = []
+        self.injects: list[list[str]] = []        # instructor injects applied at each turn
+        self.pending_injects: list[str] = []
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int = 0, humans: tuple[str, ...] | list[str] = (),
+            temperaments: dict[str, str] | None = None) -> Game:
+        return cls(scenario, seed, tuple(humans), temperaments)
+
+    # ------------------------------------------------------------ reading
+    @property
+    def state(self) -> GameState:
+        return self.states[-1]
+
+    @property
+    def rung(self) -> Rung:
+        return self.scenario.rung_for(self.state.tension)
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.scenario.outcome(self.state.outcome) if self.state.outcome else None
+
+    @property
+    def is_over(self) -> bool:
+        return self.state.outcome is not None
+
+    @property
+    def tension_history(self) -> list[int]:
+        return [s.tension for s in self.states]
+
+    @property
+    def computer_sides(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.scenario.playable_actors if a.id not in self.humans)
+
+    def options_for(self, actor_id: str) -> list[OptionStatus]:
+        return [OptionStatus(o, *option_status(self.scenario, self.state, o))
+                for o in self.scenario.options_of(actor_id)]
+
+    def readings(self, option_id: str) -> list[Reading]:
+        """How that order would read against the other actors' stated positions."""
+        return read_option(self.scenario, self.scenario.option(option_id))
+
+    def computer_choice(self, actor_id: str) -> Decision:
+        temperament = self.temperaments.get(actor_id) or "cautious"
+        return decide(self.scenario, self.state, actor_id, temperament, self.seed)
+
+    # ----------------------------------------------------------- commands
+    def play_turn(self, human_orders: dict[str, str]) -> TurnRecord:
+        """Resolve a turn: the humans' orders as given, the computer's chosen now."""
+        unknown = [side for side in human_orders if side not in self.humans]
+        if unknown:
+            raise IllegalOrder(f"'{unknown[0]}' is not played by a human in this game")
+        decisions = {side: self.computer_choice(side) for side in self.computer_sides}
+        orders = dict(human_orders)
+        orders.update({side: d.option_id for side, d in decisions.items()})
+        injects = tuple(self.pending_injects)
+        state, record = resolve(self.scenario, self.state, orders, injects)
+        record.decisions = decisions
+        self.pending_injects = []
+        self.states.append(state)
+        self.history.append(record)
+        self.orders.append(orders)
+        self.injects.append(list(injects))
+        return record
+
+    def inject(self, inject_id: str) -> None:
+        """An instructor's news flash: it takes effect when the next turn resolves."""
+        ids = [i.id for i in self.scenario.injects]
+        if inject_id not in ids:
+            raise IllegalOrder(f"no inject called '{inject_id}' (the injects are {', '.join(ids)})")
+        if inject_id in self.state.fired_injects or inject_id in self.pending_injects:
+            raise IllegalOrder(f"“{self.scenario.injects[ids.index(inject_id)].title}” has already happened")
+        self.pending_injects.append(inject_id)
+
+    def undo(self) -> bool:
+        """Take back the last turn; False when there is none."""
+        if not self.history:
+            return False
+        self.states.pop()
+        self.history.pop()
+        self.orders.pop()
+        self.injects.pop()
+        self.pending_injects = []
+        return True
+
+    # ------------------------------------------------------------- saving
+    def to_save(self) -> dict:
+        return saves.game_to_save(self)
+
+    @classmethod
+    def from_save(cls, scenario: Scenario, data: dict) -> Game:
+        return saves.game_from_save(cls, scenario, data)
+
+    def save_to(self, path) -> None:
+        saves.write_atomically(path, self.to_save())

@@ -1,0 +1,92 @@
+"""What the engine reports: readings of an order, changes with their reasons, turn records.
+
+Every change the engine makes is a `Change` carrying a `Reason`, so any client
+can answer "why did that happen?" with `change.sentence`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.scenario.model import Position
+
+PREFERRED, ACCEPTABLE, RED_LINE = "preferred", "acceptable", "red_line"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one order reads against one actor's stated position on one issue."""
+    actor_id: str                 # whose position
+    issue_id: str
+    state_id: str                 # the state the order signals
+    verdict: str                  # preferred | acceptable | red_line
+    strength: int
+    position: Position
+    sentence: str                 # e.g. "Crosses Russia's red line on Ukraine's path to NATO (vital)."
+
+    @property
+    def honours(self) -> bool:
+        return self.verdict in (PREFERRED, ACCEPTABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a change happened: which order or event, which position, which rule."""
+    rule: str                     # order | reaction_honoured | reaction_crossed | red_line_response | ...
+    text: str                     # the cause in prose, without the change itself
+    actor_id: str = ""            # who gave the order (or whose event)
+    option_id: str = ""
+    inject_id: str = ""
+    position: Position | None = None
+    verdict: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str                     # tension | rung | meter | issue | force | flag
+    subject: str                  # readable, e.g. "Russia's resolve"
+    before: object
+    after: object
+    reason: Reason
+
+    @property
+    def what(self) -> str:
+        """The change itself, e.g. 'Tension rose from 45 to 51'."""
+        if self.kind in ("tension", "meter"):
+            verb = "rose" if self.after > self.before else "fell"
+            return f"{_capital(self.subject)} {verb} from {self.before} to {self.after}"
+        if self.kind == "flag":
+            return f"{_capital(self.subject)} {'now holds' if self.after else 'no longer holds'}"
+        if self.kind == "force":
+            return f"{_capital(self.subject)} moved from {self.before} to {self.after}"
+        return f"{_capital(self.subject)} moved from “{self.before}” to “{self.after}”"
+
+    @property
+    def sentence(self) -> str:
+        """One sentence: the change and why it happened."""
+        return f"{self.what}: {self.reason.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A computer player's choice and its own explanation of it."""
+    actor_id: str
+    option_id: str
+    explanation: str
+    temperament: str = ""
+
+
+@dataclass(slots=True)
+class TurnRecord:
+    turn: int
+    date: str
+    orders: dict[str, str]
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    injects: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    tension_before: int = 0
+    tension_after: int = 0
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,109 @@
+"""Save files: a versioned JSON record of scenario id + content hash + seed + orders.
+
+A save holds no derived state: loading replays the orders through the engine,
+so a save always gives back exactly the game that was saved. The final state
+is stored too, only to check the replay. Files are written atomically (temp
+file, fsync, rename) so a crash mid-write never leaves a broken save.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.engine.resolve import IllegalOrder
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.scenario.model import Scenario
+
+SAVE_FORMAT = "brinkmanship-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 2 * 1024 * 1024
+
+
+class SaveError(ValueError):
+    """A save file that cannot be used; the message says why and what to do."""
+
+
+def game_to_save(game: Game) -> dict:
+    return {
+        "format": SAVE_FORMAT, "version": SAVE_VERSION,
+        "scenario_id": game.scenario.id, "scenario_hash": game.scenario.content_hash,
+        "scenario_path": game.scenario.path,
+        "seed": game.seed, "humans": list(game.humans), "temperaments": game.temperaments,
+        "turns": [{"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)],
+        "pending_injects": list(game.pending_injects),
+        "final_state": game.state.to_json(),
+    }
+
+
+def game_from_save(cls, scenario: Scenario, data: object) -> Game:
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError("this is not a Brinkmanship save file")
+    if data.get("version") != SAVE_VERSION:
+        raise SaveError(f"save version {data.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
+    if data.get("scenario_id") != scenario.id:
+        raise SaveError(f"the save is of scenario '{data.get('scenario_id')}', not '{scenario.id}'")
+    try:
+        seed = int(data["seed"])
+        humans = tuple(str(h) for h in data["humans"])
+        temperaments = {str(k): str(v) for k, v in dict(data["temperaments"]).items()}
+        turns = list(data["turns"])
+        game = cls(scenario, seed, humans, temperaments)
+        for turn in turns:
+            game.pending_injects = [str(i) for i in turn.get("injects", [])]
+            orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}
+            record = _replay_turn(game, orders)
+            if record is None:
+                raise SaveError("the save's orders do not replay")
+        game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
+    except SaveError:
+        raise
+    except IllegalOrder as error:
+        raise SaveError(f"the save does not replay on this scenario: {error}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SaveError(f"the save file is damaged ({type(error).__name__}: {error})") from None
+    return game
+
+
+def _replay_turn(game: Game, orders: dict[str, str]):
+    """Replay one turn with the recorded orders of every side, human or computer."""
+    from game.engine.resolve import resolve
+    injects = tuple(game.pending_injects)
+    state, record = resolve(game.scenario, game.state, orders, injects)
+    game.pending_injects = []
+    game.states.append(state)
+    game.history.append(record)
+    game.orders.append(orders)
+    game.injects.append(list(injects))
+    return record
+
+
+def write_atomically(path: str | os.PathLike, data: dict) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_save(path: str | os.PathLike) -> dict:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"{path}: too large to be a save file")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SaveError(f"{path}: not a readable save file ({error})") from None

@@ -1,0 +1,92 @@
+"""Batch computer-vs-computer games: how often each outcome happens, which options are taken.
+
+Game i uses seed `S * 1_000_003 + i`, so the same --seed always gives the same report.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+
+from game.engine.game import Game
+from game.scenario.model import Scenario
+
+
+@dataclass
+class BalanceReport:
+    games: int = 0
+    outcomes: Counter = field(default_factory=Counter)      # outcome id -> count
+    options: Counter = field(default_factory=Counter)       # option id -> count
+    turns: int = 0
+
+    @property
+    def mean_length(self) -> float:
+        return self.turns / self.games if self.games else 0.0
+
+
+def play_one(scenario: Scenario, seed: int) -> Game:
+    game = Game.new(scenario, seed=seed, humans=())
+    while not game.is_over:
+        game.play_turn({})
+    return game
+
+
+def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
+    report = BalanceReport()
+    for option in scenario.options:
+        report.options[option.id] += 0          # so options never taken appear with 0
+    for i in range(games):
+        game = play_one(scenario, seed * 1_000_003 + i)
+        report.games += 1
+        report.turns += len(game.history)
+        report.outcomes[game.state.outcome] += 1
+        for orders in game.orders:
+            report.options.update(orders.values())
+    return report
+
+
+def report_json(scenario: Scenario, report: BalanceReport) -> dict:
+    return {
+        "scenario": scenario.id,
+        "games": report.games,
+        "outcomes": {scenario.outcome(o).title: n for o, n in report.outcomes.most_common()},
+        "options": dict(sorted(report.options.items())),
+        "mean_turns": round(report.mean_length, 2),
+        "never_chosen": sorted(o for o, n in report.options.items() if n == 0),
+    }
+
+
+def report_text(scenario: Scenario, report: BalanceReport) -> str:
+    lines = [f"{scenario.title}: {report.games} computer-vs-computer games, "
+             f"mean length {report.mean_length:.1f} turns", "", "Outcomes:"]
+    for outcome in scenario.outcomes:
+        n = report.outcomes.get(outcome.id, 0)
+        share = 100.0 * n / report.games if report.games else 0.0
+        lines.append(f"  {outcome.title:<40} {n:>6}  {share:5.1f} %")
+    lines += ["", "Options chosen:"]
+    for actor in scenario.playable_actors:
+        lines.append(f"  {actor.name}")
+        for option in scenario.options_of(actor.id):
+            n = report.options.get(option.id, 0)
+            flag = "   <- never chosen" if n == 0 else ""
+            lines.append(f"    {option.label[:60]:<60} {n:>6}{flag}")
+    return "\n".join(lines)
+
+
+def run_simulate(args) -> int:
+    from game.scenario.loader import ScenarioError, load_scenario
+    if args.games < 1:
+        print("simulate: --games must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        scenario = load_scenario(args.scenario)
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        return 1
+    report = simulate(scenario, args.games, args.seed)
+    if args.json:
+        print(json.dumps(report_json(scenario, report), ensure_ascii=False))
+    else:
+        print(report_text(scenario, report))
+    return 0

@@ -1,0 +1,209 @@
+"""`python main.py play --text`: the whole game in a terminal.
+
+For screen-reader users, scripts and tests as much as for people at a prompt:
+plain lines, numbered choices, no cursor tricks. When input ends the game is
+saved and the save's path printed, so nothing is lost.
+"""
+from __future__ import annotations
+
+import random
+import sys
+import textwrap
+from pathlib import Path
+
+from game.engine.game import Game, IllegalOrder
+from game.engine.readings import cite
+from game.engine.records import TurnRecord
+from game.engine.saves import SaveError, read_save
+from game.paths import saves_dir
+from game.scenario.model import Scenario
+
+WIDTH = 78
+
+
+class _InputEnded(Exception):
+    pass
+
+
+def _say(text: str = "", indent: str = "") -> None:
+    if not text:
+        print()
+        return
+    for paragraph in text.splitlines() or [""]:
+        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent) if paragraph else "")
+
+
+def _ask(prompt: str) -> str:
+    print(prompt, end="", flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        print()
+        raise _InputEnded
+    return line.strip()
+
+
+def show_briefing(scenario: Scenario) -> None:
+    _say(f"=== {scenario.title} ===")
+    _say(scenario.summary)
+    _say()
+    _say(scenario.briefing)
+    _say()
+    _say("Stated positions:")
+    for actor in scenario.actors:
+        positions = scenario.positions_of(actor.id)
+        if not positions:
+            continue
+        _say(f"{actor.name}:", "  ")
+        for position in positions:
+            issue = scenario.issue(position.issue)
+            _say(f"- {issue.name}: {position.summary}", "    ")
+            quote = cite(position)
+            if quote:
+                _say(quote, "      ")
+    _say()
+
+
+def show_situation(game: Game, side: str) -> None:
+    st, sc = game.state, game.scenario
+    _say(f"--- Turn {st.turn} of {sc.turn_limit}, {st.date} — tension {st.tension}/100: {game.rung.name} ---")
+    for actor in sc.playable_actors:
+        meters = ", ".join(f"{m.name} {st.meters[actor.id][m.id]}" for m in actor.meters)
+        _say(f"{actor.short_name}: {meters}", "  ")
+    for issue in sc.issues:
+        _say(f"{issue.name}: {issue.state(st.issues[issue.id]).name}", "  ")
+    _say()
+    _say(f"Your options as {sc.actor(side).name}:")
+    for n, status in enumerate(game.options_for(side), 1):
+        option = status.option
+        mark = "" if status.available else f"  [not available: {status.reason}]"
+        _say(f"{n}. {option.label} ({option.category}){mark}", "  ")
+    _say("Type a number to order it, 'i N' to see how option N reads to the others, 'q' to save and stop.", "  ")
+
+
+def show_readings(game: Game, option_id: str) -> None:
+    option = game.scenario.option(option_id)
+    _say(option.description, "    ")
+    readings = game.readings(option_id)
+    if not readings:
+        _say("No other actor has a stated position this order touches.", "    ")
+    for reading in readings:
+        _say(f"- {reading.sentence}", "    ")
+
+
+def show_record(game: Game, record: TurnRecord) -> None:
+    sc = game.scenario
+    _say()
+    _say(f"=== Resolution of turn {record.turn} ({record.date}) ===")
+    for actor_id, option_id in record.orders.items():
+        _say(f"{sc.actor(actor_id).name}: {sc.option(option_id).label}", "  ")
+        if actor_id in record.decisions:
+            _say(record.decisions[actor_id].explanation, "      ")
+    _say("What followed, and why:")
+    for change in record.changes:
+        _say(f"- {change.sentence}", "  ")
+    if not record.changes:
+        _say("- Nothing changed.", "  ")
+    _say()
+
+
+def show_end(game: Game) -> None:
+    outcome = game.outcome
+    _say(f"Outcome: {outcome.title}")
+    _say(outcome.debrief)
+    if outcome.historical_note:
+        _say()
+        _say(f"What really happened: {outcome.historical_note}")
+    history = [o for o in game.scenario.outcomes if o.historical]
+    if history and not outcome.historical:
+        _say()
+        _say(f"What really happened: {history[0].historical_note or history[0].title}")
+    _say()
+    _say("Tension by turn: " + " → ".join(str(t) for t in game.tension_history))
+    if game.scenario.questions:
+        _say()
+        _say("For discussion:")
+        for n, question in enumerate(game.scenario.questions, 1):
+            _say(f"{n}. {question}", "  ")
+
+
+def _choose_side(scenario: Scenario, wanted: str | None) -> str:
+    playable = [a.id for a in scenario.playable_actors]
+    if wanted is not None:
+        if wanted in playable:
+            return wanted
+        raise IllegalOrder(f"'{wanted}' is not a playable side; choose one of: {', '.join(playable)}")
+    while True:
+        listing = ", ".join(f"{n}. {scenario.actor(a).name}" for n, a in enumerate(playable, 1))
+        answer = _ask(f"Which side do you play? {listing}: ").lower()
+        if answer.isdigit() and 1 <= int(answer) <= len(playable):
+            return playable[int(answer) - 1]
+        if answer in playable:
+            return answer
+        _say(f"Please answer with a number from 1 to {len(playable)}.")
+
+
+def _read_order(game: Game, side: str) -> str | None:
+    statuses = game.options_for(side)
+    while True:
+        answer = _ask("Your order: ").lower()
+        if answer in ("q", "quit"):
+            return None
+        parts = answer.split()
+        if len(parts) == 2 and parts[0] == "i" and parts[1].isdigit() and 1 <= int(parts[1]) <= len(statuses):
+            show_readings(game, statuses[int(parts[1]) - 1].option.id)
+            continue
+        if answer.isdigit() and 1 <= int(answer) <= len(statuses):
+            status = statuses[int(answer) - 1]
+            if status.available:
+                return status.option.id
+            _say(f"“{status.option.label}” is not available: {status.reason}.")
+            continue
+        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', or 'q'.")
+
+
+def run_text_game(args) -> int:
+    from game.scenario.loader import ScenarioError, load_scenario
+    try:
+        scenario = load_scenario(args.scenario)
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        return 1
+    save_path = Path(args.save) if args.save else saves_dir() / f"{scenario.id}-text.json"
+    try:
+        if args.load:
+            game = Game.from_save(scenario, read_save(args.load))
+            side = game.humans[0] if game.humans else _choose_side(scenario, args.side)
+            save_path = Path(args.save or args.load)
+            _say(f"Resumed {args.load} at turn {game.state.turn}.")
+        else:
+            show_briefing(scenario)
+            side = _choose_side(scenario, args.side)
+            seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+            game = Game.new(scenario, seed=seed, humans=(side,))
+            _say(f"You play {scenario.actor(side).name}. Seed {seed}; the computer plays the others: "
+                 + ", ".join(f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
+                             for a, t in game.temperaments.items()) + ".")
+    except (IllegalOrder, SaveError) as error:
+        print(f"play: {error}", file=sys.stderr)
+        return 2
+    except _InputEnded:
+        print("Input ended before the game began; nothing to save.")
+        return 0
+    try:
+        while not game.is_over:
+            show_situation(game, side)
+            option_id = _read_order(game, side)
+            if option_id is None:
+                game.save_to(save_path)
+                _say(f"Game saved to {save_path}. Resume with: python main.py play --text --load {save_path}")
+                return 0
+            show_record(game, game.play_turn({side: option_id}))
+            game.save_to(save_path)
+    except _InputEnded:
+        game.save_to(save_path)
+        _say(f"Input ended: game saved to {save_path}. "
+             f"Resume with: python main.py play --text --load {save_path}")
+        return 0
+    show_end(game)
+    _say(f"The finished game is saved in {save_path}.")
+    return 0

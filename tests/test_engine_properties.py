@@ -1,0 +1,109 @@
+"""Invariants over any sequence of legal orders, on every shipped scenario and the test crisis."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine.game import Game, IllegalOrder
+from game.engine.saves import SaveError
+from tests.engine_fixtures import crisis
+
+SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
+
+
+def _scenarios():
+    loaded = [crisis()]
+    try:
+        from game.scenario.loader import load_scenario
+    except ImportError:
+        return loaded
+    return loaded + [load_scenario(path) for path in SCENARIOS]
+
+
+ALL = _scenarios()
+
+
+def _play_random(scenario, data, humans):
+    game = Game.new(scenario, seed=data.draw(st.integers(0, 10_000)), humans=humans)
+    while not game.is_over:
+        orders = {}
+        for side in humans:
+            legal = [s.option.id for s in game.options_for(side) if s.available]
+            orders[side] = data.draw(st.sampled_from(legal))
+        if scenario.injects and data.draw(st.booleans()):
+            unfired = [i.id for i in scenario.injects
+                       if i.instructor_only and i.id not in game.state.fired_injects
+                       and i.id not in game.pending_injects]
+            if unfired:
+                game.inject(data.draw(st.sampled_from(unfired)))
+        game.play_turn(orders)
+        assert len(game.history) <= scenario.turn_limit
+    return game
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_legal_game_ends_in_time_with_meters_in_range(scenario, data):
+    humans = tuple(a.id for a in scenario.playable_actors if data.draw(st.booleans()))
+    game = _play_random(scenario, data, humans)
+    assert game.outcome is not None
+    for state in game.states:
+        assert 0 <= state.tension <= 100
+        for actor in scenario.actors:
+            for meter in actor.meters:
+                assert meter.min <= state.meters[actor.id][meter.id] <= meter.max
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_save_replays_to_the_identical_state(scenario, data):
+    humans = (scenario.playable_actors[0].id,)
+    game = _play_random(scenario, data, humans)
+    saved = json.loads(json.dumps(game.to_save()))
+    again = Game.from_save(scenario, saved)
+    assert again.state.to_json() == game.state.to_json()
+    assert [r.changes for r in again.history] == [r.changes for r in game.history]
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_same_seed_same_game(scenario):
+    def run(seed):
+        game = Game.new(scenario, seed=seed)
+        while not game.is_over:
+            game.play_turn({})
+        return game.orders, game.state.to_json()
+    assert run(42) == run(42)
+
+
+@settings(max_examples=60, deadline=None)
+@given(order=st.text(max_size=30))
+def test_unknown_orders_are_rejected_with_a_message(order):
+    scenario = crisis()
+    game = Game.new(scenario, seed=1, humans=("blue",))
+    legal = {o.id for o in scenario.options_of("blue")}
+    if order in legal:
+        return
+    with pytest.raises(IllegalOrder) as error:
+        game.play_turn({"blue": order})
+    assert str(error.value) and not game.history
+
+
+@settings(max_examples=60, deadline=None)
+@given(garbage=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                      max_size=3)))
+def test_damaged_saves_are_refused_with_a_message(garbage):
+    scenario = crisis()
+    base = Game.new(scenario, seed=1, humans=("blue",)).to_save()
+    for key in ("turns", "seed", "humans", "temperaments"):
+        damaged = dict(base, **{key: garbage})
+        try:
+            Game.from_save(scenario, damaged)
+        except SaveError as error:
+            assert str(error)

@@ -1,0 +1,135 @@
+"""Engine rules, written as cases: given a state, these orders, this is what happens and why."""
+from __future__ import annotations
+
+import pytest
+
+from game.engine.game import Game, IllegalOrder
+from game.engine.resolve import resolve
+from game.engine.state import GameState
+from tests.engine_fixtures import crisis, with_strength
+
+
+def play(scenario, blue: str, red: str, state: GameState | None = None):
+    return resolve(scenario, state or GameState.initial(scenario), {"blue": blue, "red": red})
+
+
+def test_crossing_red_line_escalates_and_quotes_the_position():
+    scenario = crisis()
+    state, record = play(scenario, "reaffirm_open_door", "demand_never")
+    # own effect +1, Red's red line crossed: +3 × strength 3 = +9; Blue's own red line crossed by Red: +2 × 2
+    assert state.tension == 40 + 1 + 9 + 4
+    crossing = [c for c in record.changes if c.reason.rule == "reaction_crossed" and c.reason.position.actor == "red"]
+    assert crossing, "crossing Red's red line must produce a recorded reaction"
+    sentence = crossing[0].sentence
+    assert "red line" in sentence and "Red Leader" in sentence and "Our concerns were overlooked." in sentence
+    assert "Reaffirm open door" in sentence
+
+
+def test_red_line_response_fires_once_and_opens_new_options():
+    scenario = crisis()
+    state, record = play(scenario, "reaffirm_open_door", "talk")
+    assert "red_mobilised" in state.flags
+    responses = [c for c in record.changes if c.reason.rule == "red_line_response"]
+    assert len(responses) == 1
+    game = Game.new(scenario, seed=1, humans=("blue", "red"))
+    assert not {s.option.id: s for s in game.options_for("red")}["invade"].available
+    game.play_turn({"blue": "reaffirm_open_door", "red": "talk"})
+    assert {s.option.id: s for s in game.options_for("red")}["invade"].available
+
+
+def test_honouring_a_preferred_position_calms_and_is_explained():
+    scenario = crisis()
+    state, record = play(scenario, "wait", "talk")
+    honoured = [c for c in record.changes if c.reason.rule == "reaction_honoured"]
+    # Red's "talk" signals a pause: acceptable to Blue (half of strength 2) and preferred by Grey.
+    assert any(c.reason.position.actor == "grey" and c.kind == "meter" for c in honoured)
+    assert any("acceptable to Blue" in c.sentence for c in honoured)
+    assert state.tension < 40
+
+
+def test_reaction_size_follows_how_strongly_the_position_is_held():
+    rises = []
+    for strength in (1, 2, 3):
+        state, _ = play(with_strength(crisis(), strength), "reaffirm_open_door", "talk")
+        rises.append(state.tension)
+    assert rises[0] < rises[1] < rises[2]
+
+
+def test_unknown_and_illegal_orders_are_refused_without_changing_anything():
+    scenario = crisis()
+    state = GameState.initial(scenario)
+    with pytest.raises(IllegalOrder, match="not one of Red Federation's options"):
+        resolve(scenario, state, {"blue": "wait", "red": "launch_everything"})
+    with pytest.raises(IllegalOrder, match="cannot order .*Invade.*needs"):
+        resolve(scenario, state, {"blue": "wait", "red": "invade"})
+    with pytest.raises(IllegalOrder, match="has no order"):
+        resolve(scenario, state, {"blue": "wait"})
+    with pytest.raises(IllegalOrder, match="not a playable side"):
+        resolve(scenario, state, {"blue": "wait", "red": "talk", "grey": "wait"})
+    assert state == GameState.initial(scenario)
+
+
+def test_war_outcome_when_the_ladder_reaches_war():
+    game = Game.new(crisis(), seed=3, humans=("blue", "red"))
+    game.play_turn({"blue": "reaffirm_open_door", "red": "demand_never"})
+    record = game.play_turn({"blue": "wait", "red": "invade"})
+    assert record.outcome == "war" and game.is_over and game.outcome.title == "War"
+    assert any(c.kind == "rung" and c.after == "War" for c in record.changes)
+    with pytest.raises(IllegalOrder, match="over"):
+        game.play_turn({"blue": "wait", "red": "talk"})
+
+
+def test_default_outcome_at_the_turn_limit():
+    game = Game.new(crisis(turn_limit=2), seed=3, humans=("blue", "red"))
+    game.play_turn({"blue": "wait", "red": "demand_never"})
+    assert not game.is_over
+    game.play_turn({"blue": "wait", "red": "demand_never"})
+    assert game.outcome.id == "standoff" and len(game.history) == 2
+
+
+def test_scripted_inject_fires_once_and_instructor_inject_waits_for_the_instructor():
+    game = Game.new(crisis(), seed=3, humans=("blue", "red"))
+    first = game.play_turn({"blue": "wait", "red": "demand_never"})
+    assert first.injects == []
+    second = game.play_turn({"blue": "wait", "red": "demand_never"})
+    assert second.injects == ["summit"]
+    game.inject("leak")
+    third = game.play_turn({"blue": "wait", "red": "demand_never"})
+    assert third.injects == ["leak"]
+    assert any("the instructor announced “A leak”" in c.sentence for c in third.changes)
+    with pytest.raises(IllegalOrder, match="already happened"):
+        game.inject("leak")
+
+
+def test_undo_takes_back_exactly_one_turn():
+    game = Game.new(crisis(), seed=3, humans=("blue", "red"))
+    game.play_turn({"blue": "wait", "red": "talk"})
+    after_one = game.state.to_json()
+    game.play_turn({"blue": "reaffirm_open_door", "red": "demand_never"})
+    assert game.undo()
+    assert game.state.to_json() == after_one and len(game.history) == 1
+
+
+def test_date_advances_by_the_turn_length():
+    game = Game.new(crisis(), seed=3, humans=("blue", "red"))
+    game.play_turn({"blue": "wait", "red": "talk"})
+    assert game.state.date == "2022-02-09" and game.state.turn == 2
+
+
+def test_computer_player_explains_its_choice_from_its_own_positions():
+    game = Game.new(crisis(), seed=5, humans=("blue",), temperaments={"red": "hard_line"})
+    decision = game.computer_choice("red")
+    assert decision.option_id in {o.id for o in game.scenario.options_of("red")}
+    assert decision.explanation.startswith("Red Federation (hard-line) orders “")
+    assert "because" in decision.explanation
+    record = game.play_turn({"blue": "reaffirm_open_door"})
+    assert record.decisions["red"].option_id == record.orders["red"]
+
+
+def test_computer_players_never_read_this_turns_human_order():
+    scenario = crisis()
+    choices = set()
+    for blue_order in ("wait", "reaffirm_open_door", "offer_pause"):
+        game = Game.new(scenario, seed=11, humans=("blue",))
+        choices.add(game.play_turn({"blue": blue_order}).orders["red"])
+    assert len(choices) == 1
