@@ -94,13 +94,13 @@ class ForceAt:
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     """`any: [CONDITION, ...]` — at least one holds."""
-    conditions: tuple["Condition", ...]
+    conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Not:
     """`not: CONDITION`."""
-    condition: "Condition"
+    condition: Condition
 
 
 Condition = Union[FlagSet, FlagNotSet, TensionAtLeast, TensionBelow, RungAtLeast, RungBelow,
