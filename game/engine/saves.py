@@ -32,7 +32,7 @@ def game_to_save(game: Game) -> dict:
     return {
         "format": SAVE_FORMAT, "version": SAVE_VERSION,
         "scenario_id": game.scenario.id, "scenario_hash": game.scenario.content_hash,
-        "scenario_path": game.scenario.path,
+        "scenario_path": str(Path(game.scenario.path).resolve()) if game.scenario.path else "",
         "seed": game.seed, "humans": list(game.humans), "temperaments": game.temperaments,
         "turns": [{"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)],
         "pending_injects": list(game.pending_injects),
