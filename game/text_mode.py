@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord
+from game.engine.records import TurnRecord, group_sentence, grouped
 from game.engine.saves import SaveError, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
@@ -98,9 +98,12 @@ def show_record(game: Game, record: TurnRecord) -> None:
         _say(f"{sc.actor(actor_id).name}: {sc.option(option_id).label}", "  ")
         if actor_id in record.decisions:
             _say(record.decisions[actor_id].explanation, "      ")
+    for inject_id in record.injects:
+        inject = next(i for i in sc.injects if i.id == inject_id)
+        _say(f"News flash — {inject.title}: {inject.text}", "  ")
     _say("What followed, and why:")
-    for change in record.changes:
-        _say(f"- {change.sentence}", "  ")
+    for reason, changes in grouped(record.changes):
+        _say(f"- {group_sentence(reason, changes)}", "  ")
     if not record.changes:
         _say("- Nothing changed.", "  ")
     _say()

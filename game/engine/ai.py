@@ -70,7 +70,7 @@ def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
                 quote = cite(position)
                 terms.append(_Term(OWN_WEIGHT[verdict] * position.strength,
                                    f"“{issue.state(state_id).name}” on {issue.name} {words}"
-                                   + (f" ({quote})" if quote and verdict == PREFERRED else "")))
+                                   + (f" ({quote})" if quote and verdict == PREFERRED and "(paraphrased)" not in quote else "")))
             now = state.issues[issue_id]
             if now in position.red_lines and state_id != now and verdict != RED_LINE:
                 terms.append(_Term(2.0 * position.strength,

@@ -65,6 +65,30 @@ class Change:
         """One sentence: the change and why it happened."""
         return f"{self.what}: {self.reason.text}"
 
+    @property
+    def short(self) -> str:
+        """The change in a few words, for lists: 'tension 45 → 51'."""
+        if self.kind == "flag":
+            return f"{self.subject} {'now holds' if self.after else 'no longer holds'}"
+        if self.kind in ("tension", "meter"):
+            return f"{self.subject} {self.before} → {self.after}"
+        if self.kind == "force":
+            return f"{self.subject}: {self.before} → {self.after}"
+        return f"{self.subject}: “{self.before}” → “{self.after}”"
+
+
+def grouped(changes: list[Change]) -> list[tuple[Reason, list[Change]]]:
+    """Changes that share one reason, together, in the order they happened."""
+    groups: dict[Reason, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(change.reason, []).append(change)
+    return list(groups.items())
+
+
+def group_sentence(reason: Reason, changes: list[Change]) -> str:
+    """One sentence for several changes with one cause: 'Tension 45 → 51; Russia's resolve 60 → 66: because…'."""
+    return _capital("; ".join(c.short for c in changes)) + ": " + reason.text
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -140,9 +140,10 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
         for reading in read_option(scenario, option):
             position = reading.position
             reactor = scenario.actor(position.actor)
-            quote = cite(position)
-            because = (f"{by.short_name}'s order “{option.label}” {reading.sentence[0].lower()}"
-                       f"{reading.sentence[1:-1]}" + (f" — {quote}" if quote else "") + ".")
+            # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
+            quote = cite(position) if reading.verdict != ACCEPTABLE else ""
+            because = _sentence(f"{by.short_name}'s order “{option.label}” {reading.sentence[0].lower()}"
+                                f"{reading.sentence[1:-1]}" + (f" — {quote}" if quote else ""))
             rule = "reaction_crossed" if reading.verdict == RED_LINE else "reaction_honoured"
             reaction = reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
             factor = position.strength * REACTION_WEIGHT[reading.verdict]
@@ -153,9 +154,9 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
             if own is not None and not own.is_empty() and key not in responded:
                 responded.add(key)
                 word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
-                text = (f"{reactor.name} responded in its own way because its {word} on "
-                        f"{scenario.issue(position.issue).name} by {by.short_name}'s order “{option.label}”"
-                        + (f" — {quote}" if quote else "") + ".")
+                text = _sentence(f"{reactor.name} responded in its own way because its {word} on "
+                                 f"{scenario.issue(position.issue).name} by {by.short_name}'s order "
+                                 f"“{option.label}”" + (f" — {quote}" if quote else ""))
                 turn.apply(own, Reason("red_line_response" if reading.verdict == RED_LINE else "demand_met",
                                        text, by.id, option.id, position=position, verdict=reading.verdict))
 
@@ -168,7 +169,7 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
         st.fired_injects.add(inject.id)
         record.injects.append(inject.id)
         turn.apply(inject.effects, Reason("instructor_inject",
-                                          f"the instructor announced “{inject.title}”: {inject.text}",
+                                          f"the instructor announced “{inject.title}”.",
                                           inject_id=inject.id))
     for inject in scenario.injects:
         if inject.instructor_only or inject.id in st.fired_injects:
@@ -176,7 +177,7 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
         if all_hold(inject.when, scenario, st):
             st.fired_injects.add(inject.id)
             record.injects.append(inject.id)
-            turn.apply(inject.effects, Reason("inject", f"news flash, “{inject.title}”: {inject.text}",
+            turn.apply(inject.effects, Reason("inject", f"news flash: “{inject.title}”.",
                                               inject_id=inject.id))
 
     rung_after = scenario.rung_for(st.tension)
@@ -192,6 +193,12 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
     st.turn += 1                                                    # step 6
     st.date = advance_date(st.date, scenario.turn_days)
     return st, record
+
+
+def _sentence(text: str) -> str:
+    """End with exactly one full stop, even when a quoted paraphrase brings its own."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…", ".”", "!”", "?”")) else text + "."
 
 
 def _outcome(scenario: Scenario, state: GameState) -> str | None:
