@@ -58,8 +58,8 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict:
 
 
 def report_text(scenario: Scenario, report: BalanceReport) -> str:
-    lines = [f"{scenario.title}: {report.games} computer-vs-computer games, "
-             f"mean length {report.mean_length:.1f} turns", "", "Outcomes:"]
+    lines = [(f"{scenario.title}: {report.games} computer-vs-computer games, "
+             f"mean length {report.mean_length:.1f} turns"), "", "Outcomes:"]
     for outcome in scenario.outcomes:
         n = report.outcomes.get(outcome.id, 0)
         share = 100.0 * n / report.games if report.games else 0.0
