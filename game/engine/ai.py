@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from game.engine.index import memo
 from game.engine.readings import cite, read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision
 from game.engine.resolve import option_status
@@ -46,7 +47,7 @@ def choose_temperaments(scenario: Scenario, seed: int, computer_sides: tuple[str
             for side in computer_sides}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Term:
     value: float
     words: str
@@ -54,11 +55,36 @@ class _Term:
 
 def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
            temperament: Temperament) -> list[_Term]:
-    actor = scenario.actor(actor_id)
-    terms: list[_Term] = []
+    """All reasons for and against; the parts that do not depend on the state are computed once."""
+    terms = list(memo(scenario, ("terms", actor_id, option.id, temperament.id),
+                      lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament))))
+    for issue_id, state_id in _touched(option).items():
+        issue = scenario.issue(issue_id)
+        now = state.issues[issue_id]
+        for position in scenario.positions_on(issue_id):
+            if position.actor == actor_id and now in position.red_lines and state_id != now \
+                    and state_id not in position.red_lines:
+                terms.append(_Term(2.0 * position.strength,
+                                   f"{issue.name} now stands at “{issue.state(now).name}”, across its red line"))
+    delta = option.effects.tension
+    top = scenario.ladder[-1]
+    if delta > 0 and state.tension < top.at <= state.tension + delta + 10:
+        terms.append(_Term(-temperament.war_penalty, f"it risks tipping the crisis into “{top.name}”"))
+    if state.last_choice(actor_id) == option.id:
+        terms.append(_Term(-1.5, "it was tried last turn"))
+    return terms
+
+
+def _touched(option: Option) -> dict[str, str]:
     touched = dict(option.stances)
     touched.update(dict(option.effects.issues))
-    for issue_id, state_id in touched.items():
+    return touched
+
+
+def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> list[_Term]:
+    actor = scenario.actor(actor_id)
+    terms: list[_Term] = []
+    for issue_id, state_id in _touched(option).items():
         issue = scenario.issue(issue_id)
         for position in scenario.positions_on(issue_id):
             if position.actor != actor_id:
@@ -70,11 +96,8 @@ def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
                 quote = cite(position)
                 terms.append(_Term(OWN_WEIGHT[verdict] * position.strength,
                                    f"“{issue.state(state_id).name}” on {issue.name} {words}"
-                                   + (f" ({quote})" if quote and verdict == PREFERRED and "(paraphrased)" not in quote else "")))
-            now = state.issues[issue_id]
-            if now in position.red_lines and state_id != now and verdict != RED_LINE:
-                terms.append(_Term(2.0 * position.strength,
-                                   f"{issue.name} now stands at “{issue.state(now).name}”, across its red line"))
+                                   + (f" ({quote})" if quote and verdict == PREFERRED
+                                      and "(paraphrased)" not in quote else "")))
     for reading in read_option(scenario, option):
         other = scenario.actor(reading.actor_id)
         ally = other.side == actor.side
@@ -98,14 +121,10 @@ def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
     if delta:
         terms.append(_Term(temperament.tension_weight * delta,
                            "it raises tension" if delta > 0 else "it lowers tension"))
-        top = scenario.ladder[-1]
-        if delta > 0 and state.tension < top.at <= state.tension + delta + 10:
-            terms.append(_Term(-temperament.war_penalty, f"it risks tipping the crisis into “{top.name}”"))
     taste = temperament.category_taste.get(option.category, 0.0)
     if taste:
-        terms.append(_Term(taste, f"a {temperament.name} leadership favours {option.category} moves"))
-    if state.last_choice(actor_id) == option.id:
-        terms.append(_Term(-1.5, "it was tried last turn"))
+        terms.append(_Term(taste, f"a {temperament.name} leadership favours {option.category} moves"
+                           if taste > 0 else f"a {temperament.name} leadership distrusts {option.category} moves"))
     return terms
 
 

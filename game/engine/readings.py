@@ -6,6 +6,7 @@ preferred, acceptable, a red line crossed, or none of these.
 """
 from __future__ import annotations
 
+from game.engine.index import memo
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Reading
 from game.scenario.model import Evidence, Option, Position, Scenario
 
@@ -58,6 +59,11 @@ def describe_reading(scenario: Scenario, position: Position, state_id: str, verd
 
 def read_option(scenario: Scenario, option: Option, exclude_actor: str | None = None) -> list[Reading]:
     """Every position the option touches, in scenario order; the ordering actor's own are left out."""
+    return list(memo(scenario, ("readings", option.id, exclude_actor),
+                     lambda: tuple(_read_option(scenario, option, exclude_actor))))
+
+
+def _read_option(scenario: Scenario, option: Option, exclude_actor: str | None) -> list[Reading]:
     readings: list[Reading] = []
     for issue_id, state_id in option.stances:
         for position in scenario.positions_on(issue_id):
