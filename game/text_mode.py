@@ -30,7 +30,8 @@ def _say(text: str = "", indent: str = "") -> None:
         print()
         return
     for paragraph in text.splitlines() or [""]:
-        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent) if paragraph else "")
+        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                            break_long_words=False, break_on_hyphens=False) if paragraph else "")
 
 
 def _ask(prompt: str) -> str:
@@ -177,7 +178,7 @@ def run_text_game(args) -> int:
             game = Game.from_save(scenario, read_save(args.load))
             side = game.humans[0] if game.humans else _choose_side(scenario, args.side)
             save_path = Path(args.save or args.load)
-            _say(f"Resumed {args.load} at turn {game.state.turn}.")
+            print(f"Resumed {args.load} at turn {game.state.turn}.")
         else:
             show_briefing(scenario)
             side = _choose_side(scenario, args.side)
@@ -198,15 +199,16 @@ def run_text_game(args) -> int:
             option_id = _read_order(game, side)
             if option_id is None:
                 game.save_to(save_path)
-                _say(f"Game saved to {save_path}. Resume with: python main.py play --text --load {save_path}")
+                print(f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}")
                 return 0
             show_record(game, game.play_turn({side: option_id}))
             game.save_to(save_path)
     except _InputEnded:
         game.save_to(save_path)
-        _say(f"Input ended: game saved to {save_path}. "
-             f"Resume with: python main.py play --text --load {save_path}")
+        # Paths are printed unwrapped so they can be copied whole.
+        print(f"Input ended: game saved to {save_path}.\n"
+              f"Resume with: python main.py play --text --load {save_path}")
         return 0
     show_end(game)
-    _say(f"The finished game is saved in {save_path}.")
+    print(f"The finished game is saved in {save_path}.")
     return 0

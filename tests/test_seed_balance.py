@@ -1,0 +1,45 @@
+"""The seed scenario as a game: every outcome can happen, and computer games do not all end alike."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from game.engine.game import Game
+from game.engine.simulate import simulate
+from game.scenario.loader import load_scenario
+
+SEED_SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "eastern_flank_2022.yaml"
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario(SEED_SCENARIO)
+
+
+def find_orders_reaching(scenario, outcome_id: str, tries: int = 3000):
+    """Random search over legal orders of all three sides; returns the first sequence that ends in the outcome."""
+    sides = tuple(a.id for a in scenario.playable_actors)
+    for attempt in range(tries):
+        rng = random.Random(attempt)
+        game = Game.new(scenario, seed=attempt, humans=sides)
+        while not game.is_over:
+            game.play_turn({side: rng.choice([s.option.id for s in game.options_for(side) if s.available])
+                            for side in sides})
+        if game.state.outcome == outcome_id:
+            return game.orders
+    return None
+
+
+def test_every_outcome_is_reachable_by_some_orders(scenario):
+    for outcome in scenario.outcomes:
+        orders = find_orders_reaching(scenario, outcome.id)
+        assert orders is not None, f"no order sequence found that ends in “{outcome.title}”"
+
+
+def test_computer_games_end_in_several_outcomes_none_dominant(scenario):
+    report = simulate(scenario, games=1000, seed=1)
+    shares = {o: n / report.games for o, n in report.outcomes.items()}
+    assert len(shares) >= 3, shares
+    assert max(shares.values()) <= 0.80, shares

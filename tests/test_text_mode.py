@@ -1,0 +1,91 @@
+"""The terminal game and the batch simulator, driven as a user drives them: through `python main.py`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# Cycling through the numbers always reaches an available option, whatever this turn allows.
+EVERY_OPTION = "".join(f"{n}\n" for n in range(1, 12)) * 12
+SEED_SCENARIO = ROOT / "scenarios" / "eastern_flank_2022.yaml"
+
+
+def run(args: list[str], stdin: str = "", home: Path | None = None, timeout: int = 120):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    if home is not None:
+        env["BRINKMANSHIP_HOME"] = str(home)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=timeout)
+
+
+def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
+    result = run(["play", "--text", "--as", "us", "--seed", "4"], stdin=EVERY_OPTION, home=tmp_path)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Stated positions:" in out and "Vladimir Putin" in out       # the briefing quotes the actors
+    assert "=== Resolution of turn 1" in out
+    assert "What followed, and why:" in out
+    assert "red line" in out                                          # reasons name the positions
+    last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
+    assert len(last) == 1
+
+
+def test_end_of_input_saves_and_the_save_resumes(tmp_path):
+    save = tmp_path / "mine.json"
+    first = run(["play", "--text", "--as", "russia", "--seed", "9", "--save", str(save)], stdin="1\n2\n",
+                home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert f"game saved to {save}" in first.stdout
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert len(data["turns"]) == 2 and data["humans"] == ["russia"]
+    resumed = run(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "at turn 3" in resumed.stdout
+
+
+def test_unavailable_option_is_refused_with_its_reason(tmp_path):
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("russia",))
+    statuses = game.options_for("russia")
+    blocked = next(n for n, s in enumerate(statuses, 1) if not s.available)
+    result = run(["play", "--text", "--as", "russia", "--seed", "1"], stdin=f"{blocked}\nq\n", home=tmp_path)
+    assert "is not available: needs" in " ".join(result.stdout.split())   # the text is wrapped
+    assert "Resume with:" in result.stdout
+
+
+def test_unknown_side_is_a_usage_error(tmp_path):
+    result = run(["play", "--text", "--as", "china"], home=tmp_path)
+    assert result.returncode == 2
+    assert "'china' is not a playable side" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_simulate_json_report_is_reproducible():
+    first = run(["simulate", "--games", "40", "--seed", "7", "--json"])
+    second = run(["simulate", "--games", "40", "--seed", "7", "--json"])
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["games"] == 40 and sum(report["outcomes"].values()) == 40
+    assert set(report["options"]) >= {"russia_invade"} or report["options"]
+    assert first.stdout == second.stdout
+
+
+def test_simulate_table_flags_options_never_chosen():
+    result = run(["simulate", "--games", "5", "--seed", "1"])
+    assert result.returncode == 0
+    assert "Outcomes:" in result.stdout and "Options chosen:" in result.stdout
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "# Debrief:"), ("html", "<svg")])
+def test_debrief_export_from_a_save(tmp_path, fmt, marker):
+    save = tmp_path / "game.json"
+    run(["play", "--text", "--as", "nato", "--seed", "2", "--save", str(save)], stdin=EVERY_OPTION, home=tmp_path)
+    result = run(["debrief", str(save), "--format", fmt])
+    assert result.returncode == 0, result.stderr
+    assert marker in result.stdout and "What really happened" in result.stdout
