@@ -19,7 +19,7 @@ def run(args: list[str], stdin: str = "", home: Path | None = None, timeout: int
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     if home is not None:
         env["BRINKMANSHIP_HOME"] = str(home)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True, check=False,
                           text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=timeout)
 
 
