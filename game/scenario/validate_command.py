@@ -1,0 +1,34 @@
+"""`python main.py validate PATH...`: check scenario files and print every problem, grouped by file.
+
+Exit status: 0 when every file is playable (warnings allowed), 1 when any file
+has an error or cannot be read. Output goes to standard output so it can be
+piped into an editor's quick-fix list.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.scenario.loader import check_file
+
+
+def run_validate(paths: Iterable[str]) -> int:
+    """Check each file, print its problems then a one-line verdict; return the exit status."""
+    status = 0
+    for path in paths:
+        scenario, problems = check_file(path)
+        for problem in problems:
+            print(problem.format())
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        if errors or scenario is None:
+            status = 1
+            print(f"{path}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+        elif warnings:
+            print(f"{path}: ok, {_count(warnings, 'warning')}")
+        else:
+            print(f"{path}: ok")
+    return status
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

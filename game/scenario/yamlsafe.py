@@ -1,0 +1,321 @@
+"""Reading a scenario file safely into a small tree of values that remember where they were written.
+
+This module owns everything between the bytes on disk and a tree of `YMap`,
+`YSeq` and `YScalar`: the size limit, UTF-8 decoding, YAML syntax errors,
+tags, duplicate keys and aliases. Nothing here knows what a scenario is.
+
+Why events and not `yaml.compose`: libyaml's composer recurses in C, and a
+1 MiB file of `[[[[...` crashes the interpreter (a segfault, not an
+exception); its parser also slows down quadratically with nesting. Building
+the tree from the event stream ourselves lets us stop at a sane depth, count
+alias expansions as they happen (a "billion laughs" file is refused after a
+few dozen events), and refuse every non-standard tag. Nothing is ever
+constructed from a tag, so no YAML input can run code.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from game.scenario.problems import Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40              # a scenario nests about 8 deep; anything far deeper is hostile or broken
+MAX_VALUES = 200_000        # values in the tree with every alias expanded; a real scenario has ~5,000
+
+_Loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")}
+_TAG_WORDS = {_TAG + "seq": "a list", _TAG + "map": "a mapping"}
+
+
+@dataclass(slots=True, eq=False)
+class YScalar:
+    """A plain value (text, number, true/false or null) and where it starts (1-based)."""
+    value: object
+    text: str                 # as written, for text fields: `name: 1914` is the text "1914"
+    tag: str
+    line: int
+    column: int
+    size: int = 1
+
+
+@dataclass(slots=True, eq=False)
+class YSeq:
+    """A YAML list."""
+    items: list[YNode]
+    line: int
+    column: int
+    size: int = 1
+
+
+@dataclass(slots=True, eq=False)
+class YMap:
+    """A YAML mapping: key text -> (key as written, value). Insertion order is file order."""
+    entries: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
+    line: int = 1
+    column: int = 1
+    size: int = 1
+
+
+YNode = YScalar | YSeq | YMap
+
+
+def kind_of(node: YNode) -> str:
+    """The node's kind in an author's words, for messages such as "expected a list, found text"."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    if node.value is None:
+        return "nothing"
+    if isinstance(node.value, bool):
+        return "true/false"
+    if isinstance(node.value, (int, float)):
+        return "a number"
+    return "text"
+
+
+class _Refused(Exception):
+    """The file cannot be read any further; carries the one located reason."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
+    """Read a file into a positioned tree; never raises. Returns (tree or None, problems, file bytes)."""
+    name = str(path)
+    data = b""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise _Refused(1, 1, f"the file is {size:,} bytes; a scenario file may be at most "
+                                 f"1 MiB ({MAX_BYTES:,} bytes)")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:       # grew since stat, or a special file
+            raise _Refused(1, 1, "the file is larger than 1 MiB, the most a scenario file may be")
+    except _Refused as refused:
+        return None, [Problem(name, refused.line, refused.column, "error", refused.message)], data
+    except FileNotFoundError:
+        return None, [Problem(name, 0, 0, "error", "no such file")], data
+    except IsADirectoryError:
+        return None, [Problem(name, 0, 0, "error", "this is a folder, not a scenario file")], data
+    except OSError as exc:
+        return None, [Problem(name, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")], data
+    tree, problems = parse_bytes(data, name)
+    return tree, problems, data
+
+
+def parse_bytes(data: bytes, name: str = "<scenario>") -> tuple[YMap | None, list[Problem]]:
+    """Decode and parse YAML bytes into a positioned tree; never raises."""
+    problems: list[Problem] = []
+    try:
+        text = _decode(data)
+        tree = _Composer(text, name, problems).run()
+    except _Refused as refused:
+        problems.append(Problem(name, refused.line, refused.column, "error", refused.message))
+        return None, problems
+    except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
+        # The composer turns every YAML error into _Refused; this is the last net.
+        problems.append(Problem(name, 1, 1, "error", f"cannot read the file as YAML: {exc}"))
+        return None, problems
+    if any(p.is_error for p in problems):
+        return None, problems
+    return tree, problems
+
+
+def _decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        bad = data[exc.start]
+        raise _Refused(line, column, f"the file is not UTF-8 text: byte 0x{bad:02x} cannot start a "
+                                     f"character here (save the file as UTF-8)") from None
+    text = text.removeprefix("\ufeff")
+    # Checked here, not left to the reader: libyaml reports a byte offset, not a line.
+    bad_char = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad_char:
+        line, column = _position_of(text, bad_char.start())
+        raise _Refused(line, column, f"character U+{ord(bad_char.group()):04X} is not allowed in a "
+                                     f"YAML file (is this a text file?)")
+    return text
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _friendly(problem: str, at: str) -> str:
+    if at == "\t" or "'\\t'" in problem:
+        return "a tab character here; indent YAML with spaces, never tabs"
+    if problem.startswith("mapping values are not allowed"):
+        return "unexpected ':' (text containing ': ' must be put in quotes)"
+    return problem
+
+
+class _Composer:
+    """Turns the YAML event stream into a YMap tree, refusing whatever a scenario never needs."""
+
+    def __init__(self, text: str, name: str, problems: list[Problem]) -> None:
+        self.text, self.name, self.problems = text, name, problems
+        self.loader = _Loader(text)
+        self.constructor = SafeConstructor()
+        self.anchors: dict[str, YNode] = {}
+        self.open_anchors: set[str] = set()
+        self.values = 0
+
+    def run(self) -> YMap | None:
+        try:
+            return self._document()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            at = self.text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
+            raise _Refused(line, column, _friendly(exc.problem or exc.context or str(exc), at)) from None
+        except yaml.reader.ReaderError as exc:     # _decode should have caught these first
+            raise _Refused(1, 1, f"character U+{exc.character:04X} is not allowed in a YAML file") from None
+        finally:
+            self.loader.dispose()
+
+    def _next(self) -> yaml.Event:
+        return self.loader.get_event()
+
+    def _document(self) -> YMap | None:
+        self._next()                                        # StreamStart
+        event = self._next()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise _Refused(1, 1, "the file is empty; a scenario starts with keys such as 'id:' and 'title:'")
+        root = self._node(self._next(), 1)                  # after DocumentStart
+        self._next()                                        # DocumentEnd
+        event = self._next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            line, column = _mark(event)
+            raise _Refused(line, column, "a second YAML document ('---'); a scenario file holds one")
+        if isinstance(root, YScalar) and root.value is None:
+            raise _Refused(1, 1,
+                           "the file is empty; a scenario starts with keys such as 'id:' and 'title:'")
+        if not isinstance(root, YMap):
+            raise _Refused(root.line, root.column,
+                           f"the top level must be a mapping of keys such as 'id:' and 'title:', "
+                           f"not {kind_of(root)}")
+        return root
+
+    def _count(self, amount: int, line: int, column: int) -> None:
+        self.values += amount
+        if self.values > MAX_VALUES:
+            raise _Refused(line, column, f"the file expands to more than {MAX_VALUES:,} values (aliases "
+                                         f"'*name' repeating anchors '&name'); a scenario needs far fewer")
+
+    def _node(self, event: yaml.Event, depth: int) -> YNode:
+        line, column = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open_anchors:
+                raise _Refused(line, column, f"alias '*{event.anchor}' is inside its own anchor")
+            target = self.anchors.get(event.anchor)
+            if target is None:
+                raise _Refused(line, column, f"alias '*{event.anchor}' names no anchor '&{event.anchor}' "
+                                             f"written above it")
+            self._count(target.size, line, column)
+            return target
+        if depth > MAX_DEPTH:
+            raise _Refused(line, column, f"values nested more than {MAX_DEPTH} deep; "
+                                         f"a scenario never needs this")
+        self._count(1, line, column)
+        anchor = event.anchor
+        if isinstance(event, yaml.ScalarEvent):
+            node: YNode = self._scalar(event, line, column)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._check_collection_tag(event.tag, _TAG + "seq", line, column)
+            if anchor:
+                self.open_anchors.add(anchor)
+            node = self._sequence(line, column, depth)
+        else:
+            self._check_collection_tag(event.tag, _TAG + "map", line, column)
+            if anchor:
+                self.open_anchors.add(anchor)
+            node = self._mapping(line, column, depth)
+        if anchor:
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = node
+        return node
+
+    def _check_collection_tag(self, tag: str | None, expected: str, line: int, column: int) -> None:
+        if tag not in (None, "!", expected):
+            self._bad_tag(tag, line, column)
+
+    def _bad_tag(self, tag: str, line: int, column: int) -> None:
+        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+        self.problems.append(Problem(self.name, line, column, "error",
+                                     f"tag '{shown}' is not allowed; a scenario holds only plain text, "
+                                     f"numbers, true/false, lists and mappings"))
+
+    def _scalar(self, event: yaml.ScalarEvent, line: int, column: int) -> YScalar:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            self._bad_tag(tag, line, column)
+            return YScalar(event.value, event.value, _TAG + "str", line, column)
+        value: object = event.value
+        short = tag[len(_TAG):]
+        if short in ("int", "float", "bool", "null"):
+            try:
+                value = getattr(self.constructor, f"construct_yaml_{short}")(yaml.ScalarNode(tag, event.value))
+            except (ValueError, TypeError, KeyError, yaml.YAMLError):
+                self.problems.append(Problem(self.name, line, column, "error",
+                                             f"'{event.value}' cannot be read as !!{short}"))
+        # Timestamps stay text: the model keeps dates as ISO strings, and
+        # `start_date: 2022-02-03` unquoted should mean what the author wrote.
+        return YScalar(value, event.value, tag, line, column)
+
+    def _sequence(self, line: int, column: int, depth: int) -> YSeq:
+        node = YSeq([], line, column)
+        event = self._next()
+        while not isinstance(event, yaml.SequenceEndEvent):
+            item = self._node(event, depth + 1)
+            node.items.append(item)
+            node.size += item.size
+            event = self._next()
+        return node
+
+    def _mapping(self, line: int, column: int, depth: int) -> YMap:
+        node = YMap({}, line, column)
+        event = self._next()
+        while not isinstance(event, yaml.MappingEndEvent):
+            key = self._node(event, depth + 1)
+            value = self._node(self._next(), depth + 1)
+            event = self._next()
+            if not isinstance(key, YScalar):
+                self.problems.append(Problem(self.name, key.line, key.column, "error",
+                                             f"a key must be a plain word, not {kind_of(key)}"))
+                continue
+            if key.tag == _TAG + "merge":
+                self.problems.append(Problem(self.name, key.line, key.column, "error",
+                                             "merge keys ('<<') are not supported; write the keys out"))
+                continue
+            first = node.entries.get(key.text)
+            if first is not None:
+                self.problems.append(Problem(self.name, key.line, key.column, "error",
+                                             f"duplicate key '{key.text}' (first written at line "
+                                             f"{first[0].line}, column {first[0].column})"))
+                continue
+            node.entries[key.text] = (key, value)
+            node.size += key.size + value.size
+        return node
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
