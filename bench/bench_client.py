@@ -1,0 +1,127 @@
+"""Benchmarks of the Pygame client, printed as figures against their targets.
+
+    python bench/bench_client.py
+
+1. start to first frame: `python main.py`-like start of the real client (title
+   screen drawn and flipped) against a bare pygame window, each in a fresh
+   subprocess, median of several runs; target ratio ≤ 1.5×.
+2. full redraw of the turn screen at 1920×1080 (layout, map, cards, text,
+   flip), median; target ≤ 4 ms.
+3. idle CPU: a subprocess runs the real event loop (`App.run`) on the turn
+   screen for 5 s with no input; CPU time / wall time; target ≤ 1 %.
+
+The dummy video driver is used unless SDL_VIDEODRIVER is set, so figures are
+comparable between machines with and without a desktop.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"), SDL_AUDIODRIVER="dummy",
+           PYGAME_HIDE_SUPPORT_PROMPT="1", PYTHONPATH=str(ROOT))
+
+BARE = """
+import pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+screen.fill((16, 22, 32))
+pygame.display.flip()
+print("frame", flush=True)
+"""
+
+CLIENT = """
+import os, tempfile
+os.environ["BRINKMANSHIP_HOME"] = tempfile.mkdtemp()
+from game.client.app import App
+from game.client.title import TitleScreen
+app = App((1280, 720))
+app.stack = [TitleScreen(app, lazy=True)]   # as launch.py starts it
+app.render()                                # the first frame is on screen after this flip
+print("frame", flush=True)
+app.top.after_render()                      # then the scenario files are read, as in the real loop
+"""
+
+TURN_SETUP = """
+import os, tempfile
+os.environ["BRINKMANSHIP_HOME"] = tempfile.mkdtemp()
+from game.client.app import App
+from game.client.session import Session
+from game.client.turn import TurnScreen
+from game.engine.game import Game
+from game.scenario.loader import load_scenario
+scenario = load_scenario(os.path.join({root!r}, "scenarios", "eastern_flank_2022.yaml"))
+humans = tuple(a.id for a in scenario.playable_actors)[:1]
+session = Session(Game.new(scenario, seed=1, humans=humans), autosave=False)
+app = App({size!r})
+turn = TurnScreen(app, session, humans[0])
+app.stack = [turn]
+app.render()
+"""
+
+IDLE = TURN_SETUP + """
+import time
+app.render()
+cpu, wall = time.process_time(), time.monotonic()
+app.run(max_seconds=5.0)
+print(f"{{time.process_time() - cpu}} {{time.monotonic() - wall}} {{app.frames}}")
+"""
+
+REDRAW = TURN_SETUP + """
+import statistics, time
+times = []
+for _ in range(60):
+    app.dirty = True
+    t = time.perf_counter()
+    app.render()
+    times.append(time.perf_counter() - t)
+print(statistics.median(times) * 1000, min(times) * 1000)
+"""
+
+
+def time_to_first_frame(code: str, runs: int = 7) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=ENV, cwd=ROOT, text=True)
+        line = proc.stdout.readline()
+        samples.append(time.perf_counter() - start)
+        proc.wait(timeout=30)
+        if line.strip() != "frame":
+            raise SystemExit(f"benchmark child failed: {line!r}")
+    return statistics.median(samples)
+
+
+def run_child(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, env=ENV, cwd=ROOT, text=True,
+                         timeout=120)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def main() -> int:
+    bare = time_to_first_frame(BARE)
+    client = time_to_first_frame(CLIENT)
+    ratio = client / bare
+    print(f"start to first frame: bare pygame {bare * 1000:.0f} ms, client {client * 1000:.0f} ms, "
+          f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}")
+
+    median, best = map(float, run_child(REDRAW.format(root=str(ROOT), size=(1920, 1080))).split())
+    print(f"turn screen full redraw at 1920x1080: median {median:.2f} ms, best {best:.2f} ms "
+          f"(target <= 4 ms) {'OK' if median <= 4 else 'OVER'}")
+
+    cpu, wall, frames = run_child(IDLE.format(root=str(ROOT), size=(1280, 720))).split()
+    share = float(cpu) / float(wall) * 100
+    print(f"idle CPU over {float(wall):.1f} s of the real loop: {share:.2f} % of one core, {frames} frames drawn "
+          f"in all (target <= 1 %) {'OK' if share <= 1 else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

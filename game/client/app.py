@@ -1,0 +1,180 @@
+"""The window and its event loop: a stack of screens, drawn only when something changed.
+
+The loop polls `event.get()` and sleeps 20 ms between polls, 50 ms after a
+second without input: a turn-based game needs no 60 fps loop, and idle CPU
+stays under 1 %. Window-wide keys (F11 fullscreen, F2 large text) are data in
+`App.bindings`.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import ClassVar
+
+import pygame
+
+from game.client import theme as th
+from game.client.screen import Pop, Push, Quit, Replace, Reset, Screen, Transition, key_name
+from game.client.text import Painter, TextCache
+from game.client.theme import Theme
+
+BUSY_SLEEP = 0.02      # just after input: feel instant
+IDLE_SLEEP = 0.05      # after a second with no input: a sleeping classroom laptop stays cool
+
+
+class App:
+    """Owns the window, the caches and the screen stack; screens own everything they show."""
+
+    bindings: ClassVar[dict[str, str]] = {"f11": "toggle_fullscreen", "f2": "toggle_large_text"}
+
+    def __init__(self, size: tuple[int, int] = (1280, 720), large_text: bool = False,
+                 scenario_dir: Path | None = None) -> None:
+        from game.cli import SCENARIO_DIR
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Brinkmanship")
+        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        pygame.key.set_repeat(400, 60)
+        self.windowed_size = size
+        self.fullscreen = False
+        self.large_text = large_text
+        self.scenario_dir = scenario_dir or SCENARIO_DIR
+        self.texts = TextCache()
+        self.stack: list[Screen] = []
+        self.dirty = True
+        self.running = True
+        self.frames = 0
+        self.last_input = 0.0
+        self.painter: Painter | None = None   # the last frame's painter: its record is what was shown
+        self.message = ""                       # one-line notice shown over any screen (e.g. a save error)
+        self.seed: int | None = None            # from `play --seed`; None: a fresh game is random
+        self.preset_side: str | None = None     # from `play --as`: preselected on the title screen
+
+    # --------------------------------------------------------------- stack
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def apply(self, transition: Transition | None) -> None:
+        if transition is None:
+            return
+        if isinstance(transition, Push):
+            self.stack.append(transition.screen)
+        elif isinstance(transition, Pop):
+            if len(self.stack) > 1:
+                self.stack.pop()
+        elif isinstance(transition, Replace):
+            self.stack[-1] = transition.screen
+        elif isinstance(transition, Reset):
+            self.stack = [transition.screen]
+        elif isinstance(transition, Quit):
+            self.running = False
+        self.dirty = True
+
+    # -------------------------------------------------------------- events
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            # Closing the window asks first, like Esc; a second close while asking quits.
+            from game.client.dialog import ConfirmDialog, confirm_quit
+            self.apply(Quit() if isinstance(self.top, ConfirmDialog) else Push(confirm_quit(self)))
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self._resized(event)
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            self.dirty = True
+            return
+        if event.type == pygame.KEYDOWN:
+            command = self.bindings.get(key_name(event))
+            if command:
+                getattr(self, command)()
+                return
+        self.apply(self.top.handle(event))
+
+    def _resized(self, event: pygame.event.Event) -> None:
+        surface = pygame.display.get_surface()
+        wanted = (getattr(event, "w", surface.get_width()), getattr(event, "h", surface.get_height()))
+        if surface.get_size() != wanted and event.type == pygame.VIDEORESIZE:
+            # Drivers that do not resize the surface themselves (dummy) get a new one.
+            surface = pygame.display.set_mode(wanted, pygame.RESIZABLE)
+        self.window = surface
+        if not self.fullscreen:
+            self.windowed_size = surface.get_size()
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Resize as a window manager would (tests and screenshots use this)."""
+        self.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+
+    def toggle_fullscreen(self) -> None:
+        try:
+            if self.fullscreen:
+                self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            else:
+                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            self.fullscreen = not self.fullscreen
+        except pygame.error as error:
+            self.message = f"Full screen is not available here ({error})."
+        self.dirty = True
+
+    def toggle_large_text(self) -> None:
+        self.large_text = not self.large_text
+        self.dirty = True
+
+    # ------------------------------------------------------------- drawing
+    @property
+    def theme(self) -> Theme:
+        return Theme(self.window.get_height(), self.large_text)
+
+    def line_height(self) -> int:
+        return self.texts.font(self.theme.size("body")).get_linesize()
+
+    def render(self) -> Painter:
+        """Draw the stack from its last opaque screen up, then flip."""
+        painter = Painter(self.window, self.texts, self.theme)
+        self.window.fill(th.BACKGROUND)
+        start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+        for screen in self.stack[start:]:
+            screen.draw(painter)
+        if self.message:
+            w, h = self.window.get_size()
+            painter.text(self.message, (w // 2, h - 4), "small", th.FOCUS, anchor="midbottom",
+                         max_width=w - 20)
+        pygame.display.flip()
+        self.painter = painter
+        self.dirty = False
+        self.frames += 1
+        return painter
+
+    def shown_text(self) -> str:
+        """Everything drawn in the last frame, as one string (for tests)."""
+        return self.painter.shown_text() if self.painter else ""
+
+    # ---------------------------------------------------------------- loop
+    def pump(self) -> bool:
+        """Handle every waiting event, redraw if anything changed; False once the game should close."""
+        for event in pygame.event.get():
+            self.last_input = time.monotonic()
+            self.handle(event)
+            if not self.running:
+                return False
+        if self.dirty:
+            self.render()
+            after = getattr(self.top, "after_render", None)
+            if after is not None:
+                after()
+        return self.running
+
+    def run(self, max_seconds: float | None = None) -> int:
+        """The event loop; max_seconds stops it early (the idle-CPU benchmark uses that)."""
+        deadline = None if max_seconds is None else time.monotonic() + max_seconds
+        while self.pump():
+            now = time.monotonic()
+            if deadline is not None and now >= deadline:
+                break
+            time.sleep(BUSY_SLEEP if now - self.last_input < 1.0 else IDLE_SLEEP)
+        return 0
+
+    def screenshot(self, path: Path) -> None:
+        self.render()
+        pygame.image.save(self.window, str(path))

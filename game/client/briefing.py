@@ -1,0 +1,132 @@
+"""The briefing: the situation, then every actor's stated positions with its speakers' words.
+
+Quotes are shown in quotation marks with the speaker and source; paraphrases
+are labelled as the project's own words, never dressed up as quotes.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
+from game.client.flow import next_screen
+from game.client.layout import columns, rows
+from game.client.screen import Replace, Transition
+from game.client.text import Painter
+from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.scenario.model import Position
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.session import Session
+
+STRENGTH = {1: "mild", 2: "firm", 3: "vital"}
+QUOTE_MARKS = '“”" '
+
+
+class BriefingScreen(GameScreen):
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app, session)
+        self.begin = Button("Begin", self._begin, "Enter", primary=True)
+        self.situation_pane = ScrollPane()
+        self.positions_pane = ScrollPane()
+
+    def _begin(self) -> Transition:
+        return Replace(next_screen(self.app, self.session))
+
+    def layout(self, p: Painter) -> None:
+        self.header, body, self.footer = frame(p)
+        pad = p.theme.pad()
+        bh = self.begin.height(p)
+        main, bar = rows(body, [None, bh], pad)
+        self.left, self.right = columns(main, [0.42, None], pad)
+        for pane, rect in ((self.situation_pane, self.left), (self.positions_pane, self.right)):
+            top = rect.top + pad // 2 + title_height(p)
+            pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
+        w = self.begin.width(p)
+        self.begin.rect = Rect(bar.right - w, bar.top, w, bh)
+        self.controls = [self.begin]
+        self.panes = [self.positions_pane, self.situation_pane]
+        self.regions = {"header": self.header, "situation": self.left, "positions": self.right,
+                        "buttons": self.begin.rect, "footer": self.footer}
+
+    def paint(self, p: Painter) -> None:
+        draw_header(p, self.header, f"Briefing — {self.scenario.title}", nice_date(self.scenario.start_date))
+        panel(p, self.left, "The situation")
+        self.situation_pane.draw(p, self._paint_situation)
+        panel(p, self.right, "What each side has said")
+        self.positions_pane.draw(p, self._paint_positions)
+        self.begin.draw(p, self.is_focused(self.begin), self.begin is self.hover)
+        draw_footer(p, self.footer, "Enter: begin   Page Up / Page Down or the wheel: scroll   Esc: leave   "
+                                    "F2: large text")
+
+    def _paint_situation(self, p: Painter, x: int, y: int, width: int) -> int:
+        top, pad = y, p.theme.pad()
+        y += p.paragraph(self.scenario.briefing.strip(), x, y, width, "body") + pad
+        names = [self.scenario.actor(h).name for h in self.game.humans]
+        playing = ", ".join(names) if names else "nobody (the computer plays every side)"
+        y += p.paragraph(f"Played by people: {playing}.", x, y, width, "body", th.FOCUS, bold=True)
+        computer = [self.scenario.actor(a).name for a in self.game.computer_sides]
+        if computer:
+            y += p.paragraph(f"Played by the computer, each by its own stated positions: {', '.join(computer)}.",
+                             x, y, width, "body", th.MUTED)
+        y += pad
+        y += p.paragraph(
+            f"Each turn stands for {self.scenario.turn_days} days; the game lasts at most "
+            f"{self.scenario.turn_limit} turns. Every side chooses one order per turn; all orders are "
+            "revealed together. When an order honours or crosses what an actor has said it wants or will not "
+            "accept, that actor reacts — and the game tells you why, quoting it.", x, y, width, "small", th.MUTED)
+        return y - top
+
+    def _paint_positions(self, p: Painter, x: int, y: int, width: int) -> int:
+        top, pad, lh = y, p.theme.pad(), p.line_height("body")
+        for actor in self.scenario.actors:
+            positions = self.scenario.positions_of(actor.id)
+            if not positions:
+                continue
+            swatch = Rect(x, y + 4, lh - 8, lh - 8)
+            pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
+            pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+            y += p.paragraph(actor.name, swatch.right + 8, y, width - swatch.width - 8, "heading", bold=True)
+            for position in positions:
+                y += self._paint_position(p, position, x + 8, y, width - 8)
+            y += pad
+        return y - top
+
+    def _paint_position(self, p: Painter, position: Position, x: int, y: int, width: int) -> int:
+        top, pad = y, p.theme.pad()
+        issue = self.scenario.issue(position.issue)
+        y += p.paragraph(f"On {issue.name} ({STRENGTH.get(position.strength, '')}):", x, y, width, "body",
+                         bold=True)
+        if position.summary:
+            y += p.paragraph(position.summary, x, y, width, "body")
+
+        def names(ids: tuple[str, ...]) -> str:
+            return ", ".join(issue.state(i).name for i in ids)
+        stance = [f"Wants: {names(position.preferred)}" if position.preferred else "",
+                  f"Accepts: {names(position.acceptable)}" if position.acceptable else "",
+                  f"Red line: {names(position.red_lines)}" if position.red_lines else ""]
+        y += p.paragraph(" · ".join(s for s in stance if s), x, y, width, "small", th.MUTED)
+        for evidence in position.evidence:
+            source = self._source_title(evidence.source)
+            if evidence.is_quote:
+                words = evidence.quote.strip(QUOTE_MARKS)
+                text = f"“{words}” — {evidence.speaker}{source}"
+                colour = th.TEXT
+            else:
+                text = f"Paraphrase (our words, not a quotation): {evidence.paraphrase} — {evidence.speaker}{source}"
+                colour = th.MUTED
+            bar = Rect(x, y + 2, 3, p.paragraph_height(text, width - 12, "small") - 4)
+            pygame.draw.rect(p.surface, th.FOCUS if evidence.is_quote else th.PANEL_EDGE, bar)
+            y += p.paragraph(text, x + 12, y, width - 12, "small", colour)
+        return y - top + pad // 2
+
+    def _source_title(self, source_id: str) -> str:
+        try:
+            source = self.scenario.source(source_id)
+        except KeyError:
+            return ""
+        return f" ({source.publisher}, {source.date})" if source.publisher else ""

@@ -1,0 +1,80 @@
+"""What every in-game screen shares: the session, side colours, a header band and a key-hint footer."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.layout import rows
+from game.client.screen import Screen
+from game.client.text import Painter
+from game.client.theme import actor_shapes, side_styles
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.session import Session
+
+HINT = "Tab / arrows: move   Enter: choose   Esc: leave   F2: large text   F11: full screen"
+
+
+def nice_date(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%-d %B %Y")
+    except ValueError:
+        return iso
+
+
+def header_height(p: Painter) -> int:
+    return p.line_height("heading") + p.theme.pad()
+
+
+def footer_height(p: Painter) -> int:
+    return p.line_height("small") + p.theme.pad() // 2
+
+
+def frame(p: Painter) -> tuple[Rect, Rect, Rect]:
+    """Split the window into header, body and footer."""
+    w, h = p.size
+    pad = p.theme.pad()
+    header, body, footer = rows(Rect(0, 0, w, h), [header_height(p), None, footer_height(p)])
+    return header, Rect(pad, body.top + pad // 2, w - 2 * pad, body.height - pad), footer
+
+
+def draw_header(p: Painter, rect: Rect, left: str, right: str = "") -> None:
+    pygame.draw.rect(p.surface, th.PANEL, rect)
+    pygame.draw.line(p.surface, th.PANEL_EDGE, (rect.left, rect.bottom - 1), (rect.right, rect.bottom - 1), 2)
+    pad = p.theme.pad()
+    right_w = p.text_width(right, "body", bold=True) if right else 0
+    if right:
+        p.text(right, (rect.right - pad, rect.centery), "body", th.TEXT, bold=True, anchor="midright")
+    p.text(left, (rect.left + pad, rect.centery), "heading", th.TEXT, bold=True, anchor="midleft",
+           max_width=rect.width - right_w - 3 * pad)
+
+
+def draw_footer(p: Painter, rect: Rect, hint: str = HINT) -> None:
+    p.text(hint, (rect.left + p.theme.pad(), rect.centery), "small", th.MUTED, anchor="midleft",
+           max_width=rect.width - 2 * p.theme.pad())
+
+
+class GameScreen(Screen):
+    """A screen of a game in progress: knows the session and how each actor is drawn."""
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.game = session.game
+        self.scenario = session.game.scenario
+        self.styles = side_styles(self.scenario)
+        self.shapes = actor_shapes(self.scenario)
+        self.colours = {a.id: self.styles[a.side].colour for a in self.scenario.actors}
+
+    def status(self) -> str:
+        state = self.game.state
+        return f"Tension {state.tension}/100 · {self.game.rung.name}"
+
+    def turn_label(self) -> str:
+        state = self.game.state
+        return f"Turn {min(state.turn, self.scenario.turn_limit)} of {self.scenario.turn_limit} · {nice_date(state.date)}"

@@ -1,0 +1,117 @@
+"""The end screen: the outcome and its debrief, tension over time, the timeline of orders,
+what really happened, and questions for discussion."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
+from game.client.layout import columns, rows
+from game.client.panels import draw_chart
+from game.client.screen import Quit, Reset, Transition
+from game.client.text import Painter
+from game.client.widgets import Button, ScrollPane, panel, title_height
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.session import Session
+
+
+class EndScreen(GameScreen):
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit"}
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app, session)
+        self.title_button = Button("Title screen", self._to_title, "Enter", primary=True)
+        self.quit_button = Button("Quit", self.cmd_quit, "Q")
+        self.debrief_pane = ScrollPane()
+        self.timeline_pane = ScrollPane()
+
+    def _to_title(self) -> Transition:
+        from game.client.title import TitleScreen
+        return Reset(TitleScreen(self.app))
+
+    def cmd_quit(self) -> Transition:
+        return Quit()
+
+    def cmd_leave(self) -> Transition | None:
+        # The game is over and saved: leaving loses nothing, so no question.
+        return self._to_title()
+
+    def layout(self, p: Painter) -> None:
+        self.header, body, self.footer = frame(p)
+        pad = p.theme.pad()
+        bh = self.title_button.height(p)
+        main, bar = rows(body, [None, bh], pad)
+        self.left, self.right = columns(main, [0.46, None], pad)
+        self.chart_rect, self.timeline_rect = rows(self.left, [0.5, None], pad)
+        for pane, rect in ((self.debrief_pane, self.right), (self.timeline_pane, self.timeline_rect)):
+            top = rect.top + pad // 2 + title_height(p)
+            pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
+        widths = [self.title_button.width(p), self.quit_button.width(p)]
+        x = bar.right - sum(widths) - pad
+        self.title_button.rect = Rect(x, bar.top, widths[0], bh)
+        self.quit_button.rect = Rect(x + widths[0] + pad, bar.top, widths[1], bh)
+        self.controls = [self.title_button, self.quit_button]
+        self.panes = [self.debrief_pane, self.timeline_pane]
+        self.regions = {"header": self.header, "chart": self.chart_rect, "timeline": self.timeline_rect,
+                        "debrief": self.right, "buttons": Rect(x, bar.top, sum(widths) + pad, bh),
+                        "footer": self.footer}
+
+    def paint(self, p: Painter) -> None:
+        outcome = self.game.outcome
+        title = outcome.title if outcome else "Game over"
+        draw_header(p, self.header, f"Outcome: {title}", f"{len(self.game.history)} turns · tension "
+                    f"{self.game.state.tension}/100")
+        inner = panel(p, self.chart_rect, "Tension over time")
+        draw_chart(p, inner, self.scenario, self.game.tension_history)
+        panel(p, self.timeline_rect, "Timeline of orders")
+        self.timeline_pane.draw(p, self._paint_timeline)
+        panel(p, self.right, "Debrief")
+        self.debrief_pane.draw(p, self._paint_debrief)
+        for button in self.controls:
+            button.draw(p, self.is_focused(button), button is self.hover)
+        draw_footer(p, self.footer, "Page Up / Page Down or the wheel: scroll   Enter: title screen   Q: quit")
+
+    def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:
+        top, lh = y, p.line_height("small")
+        for record in self.game.history:
+            p.text(f"Turn {record.turn} · {nice_date(record.date)} · tension {record.tension_before} → "
+                   f"{record.tension_after}", (x, y), "small", th.TEXT, bold=True, max_width=width)
+            y += lh
+            for actor in self.scenario.actors:
+                option_id = record.orders.get(actor.id)
+                if option_id:
+                    swatch = Rect(x + 6, y + 4, lh - 8, lh - 8)
+                    pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
+                    y += p.paragraph(f"{actor.short_name}: {self.scenario.option(option_id).label}",
+                                     swatch.right + 6, y, width - swatch.right + x - 6, "small", th.MUTED)
+            y += lh // 3
+        return y - top
+
+    def _paint_debrief(self, p: Painter, x: int, y: int, width: int) -> int:
+        top, pad = y, p.theme.pad()
+        outcome = self.game.outcome
+        if outcome:
+            y += p.paragraph(outcome.title, x, y, width, "title", bold=True)
+            y += p.paragraph(outcome.debrief, x, y, width, "body") + pad
+        history = [o for o in self.scenario.outcomes if o.historical and o.historical_note]
+        if history:
+            y += p.paragraph("What really happened", x, y, width, "heading", th.FOCUS, bold=True)
+            for o in history:
+                y += p.paragraph(o.historical_note, x, y, width, "body") + pad
+        if self.scenario.questions:
+            y += p.paragraph("Questions for discussion", x, y, width, "heading", th.FOCUS, bold=True)
+            for i, question in enumerate(self.scenario.questions, 1):
+                y += p.paragraph(f"{i}. {question}", x, y, width, "body") + pad // 2
+        notes = self.scenario.instructor_notes
+        if notes:
+            y += pad
+            y += p.paragraph("Notes for the instructor", x, y, width, "heading", th.FOCUS, bold=True)
+            for note in notes:
+                tag = "Discrepancy in the source: " if note.kind == "discrepancy" else ""
+                y += p.paragraph(tag + note.text, x, y, width, "small", th.MUTED) + pad // 2
+        return y - top

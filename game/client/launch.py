@@ -1,0 +1,108 @@
+"""Starting the window from the command line: display checks, driver choice, first screen.
+
+Everything a user can get wrong before the window opens (no desktop, Wayland
+only, a broken scenario or save) ends in one readable line, never a traceback.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from argparse import Namespace
+from collections.abc import MutableMapping
+from pathlib import Path
+
+NO_DISPLAY = ("No display found: the game window needs a desktop. "
+              "Play in this terminal with: python main.py play --text")
+WAYLAND_ONLY = ("No X display found (this pygame cannot open a Wayland-only window; enable XWayland). "
+                "Play in this terminal with: python main.py play --text")
+
+
+def display_problem(env: MutableMapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why no window can open here, or None; picks x11 when a DISPLAY exists and no driver is chosen."""
+    if env.get("SDL_VIDEODRIVER"):
+        return None                       # the user chose a driver: respect it
+    if not (platform.startswith("linux") or "bsd" in platform):
+        return None                       # Windows and macOS always have their own display
+    if env.get("DISPLAY"):
+        # pygame 2.6.1 segfaults when SDL picks Wayland; XWayland via DISPLAY works.
+        env["SDL_VIDEODRIVER"] = "x11"
+        return None
+    return WAYLAND_ONLY if env.get("WAYLAND_DISPLAY") else NO_DISPLAY
+
+
+def run_client(args: Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    shots = getattr(args, "screenshot", None)
+    if shots:
+        # Screenshots never need a visible window; the dummy driver works everywhere.
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    else:
+        problem = display_problem(os.environ)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")   # the game has no sound; never fail on audio
+    import pygame
+    try:
+        if shots:
+            from game.client.screenshot import run_screenshots
+            for path in run_screenshots(Path(shots), large_text=bool(getattr(args, "large_text", False))):
+                print(path)
+            return 0
+        from game.client.app import App
+        app = App(large_text=bool(getattr(args, "large_text", False)))
+    except pygame.error as error:
+        print(f"Could not open the game window ({error}). Play in this terminal with: python main.py play --text",
+              file=sys.stderr)
+        return 1
+    try:
+        first = first_screen(app, args)
+        if isinstance(first, str):
+            print(first, file=sys.stderr)
+            return 1
+        app.stack = [first]
+        return app.run()
+    except Exception:  # noqa: BLE001 - the last line of defence between a bug and a player
+        # Never a traceback at a player: keep it in a file for whoever fixes the bug.
+        from game.paths import user_data_dir
+        log = user_data_dir() / "crash.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"The game stopped on an internal error (details in {log}). Your game was saved after its last "
+              "turn: choose Continue on the title screen.", file=sys.stderr)
+        return 1
+    finally:
+        pygame.quit()
+
+
+def first_screen(app, args: Namespace):
+    """The title screen, or for `play --load SAVE` / `play --as SIDE` the game itself; a str is an error line."""
+    from game.client.title import TitleScreen
+    if getattr(args, "command", None) != "play":
+        return TitleScreen(app, lazy=True)
+    app.seed = args.seed
+    app.preset_side = args.side
+    if not (args.load or args.side):
+        return TitleScreen(app, lazy=True)
+    from game.client.flow import next_screen
+    from game.client.session import Session
+    from game.engine.game import Game, IllegalOrder
+    from game.engine.saves import SaveError, read_save
+    from game.scenario.loader import ScenarioError, load_scenario
+    try:
+        if args.load:
+            data = read_save(args.load)
+            scenario = load_scenario(data.get("scenario_path") or args.scenario)
+            game = Game.from_save(scenario, data)
+            return next_screen(app, Session(game, hotseat=len(game.humans) > 1))
+        scenario = load_scenario(args.scenario)
+        seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
+        session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))
+        session.save()
+    except ScenarioError as error:
+        return f"{args.scenario}: cannot be played: {error.problems[0].format() if error.problems else error}"
+    except (SaveError, IllegalOrder, OSError) as error:
+        return str(error)
+    from game.client.briefing import BriefingScreen
+    return BriefingScreen(app, session)

@@ -1,0 +1,121 @@
+"""Read-only pictures of the game state: the escalation ladder, meters as bars, the tension chart.
+
+Each is a function of (painter, rect, values): no state of its own and no
+rules; numbers are always printed beside bars so colour and length are never
+the only cue.
+"""
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.text import Painter
+from game.client.theme import RGB
+from game.scenario.model import Scenario
+
+
+def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> None:
+    """Rungs from war (top) down to the lowest; the current one boxed and marked 'now'."""
+    current = scenario.rung_for(tension)
+    pad = p.theme.pad() // 2
+    bar = Rect(rect.left, rect.top, max(10, p.px("body") // 2 + 4), rect.height)
+    pygame.draw.rect(p.surface, th.BACKGROUND, bar)
+    fill = bar.height * max(0, min(100, tension)) // 100
+    pygame.draw.rect(p.surface, th.OKABE_ITO["orange"], Rect(bar.left, bar.bottom - fill, bar.width, fill))
+    pygame.draw.rect(p.surface, th.TEXT, bar, 1)
+    rungs = list(reversed(scenario.ladder))
+    row_h = max(p.line_height("small"), min(p.line_height("body") + pad * 2, rect.height // max(1, len(rungs))))
+    x = bar.right + pad
+    for i, rung in enumerate(rungs):
+        row = Rect(x, rect.top + i * row_h, rect.right - x, row_h - 2)
+        if row.bottom > rect.bottom:
+            break
+        # The tick on the bar shows where this rung starts on the 0–100 scale.
+        tick_y = bar.bottom - bar.height * rung.at // 100
+        pygame.draw.line(p.surface, th.TEXT, (bar.left - 3, tick_y), (bar.right + 2, tick_y), 1)
+        now = rung.id == current.id
+        if now:
+            pygame.draw.rect(p.surface, th.BUTTON_PRIMARY, row, border_radius=4)
+            pygame.draw.rect(p.surface, th.TEXT, row, 2, border_radius=4)
+        reached = tension >= rung.at
+        label = f"▶ {rung.name}" if now else rung.name
+        colour = th.TEXT if reached else th.MUTED
+        p.text(label, (row.left + pad, row.centery), "small", colour, bold=now, anchor="midleft",
+               max_width=row.width - p.text_width(" 100", "small") - 2 * pad)
+        p.text(f"{rung.at}", (row.right - pad, row.centery), "small", th.MUTED, anchor="midright")
+
+
+def meter_rows(scenario: Scenario) -> list[tuple[str, list]]:
+    return [(a.id, list(a.meters)) for a in scenario.actors if a.meters]
+
+
+def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]],
+                colours: dict[str, RGB]) -> None:
+    """Per actor, its meters as labelled bars with their value; blocks flow into columns to fit."""
+    lh = p.line_height("small")
+    blocks = meter_rows(scenario)
+    bar_h = max(6, lh // 3)
+    heights = [lh + len(ms) * (lh + bar_h + 2) + 4 for _, ms in blocks]
+    total = sum(heights)
+    n_cols = 1
+    while n_cols < len(blocks) and total / n_cols > rect.height and rect.width / (n_cols + 1) > 180:
+        n_cols += 1
+    cols = [Rect(rect.left + i * rect.width // n_cols, rect.top, rect.width // n_cols - 8, rect.height)
+            for i in range(n_cols)]
+    col, y = 0, rect.top
+    for (actor_id, ms), h in zip(blocks, heights):
+        if y + h > rect.bottom and y > rect.top and col + 1 < n_cols:
+            col, y = col + 1, rect.top
+        c = cols[col]
+        actor = scenario.actor(actor_id)
+        swatch = Rect(c.left, y + 3, lh - 6, lh - 6)
+        pygame.draw.rect(p.surface, colours[actor_id], swatch)
+        pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+        p.text(actor.short_name, (swatch.right + 6, y), "small", th.TEXT, bold=True, max_width=c.right - swatch.right - 6)
+        y += lh
+        num_w = p.text_width("100", "small") + 6
+        for m in ms:
+            # Name and number on one line, the bar under them: long meter names never get cut.
+            value = meters.get(actor_id, {}).get(m.id, m.start)
+            p.text(m.name, (c.left + 4, y), "small", th.MUTED, max_width=c.width - num_w - 4)
+            track = Rect(c.left + 4, y + lh, c.width - 4, bar_h)
+            share = (value - m.min) / max(1, m.max - m.min)
+            pygame.draw.rect(p.surface, th.BACKGROUND, track)
+            pygame.draw.rect(p.surface, colours[actor_id], Rect(track.left, track.top, round(track.width * share),
+                                                                track.height))
+            pygame.draw.rect(p.surface, th.TEXT, track, 1)
+            p.text(str(value), (c.right, y), "small", th.TEXT, bold=True, anchor="topright")
+            y += lh + bar_h + 2
+        y += 4
+
+
+def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) -> None:
+    """Tension (0–100) after each turn, with the ladder's thresholds as labelled lines."""
+    lh = p.line_height("small")
+    left = rect.left + p.text_width("100", "small") + 8
+    right_margin = p.text_width("T00", "small") // 2 + 4
+    plot = Rect(left, rect.top + lh + 4, rect.right - left - right_margin, rect.height - lh * 2 - 8)
+    pygame.draw.rect(p.surface, th.BACKGROUND, plot)
+    for rung in scenario.ladder[1:]:
+        y = plot.bottom - plot.height * rung.at // 100
+        for x in range(plot.left, plot.right, 12):       # dashed: a threshold, not data
+            pygame.draw.line(p.surface, th.PANEL_EDGE, (x, y), (min(x + 6, plot.right), y), 1)
+        p.text(rung.name, (plot.right - 4, y - 1), "small", th.MUTED, anchor="bottomright", max_width=plot.width // 2)
+    for v in (0, 50, 100):
+        p.text(str(v), (plot.left - 6, plot.bottom - plot.height * v // 100), "small", th.MUTED, anchor="midright")
+    pygame.draw.rect(p.surface, th.TEXT, plot, 1)
+    n = max(1, len(values) - 1)
+    points = [(plot.left + plot.width * i // n, plot.bottom - plot.height * max(0, min(100, v)) // 100)
+              for i, v in enumerate(values)]
+    if len(points) > 1:
+        pygame.draw.lines(p.surface, th.OKABE_ITO["orange"], False, points, 3)
+    step = max(1, len(values) // 12)
+    for i, (pt, v) in enumerate(zip(points, values)):
+        pygame.draw.circle(p.surface, th.TEXT, pt, 5)
+        pygame.draw.circle(p.surface, th.OKABE_ITO["orange"], pt, 3)
+        if i % step == 0 or i == len(values) - 1:
+            # The end labels lean inwards so they never sit on the axis numbers or past the plot.
+            anchor = "bottomleft" if i == 0 else "bottomright" if i == len(values) - 1 else "midbottom"
+            p.text(str(v), (pt[0] + (4 if i == 0 else 0), pt[1] - 6), "small", th.TEXT, bold=True, anchor=anchor)
+            p.text("start" if i == 0 else f"T{i}", (pt[0], plot.bottom + 2), "small", th.MUTED, anchor="midtop")

@@ -1,0 +1,117 @@
+"""The resolution screen: what each side ordered, and every change with its reason and quote."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
+from game.client.flow import next_screen
+from game.client.layout import columns, rows
+from game.client.screen import Replace, Transition
+from game.client.text import Painter
+from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.engine.records import TurnRecord
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.session import Session
+
+KIND_MARKS = {"tension": "Tension", "rung": "Ladder", "meter": "Meter", "issue": "Issue", "force": "Forces",
+              "posture": "Forces", "flag": "Event"}
+
+
+class ResolutionScreen(GameScreen):
+    def __init__(self, app: App, session: Session, record: TurnRecord) -> None:
+        super().__init__(app, session)
+        self.record = record
+        label = "See how it ended" if self.game.is_over else "Next turn"
+        self.next = Button(label, self._continue, "Enter", primary=True)
+        self.orders_pane = ScrollPane()
+        self.causes: list[tuple[str, list]] = []
+        for change in record.changes:
+            cause = change.reason.text[:1].upper() + change.reason.text[1:]
+            if self.causes and self.causes[-1][0] == cause:
+                self.causes[-1][1].append(change)
+            else:
+                self.causes.append((cause, [change]))
+        self.why_pane = ScrollPane()
+
+    def _continue(self) -> Transition:
+        return Replace(next_screen(self.app, self.session))
+
+    def layout(self, p: Painter) -> None:
+        self.header, body, self.footer = frame(p)
+        pad = p.theme.pad()
+        bh = self.next.height(p)
+        main, bar = rows(body, [None, bh], pad)
+        narrow = main.width < 900
+        self.left, self.right = columns(main, [0.40 if not narrow else 0.45, None], pad)
+        for pane, rect in ((self.orders_pane, self.left), (self.why_pane, self.right)):
+            top = rect.top + pad // 2 + title_height(p)
+            pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
+        w = self.next.width(p)
+        self.next.rect = Rect(bar.right - w, bar.top, w, bh)
+        self.controls = [self.next]
+        self.panes = [self.why_pane, self.orders_pane]
+        self.regions = {"header": self.header, "orders": self.left, "why": self.right, "buttons": self.next.rect,
+                        "footer": self.footer}
+
+    def paint(self, p: Painter) -> None:
+        r = self.record
+        draw_header(p, self.header, f"Turn {r.turn} resolved — {nice_date(r.date)}",
+                    f"Tension {r.tension_before} → {r.tension_after} · {self.game.rung.name}")
+        panel(p, self.left, "What each side did")
+        self.orders_pane.draw(p, self._paint_orders)
+        panel(p, self.right, "What followed, and why")
+        self.why_pane.draw(p, self._paint_why)
+        self.next.draw(p, self.is_focused(self.next), self.next is self.hover)
+        draw_footer(p, self.footer, "Enter: continue   Page Up / Page Down or the wheel: scroll   Esc: leave")
+
+    def _paint_orders(self, p: Painter, x: int, y: int, width: int) -> int:
+        top, lh, pad = y, p.line_height("small"), p.theme.pad()
+        for actor in self.scenario.actors:
+            option_id = self.record.orders.get(actor.id)
+            if option_id is None:
+                continue
+            who = "your team" if actor.id in self.game.humans else "computer"
+            swatch = Rect(x, y + 4, lh - 4, lh - 4)
+            pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
+            pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+            y += p.paragraph(f"{actor.name} ({who})", swatch.right + 6, y, width - swatch.width - 6, "body",
+                             bold=True)
+            y += p.paragraph(self.scenario.option(option_id).label, x + 8, y, width - 8, "body")
+            decision = self.record.decisions.get(actor.id)
+            if decision and decision.explanation:
+                y += p.paragraph(f"Why: {decision.explanation}", x + 8, y, width - 8, "small", th.MUTED)
+            y += pad
+        for inject_id in self.record.injects:
+            inject = next(i for i in self.scenario.injects if i.id == inject_id)
+            y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
+            text = inject.text.removeprefix("News flash:").strip()
+            text = text[:1].upper() + text[1:]
+            y += p.paragraph(text, x + 8, y, width - 8, "small") + pad
+        if self.game.is_over and self.game.outcome:
+            y += p.paragraph(f"The game has ended: {self.game.outcome.title}.", x, y, width, "body", th.FOCUS,
+                             bold=True)
+        return y - top
+
+    def _paint_why(self, p: Painter, x: int, y: int, width: int) -> int:
+        """Each cause once (with its quote), then what it changed: easier to follow than one line per change."""
+        top, pad = y, p.theme.pad()
+        if not self.record.changes:
+            return p.paragraph("Nothing changed this turn.", x, y, width, "body", th.MUTED)
+        tag_w = max(p.text_width(t, "small", bold=True) for t in KIND_MARKS.values()) + pad
+        for cause, changes in self.causes:
+            height = p.paragraph_height(cause, width - 12, "body")
+            pygame.draw.rect(p.surface, th.FOCUS if changes[0].reason.position else th.PANEL_EDGE,
+                             Rect(x, y + 2, 4, height - 4))
+            y += p.paragraph(cause, x + 12, y, width - 12, "body")
+            for change in changes:
+                p.text(KIND_MARKS.get(change.kind, change.kind.title()), (x + 12, y + 1), "small", th.MUTED,
+                       bold=True)
+                y += p.paragraph(f"{change.what}.", x + 12 + tag_w, y, width - 12 - tag_w, "small")
+            y += pad
+        return y - top

@@ -1,0 +1,75 @@
+"""`python main.py --screenshot DIR`: play a short scripted game and save each screen as a PNG.
+
+The script is a classroom game with every playable side at the keyboard, so the
+hand-off screen appears too; each team's "choice" is what the computer would
+pick for it. Nothing is autosaved: screenshots never touch a player's games.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.client.app import App
+from game.client.briefing import BriefingScreen
+from game.client.end import EndScreen
+from game.client.handoff import HandOffScreen
+from game.client.resolution import ResolutionScreen
+from game.client.session import Session
+from game.client.title import TitleScreen
+from game.client.turn import TurnScreen
+from game.engine.game import Game
+
+SEED = 7
+
+
+def run_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 720), large_text: bool = False,
+                    scenario_dir: Path | None = None, suffix: str = "") -> list[Path]:
+    """Render title, briefing, hand-off, turn (a card focused), resolution and end; return the files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = App(size, large_text, scenario_dir)
+    written: list[Path] = []
+
+    def shoot(name: str) -> None:
+        path = out_dir / f"{name}{suffix}.png"
+        app.screenshot(path)
+        written.append(path)
+
+    title = TitleScreen(app)
+    app.stack = [title]
+    shoot("1-title")
+    entry = title.chosen
+    if entry is None or entry.scenario is None:
+        return written
+    scenario = entry.scenario
+    humans = tuple(a.id for a in scenario.playable_actors)
+    session = Session(Game.new(scenario, seed=SEED, humans=humans), hotseat=len(humans) > 1, autosave=False)
+    app.stack = [BriefingScreen(app, session)]
+    shoot("2-briefing")
+
+    record = _play_scripted_turn(session, prefer_moves=True)
+    side = humans[0]
+    app.stack = [HandOffScreen(app, session, side)]
+    shoot("3-handoff")
+    turn = TurnScreen(app, session, side)
+    app.stack = [turn]
+    app.render()                       # lay out once so cards have places
+    pick = next((i for i, s in enumerate(turn.statuses) if s.available and i > 0), 0)
+    turn.on_number(pick + 1)
+    shoot("4-turn")
+    app.stack = [ResolutionScreen(app, session, record)]
+    shoot("5-resolution")
+    while not session.game.is_over:
+        _play_scripted_turn(session)
+    app.stack = [EndScreen(app, session)]
+    shoot("6-end")
+    return written
+
+
+def _play_scripted_turn(session: Session, prefer_moves: bool = False):
+    """Each team orders what the computer would; on the first turn, a troop move if it can (map arrows)."""
+    for side in session.humans:
+        choice = session.game.computer_choice(side).option_id
+        if prefer_moves:
+            moving = [s.option.id for s in session.game.options_for(side) if s.available and s.option.effects.moves]
+            choice = moving[0] if moving else choice
+        session.order(side, choice)
+    return session.resolve()

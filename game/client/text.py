@@ -1,0 +1,160 @@
+"""Fonts, the rendered-text cache, word wrapping, and the Painter every screen draws through.
+
+Rendering a string is the most expensive thing a redraw does, so surfaces are
+kept in an LRU cache keyed by (text, size, bold, colour). The Painter also
+records every string it blits in the current frame: tests read that record
+to check what a player actually sees.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from game.client.theme import RGB, TEXT, Theme
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+REGULAR = FONT_DIR / "DejaVuSans.ttf"
+BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+
+
+class TextCache:
+    """Fonts by size, rendered surfaces and wrapped lines, each bounded so memory stays flat."""
+
+    def __init__(self, max_surfaces: int = 1500, max_wraps: int = 800) -> None:
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self.max_surfaces = max_surfaces
+        self.max_wraps = max_wraps
+        self.hits = 0
+        self.misses = 0
+
+    def font(self, px: int, bold: bool = False) -> pygame.font.Font:
+        key = (px, bold)
+        if key not in self._fonts:
+            self._fonts[key] = pygame.font.Font(str(BOLD if bold else REGULAR), px)
+        return self._fonts[key]
+
+    def render(self, text: str, px: int, bold: bool, colour: RGB) -> pygame.Surface:
+        key = (text, px, bold, colour)
+        surface = self._surfaces.get(key)
+        if surface is not None:
+            self._surfaces.move_to_end(key)
+            self.hits += 1
+            return surface
+        self.misses += 1
+        surface = self.font(px, bold).render(text, True, colour)
+        self._surfaces[key] = surface
+        if len(self._surfaces) > self.max_surfaces:
+            self._surfaces.popitem(last=False)
+        return surface
+
+    def wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
+        """Split text into lines no wider than width; paragraphs (blank lines) are kept."""
+        key = (text, px, bold, width)
+        lines = self._wraps.get(key)
+        if lines is not None:
+            self._wraps.move_to_end(key)
+            return lines
+        font = self.font(px, bold)
+        lines = []
+        for paragraph in text.split("\n"):
+            lines.extend(_wrap_paragraph(paragraph, font, width))
+        self._wraps[key] = lines
+        if len(self._wraps) > self.max_wraps:
+            self._wraps.popitem(last=False)
+        return lines
+
+
+def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[str]:
+    words = paragraph.split()
+    if not words:
+        return [""]
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if font.size(candidate)[0] <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        # A single word wider than the line (a long URL) is cut, never overflowing.
+        while font.size(word)[0] > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and font.size(word[:cut])[0] > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    lines.append(line)
+    return lines
+
+
+class Painter:
+    """Draws on one surface with the theme's sizes; records each string actually shown."""
+
+    def __init__(self, surface: pygame.Surface, texts: TextCache, theme: Theme) -> None:
+        self.surface = surface
+        self.texts = texts
+        self.theme = theme
+        self.record: list[str] = []
+        self.text_rects: list[pygame.Rect] = []
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size()
+
+    def px(self, role: str) -> int:
+        return self.theme.size(role)
+
+    def line_height(self, role: str = "body") -> int:
+        return self.texts.font(self.px(role)).get_linesize()
+
+    def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
+        return self.texts.font(self.px(role), bold).size(text)[0]
+
+    def text(self, text: str, pos: tuple[int, int], role: str = "body", colour: RGB = TEXT,
+             bold: bool = False, anchor: str = "topleft", max_width: int | None = None) -> pygame.Rect:
+        """Blit one line; anchor is a pygame.Rect attribute name such as "center" or "midright"."""
+        if max_width is not None and self.text_width(text, role, bold) > max_width:
+            text = self.elide(text, max_width, role, bold)
+        surface = self.texts.render(text, self.px(role), bold, colour)
+        rect = surface.get_rect(**{anchor: pos})
+        if text and rect.colliderect(self.surface.get_clip()):
+            self.surface.blit(surface, rect)
+            self.record.append(text)
+            self.text_rects.append(rect.clip(self.surface.get_clip()))
+        return rect
+
+    def elide(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
+        font = self.texts.font(self.px(role), bold)
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    def wrap(self, text: str, width: int, role: str = "body", bold: bool = False) -> list[str]:
+        return self.texts.wrap(text, self.px(role), bold, max(20, width))
+
+    def paragraph_height(self, text: str, width: int, role: str = "body", bold: bool = False) -> int:
+        return len(self.wrap(text, width, role, bold)) * self.line_height(role)
+
+    def paragraph(self, text: str, x: int, y: int, width: int, role: str = "body", colour: RGB = TEXT,
+                  bold: bool = False, max_lines: int | None = None) -> int:
+        """Draw wrapped text from (x, y); return the height used. Lines past max_lines end in '…'."""
+        lines = self.wrap(text, width, role, bold)
+        if max_lines is not None and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = self.elide(lines[-1] + " …", width, role, bold)
+        step = self.line_height(role)
+        clip = self.surface.get_clip()
+        for i, line in enumerate(lines):
+            top = y + i * step
+            if clip.top - step <= top <= clip.bottom:
+                self.text(line, (x, top), role, colour, bold)
+        return len(lines) * step
+
+    def shown_text(self) -> str:
+        return " ".join(self.record)

@@ -1,0 +1,318 @@
+"""The title screen: every scenario file (broken ones listed with their first error), solo or
+classroom mode, the human side(s), Start, and Continue for the autosaved game."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.chrome import draw_footer, draw_header, frame
+from game.client.dialog import confirm_quit
+from game.client.layout import columns
+from game.client.screen import Push, Replace, Screen, Transition
+from game.client.text import Painter
+from game.client.widgets import Button, ScrollPane, Toggle, focus_ring, panel, title_height
+from game.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from game.client.app import App
+
+
+@dataclass(eq=False)
+class ScenarioEntry:
+    """One file of the scenarios folder: playable (scenario) or not (error says why)."""
+    path: Path
+    scenario: Scenario | None
+    error: str = ""
+    on_activate: Any = None
+    pane: ScrollPane | None = None
+    rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
+
+    def activate(self) -> Any:
+        return self.on_activate(self) if self.on_activate else None
+
+
+def list_scenarios(folder: Path) -> list[ScenarioEntry]:
+    """Every .yaml in the folder, checked; a broken file becomes an entry with its first error."""
+    from game.scenario.loader import check_file
+    entries = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            scenario, problems = check_file(path)
+        except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die
+            scenario, problems, crash = None, [], f"{path.name}: could not be read ({error})"
+        else:
+            crash = ""
+        errors = [p for p in problems if p.is_error]
+        if scenario is not None and not errors:
+            entries.append(ScenarioEntry(path, scenario))
+        else:
+            first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
+            more = f" (and {len(errors) - 1} more: run python main.py validate {path.name})" if len(errors) > 1 else ""
+            entries.append(ScenarioEntry(path, None, first + more))
+    return entries
+
+
+ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
+         "crosses what an actor has said it wants or will not accept, that actor reacts, and the game says why, "
+         "quoting it. The game is saved after every turn.")
+
+
+class TitleScreen(Screen):
+    bindings: ClassVar[dict[str, str]] = Screen.bindings | {"c": "continue_game"}
+
+    def __init__(self, app: App, lazy: bool = False) -> None:
+        super().__init__(app)
+        self.entries: list[ScenarioEntry] = []
+        self.chosen: ScenarioEntry | None = None
+        self.loaded = False
+        self.classroom = False
+        self.sides: list[str] = []
+        self.notice = ""
+        self.list_pane = ScrollPane()
+        self.toggles: list[Toggle] = []
+        self._toggle_key: tuple = ()
+        self.start = Button("Start", self._start, "Enter", primary=True)
+        self.saved: tuple[str, dict] | None = None
+        self.resume = Button("Continue (no saved game yet)", self.cmd_continue_game, "C", enabled=False)
+        self.quit = Button("Quit", self.cmd_leave, "Esc")
+        if not lazy:
+            self.load()
+
+    def after_render(self) -> None:
+        # At start-up the window shows first and the scenario files are read just after:
+        # checking them (YAML parsing, validation) is the slowest part of opening the game.
+        if not self.loaded:
+            self.load()
+            self.app.dirty = True
+
+    def load(self) -> None:
+        """Read and check every scenario file, and the autosave."""
+        self.entries = list_scenarios(self.app.scenario_dir)
+        for entry in self.entries:
+            entry.on_activate = self._pick
+        self.chosen = next((e for e in self.entries if e.scenario), None)
+        self._default_sides()
+        self.saved = self._read_autosave()
+        if self.saved:
+            self.resume.label, self.resume.enabled = self.saved[0], True
+        if self.chosen is not None:
+            self.focus = self.entries.index(self.chosen)
+        self.loaded = True
+
+    # ---------------------------------------------------------------- state
+    def _default_sides(self) -> None:
+        playable = [a.id for a in self.chosen.scenario.playable_actors] if self.chosen else []
+        preset = getattr(self.app, "preset_side", None)
+        if self.classroom:
+            self.sides = playable
+        else:
+            self.sides = [preset] if preset in playable else playable[:1]
+
+    def _pick(self, entry: ScenarioEntry) -> Transition | None:
+        if entry.scenario is None:
+            self.notice = f"{entry.path.name} cannot be played: fix it and come back (see its error)."
+            return None
+        self.chosen, self.notice = entry, ""
+        self._default_sides()
+        return None
+
+    def _set_mode(self, classroom: bool) -> None:
+        self.classroom = classroom
+        self._default_sides()
+
+    def _toggle_side(self, side: str) -> None:
+        if not self.classroom:
+            self.sides = [side]
+        elif side in self.sides:
+            self.sides.remove(side)
+        else:
+            self.sides.append(side)
+
+    def _start(self) -> Transition | None:
+        if self.chosen is None or self.chosen.scenario is None:
+            self.notice = "Choose a playable scenario first."
+            return None
+        if not self.sides:
+            self.notice = "Choose at least one side for people to play."
+            return None
+        from game.client.briefing import BriefingScreen
+        from game.client.session import Session
+        from game.engine.game import Game
+        scenario = self.chosen.scenario
+        playable = [a.id for a in scenario.playable_actors]
+        humans = tuple(s for s in playable if s in self.sides)
+        seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
+        session = Session(Game.new(scenario, seed=seed, humans=humans), hotseat=self.classroom)
+        self._save_quietly(session)
+        return Replace(BriefingScreen(self.app, session))
+
+    def _save_quietly(self, session: Any) -> None:
+        try:
+            session.save()
+        except OSError as error:
+            self.app.message = f"Could not autosave ({error}); the game goes on."
+
+    def _read_autosave(self) -> tuple[str, dict] | None:
+        from game.engine.saves import SaveError, read_save
+        from game.paths import autosave_path
+        path = autosave_path()
+        if not path.exists():
+            return None
+        try:
+            data = read_save(path)
+            turns = len(data.get("turns", []))
+            name = next((e.scenario.title for e in self.entries
+                         if e.scenario and e.scenario.id == data.get("scenario_id")), data.get("scenario_id", "?"))
+        except (SaveError, AttributeError) as error:
+            self.notice = f"The autosave cannot be read: {error}"
+            return None
+        return f"Continue: {name}, after turn {turns}", data
+
+    def cmd_continue_game(self) -> Transition | None:
+        if self.saved is None:
+            return None
+        from game.client.flow import next_screen
+        from game.client.session import Session
+        from game.engine.game import Game
+        from game.engine.saves import SaveError
+        data = self.saved[1]
+        scenario = self._scenario_for(data)
+        if scenario is None:
+            self.notice = f"The saved game's scenario '{data.get('scenario_id')}' is not in the scenarios folder."
+            return None
+        try:
+            game = Game.from_save(scenario, data)
+        except SaveError as error:
+            self.notice = f"The saved game cannot be resumed: {error}"
+            return None
+        return Replace(next_screen(self.app, Session(game, hotseat=len(game.humans) > 1)))
+
+    def _scenario_for(self, data: dict) -> Scenario | None:
+        wanted = data.get("scenario_id")
+        matches = [e for e in self.entries if e.scenario and e.scenario.id == wanted]
+        # Prefer the very file the game was saved from; any file with the same id will do otherwise.
+        same_file = [e for e in matches if str(e.path) == str(data.get("scenario_path") or "")]
+        best = (same_file or matches or [None])[0]
+        return best.scenario if best else None
+
+    def cmd_leave(self) -> Transition:
+        return Push(confirm_quit(self.app))
+
+    # --------------------------------------------------------------- layout
+    def layout(self, p: Painter) -> None:
+        self.header, body, self.footer = frame(p)
+        pad = p.theme.pad()
+        self.left, self.right = columns(body, [0.55, None], pad)
+        top = self.left.top + pad // 2 + title_height(p)
+        self.list_pane.rect = Rect(self.left.left + pad, top, self.left.width - 2 * pad,
+                                   self.left.bottom - pad // 2 - top)
+        y = 0
+        width = self.list_pane.rect.width - 12
+        for entry in self.entries:
+            h = self._entry_height(p, entry, width - 2 * pad)
+            entry.rect = Rect(self.list_pane.rect.left, self.list_pane.rect.top + y - self.list_pane.offset, width, h)
+            entry.pane = self.list_pane
+            y += h + pad // 2
+        self.list_pane.content_height = y
+        key = (id(self.chosen), self.classroom, tuple(self.sides))
+        if key != self._toggle_key:
+            # Rebuilt only when the choices change, so hover and focus keep pointing at live controls.
+            self.toggles, self._toggle_key = self._build_toggles(), key
+        inner_x, inner_w = self.right.left + pad, self.right.width - 2 * pad
+        y = self.right.top + pad // 2 + title_height(p)
+        self.mode_label_y = y
+        y += p.line_height("small")
+        for t in self.toggles:
+            if t is self.side_toggles_start:
+                self.side_label_y = y + pad // 2
+                y += p.line_height("small") + pad // 2
+            t.rect = Rect(inner_x, y, inner_w, t.height(p))
+            y += t.rect.height + 2
+        y += pad
+        for button in (self.start, self.resume, self.quit):
+            button.rect = Rect(inner_x, y, min(inner_w, max(button.width(p), inner_w)), button.height(p))
+            y += button.rect.height + pad // 2
+        self.notice_y = y
+        self.controls = [*self.entries, *self.toggles, self.start, self.resume, self.quit]
+        self.panes = [self.list_pane]
+        self.regions = {"header": self.header, "scenarios": self.left, "setup": self.right, "footer": self.footer}
+
+    def _build_toggles(self) -> list[Toggle]:
+        toggles = [Toggle("Solo", lambda: self._set_mode(False), not self.classroom, radio=True,
+                          detail="you play one side"),
+                   Toggle("Classroom", lambda: self._set_mode(True), self.classroom, radio=True,
+                          detail="teams order in secret, in turn")]
+        self.side_toggles_start = None
+        if self.chosen and self.chosen.scenario:
+            for actor in self.chosen.scenario.playable_actors:
+                t = Toggle(actor.name, lambda a=actor.id: self._toggle_side(a), actor.id in self.sides,
+                           radio=not self.classroom, detail="people" if actor.id in self.sides else "computer")
+                self.side_toggles_start = self.side_toggles_start or t
+                toggles.append(t)
+        return toggles
+
+    def _entry_height(self, p: Painter, entry: ScenarioEntry, width: int) -> int:
+        pad = p.theme.pad()
+        if entry.scenario is None:
+            return (p.line_height("body") + p.paragraph_height(entry.error, width, "small")) + pad
+        summary = p.wrap(entry.scenario.summary, width, "small")[:3]
+        return p.paragraph_height(entry.scenario.title, width, "body", True) + len(summary) * \
+            p.line_height("small") + p.line_height("small") + pad
+
+    # ---------------------------------------------------------------- paint
+    def paint(self, p: Painter) -> None:
+        draw_header(p, self.header, "Brinkmanship", "a crisis-simulation teaching game")
+        panel(p, self.left, "Scenarios")
+        self.list_pane.draw(p, self._paint_entries)
+        panel(p, self.right, "New game")
+        pad = p.theme.pad()
+        x = self.right.left + pad
+        p.text("Mode", (x, self.mode_label_y), "small", th.MUTED, bold=True)
+        if self.side_toggles_start is not None:
+            label = "Sides played by people (tick each team)" if self.classroom else "Your side"
+            p.text(label, (x, self.side_label_y), "small", th.MUTED, bold=True)
+        for control in (*self.toggles, self.start, self.resume, self.quit):
+            control.draw(p, self.is_focused(control), control is self.hover)
+        y, width = self.notice_y, self.right.width - 2 * pad
+        if self.notice:
+            y += p.paragraph(self.notice, x, y, width, "small", th.FOCUS) + pad
+        p.paragraph(ABOUT, x, y, width, "small", th.MUTED)
+        draw_footer(p, self.footer, "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
+                                    "F11: full screen   Esc: quit")
+
+    def _paint_entries(self, p: Painter, x: int, y: int, width: int) -> int:
+        pad = p.theme.pad()
+        if not self.loaded:
+            return p.paragraph("Reading the scenario files…", x, y, width, "body", th.MUTED)
+        if not self.entries:
+            return p.paragraph(f"No scenario files (*.yaml) in {self.app.scenario_dir}.", x, y, width, "body",
+                               th.MUTED)
+        for entry in self.entries:
+            r = entry.rect
+            chosen = entry is self.chosen
+            pygame.draw.rect(p.surface, th.BUTTON if entry.scenario else th.BACKGROUND, r, border_radius=6)
+            pygame.draw.rect(p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6)
+            tx, tw, ty = r.left + pad, r.width - 2 * pad, r.top + pad // 2
+            if entry.scenario:
+                mark = "✓ " if chosen else ""
+                ty += p.paragraph(mark + entry.scenario.title, tx, ty, tw, "body", bold=True)
+                ty += p.paragraph(entry.scenario.summary, tx, ty, tw, "small", th.MUTED, max_lines=3)
+                p.text(entry.path.name, (tx, ty), "small", th.DISABLED, max_width=tw)
+            else:
+                ty += p.paragraph(f"⚠ {entry.path.name} cannot be played", tx, ty, tw, "body", th.FOCUS, bold=True)
+                p.paragraph(entry.error, tx, ty, tw, "small", th.TEXT)
+            if self.is_focused(entry):
+                focus_ring(p, r)
+        return self.list_pane.content_height
+
+    def on_focus_changed(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ScenarioEntry):
+            top = focused.rect.top - self.list_pane.rect.top + self.list_pane.offset
+            self.list_pane.reveal(top, top + focused.rect.height)

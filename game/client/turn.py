@@ -1,0 +1,263 @@
+"""The turn screen: map, ladder, meters, and the active side's options as cards.
+
+Focusing or hovering a card shows what the order signals on each issue and
+whose stated positions it honours or crosses (from `Game.readings`). The first
+activation of a card selects it; activating it again, or "Send order", sends it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pygame
+from pygame import Rect
+
+from game.client import theme as th
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame
+from game.client.flow import next_screen
+from game.client.layout import columns, rows
+from game.client.mapview import MapView
+from game.client.panels import draw_ladder, draw_meters
+from game.client.screen import Replace, Transition
+from game.client.text import Painter
+from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
+from game.engine.game import IllegalOrder, OptionStatus
+from game.engine.readings import cite
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.session import Session
+
+VERDICT_MARKS = {"preferred": ("✔ honours", th.GOOD), "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
+                 "red_line": ("✖ crosses", th.DANGER)}
+HINT = "1–9: pick an option   Tab / arrows: move   Enter: choose, again to send   Esc: leave   F2 / F11"
+
+
+@dataclass(eq=False)
+class OptionCard:
+    """One option as a card; greyed with the reason when it is not available."""
+    number: int
+    status: OptionStatus
+    on_activate: Any
+    pane: ScrollPane | None = None
+    rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
+
+    @property
+    def option_id(self) -> str:
+        return self.status.option.id
+
+    def activate(self) -> Any:
+        return self.on_activate(self)
+
+
+class TurnScreen(GameScreen):
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send"}
+
+    def __init__(self, app: App, session: Session, side: str) -> None:
+        super().__init__(app, session)
+        self.side = side
+        self.actor = self.scenario.actor(side)
+        self.map = MapView(self.scenario, self.styles, self.shapes)
+        self.statuses = self.game.options_for(side)
+        self.cards = [OptionCard(i + 1, s, self._card_chosen) for i, s in enumerate(self.statuses)]
+        first = next((i for i, s in enumerate(self.statuses) if s.available), 0)
+        self.focus = first
+        self.selected: str | None = None
+        self.error = ""
+        self.send = Button("Send order", self.cmd_send, "S", primary=True)
+        self.card_pane = ScrollPane()
+        self.detail_pane = ScrollPane()
+        self.spans: list[tuple[int, int]] = []
+        self._readings: dict[str, list] = {}
+
+    # ------------------------------------------------------------ commands
+    def _card_chosen(self, card: OptionCard) -> Transition | None:
+        if not card.status.available:
+            self.error = f"Not available: {card.status.reason}"
+            return None
+        if self.selected == card.option_id:
+            return self.cmd_send()
+        self.selected, self.error = card.option_id, ""
+        return None
+
+    def on_number(self, n: int) -> Transition | None:
+        if n <= len(self.cards):
+            self.focus = n - 1
+            self.on_focus_changed()
+            self.app.dirty = True
+            return self._card_chosen(self.cards[n - 1])
+        return None
+
+    def cmd_send(self) -> Transition | None:
+        self.app.dirty = True
+        if self.selected is None:
+            self.error = "Choose an option first: click a card or press its number."
+            return None
+        self.session.order(self.side, self.selected)
+        try:
+            return Replace(next_screen(self.app, self.session))
+        except IllegalOrder as error:
+            # The engine refused (a rule the card could not know): say why, keep the turn.
+            self.session.pending.pop(self.side, None)
+            self.error = str(error)
+            return None
+
+    def on_focus_changed(self) -> None:
+        if self.focus < len(self.spans):
+            self.card_pane.reveal(*self.spans[self.focus])
+        self.detail_pane.offset = 0
+
+    def on_hover(self, control: Any) -> None:
+        if isinstance(control, OptionCard):
+            self.detail_pane.offset = 0
+
+    def shown_card(self) -> OptionCard | None:
+        """The card whose details are shown: hovered first, then focused, then the selected one."""
+        for candidate in (self.hover, self.focused):
+            if isinstance(candidate, OptionCard):
+                return candidate
+        return next((c for c in self.cards if c.option_id == self.selected), None)
+
+    def readings(self, option_id: str) -> list:
+        if option_id not in self._readings:
+            self._readings[option_id] = self.game.readings(option_id)
+        return self._readings[option_id]
+
+    # -------------------------------------------------------------- layout
+    def layout(self, p: Painter) -> None:
+        self.header, body, self.footer = frame(p)
+        pad = p.theme.pad()
+        wide = body.width >= 1000
+        side_w = (0.22 if wide else 0.24) + (0.03 if p.theme.large else 0.0)
+        self.left, self.map_rect, self.right = columns(body, [side_w, None, 0.38 if wide else 0.40], pad)
+        ladder_h = min(self.left.height // 2, title_height(p) + len(self.scenario.ladder) *
+                       (p.line_height("body") + pad) + pad)
+        self.ladder_rect, self.meter_rect = rows(self.left, [ladder_h, None], pad)
+        detail_h = max(self.right.height // 2, p.line_height("body") * 6)
+        self.cards_rect, self.detail_rect = rows(self.right, [None, detail_h], pad)
+        self.regions = {"header": self.header, "ladder": self.ladder_rect, "meters": self.meter_rect,
+                        "map": self.map_rect, "cards": self.cards_rect, "details": self.detail_rect,
+                        "footer": self.footer}
+        # Cards, in content coordinates of their scroll pane.
+        inner = self._inner(p, self.cards_rect, True)
+        self.card_pane.rect = inner
+        y, self.spans = 0, []
+        text_w = inner.width - self._badge_w(p) - 3 * pad - 10
+        for card in self.cards:
+            h = self._card_height(p, card, text_w)
+            self.spans.append((y, y + h))
+            card.rect = Rect(inner.left, inner.top + y - self.card_pane.offset, inner.width - 10, h)
+            card.pane = self.card_pane
+            y += h + pad // 2
+        self.card_pane.content_height = y
+        dinner = self._inner(p, self.detail_rect, True)
+        bh = self.send.height(p)
+        self.detail_pane.rect = Rect(dinner.left, dinner.top, dinner.width, dinner.height - bh - pad // 2)
+        self.send.label = "Send order" if self.selected else "Send order (choose first)"
+        self.send.enabled = self.selected is not None
+        self.send.rect = Rect(dinner.right - self.send.width(p), dinner.bottom - bh, self.send.width(p), bh)
+        self.controls = [*self.cards, self.send]
+        self.panes = [self.card_pane, self.detail_pane]
+
+    def _inner(self, p: Painter, rect: Rect, titled: bool) -> Rect:
+        pad = p.theme.pad()
+        top = rect.top + pad // 2 + (title_height(p) if titled else 0)
+        return Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
+
+    def _badge_w(self, p: Painter) -> int:
+        return p.text_width("9", "body", bold=True) + 12
+
+    def _card_height(self, p: Painter, card: OptionCard, width: int) -> int:
+        pad = p.theme.pad()
+        label = p.paragraph_height(card.status.option.label, width, "body", bold=True)
+        extra = p.paragraph_height(self._card_note(card), width, "small")
+        return label + extra + pad
+
+    def _card_note(self, card: OptionCard) -> str:
+        option = card.status.option
+        if not card.status.available:
+            return f"Not available: {card.status.reason}"
+        note = f"{option.category}" + (" · once only" if option.once else "")
+        if card.option_id == self.selected:
+            note = "✓ Your order — Enter or S sends it · " + note
+        return note
+
+    # ------------------------------------------------------------ painting
+    def paint(self, p: Painter) -> None:
+        draw_header(p, self.header, f"{self.scenario.title} — {self.turn_label()}", self.status())
+        state = self.game.state
+        inner = panel(p, self.ladder_rect, "Escalation ladder", "Ladder")
+        draw_ladder(p, inner, self.scenario, state.tension)
+        inner = panel(p, self.meter_rect, "Meters")
+        clip = p.surface.get_clip()
+        p.surface.set_clip(inner)
+        draw_meters(p, inner, self.scenario, state.meters, self.colours)
+        p.surface.set_clip(clip)
+        self.map.draw(p, self.map_rect, state.forces, list(getattr(state, "moved_last_turn", [])))
+        panel(p, self.cards_rect, f"Orders for {self.actor.name}", f"Orders: {self.actor.short_name}")
+        self.card_pane.draw(p, self._paint_cards)
+        panel(p, self.detail_rect, "What this order would say")
+        self.detail_pane.draw(p, self._paint_details)
+        self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
+        if self.error:
+            p.text(self.error, (self.detail_rect.left + p.theme.pad(), self.send.rect.centery), "small",
+                   th.FOCUS, anchor="midleft", max_width=self.send.rect.left - self.detail_rect.left - 20)
+        draw_footer(p, self.footer, HINT)
+
+    def _paint_cards(self, p: Painter, x: int, y: int, width: int) -> int:
+        pad = p.theme.pad()
+        badge_w = self._badge_w(p)
+        for card in self.cards:
+            r = card.rect
+            available = card.status.available
+            chosen = card.option_id == self.selected
+            fill = th.BUTTON if available else th.BACKGROUND
+            if card is self.hover and available:
+                fill = tuple(min(255, c + 20) for c in fill)
+            pygame.draw.rect(p.surface, fill, r, border_radius=6)
+            pygame.draw.rect(p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6)
+            badge = Rect(r.left + pad // 2, r.top + pad // 2, badge_w, p.line_height("body"))
+            pygame.draw.rect(p.surface, th.TEXT if available else th.DISABLED, badge, border_radius=4)
+            p.text(str(card.number), badge.center, "body", th.BACKGROUND, bold=True, anchor="center")
+            tx, tw = badge.right + pad, r.right - badge.right - 2 * pad
+            colour = th.TEXT if available else th.DISABLED
+            used = p.paragraph(card.status.option.label, tx, r.top + pad // 2, tw, "body", colour, bold=True)
+            note = self._card_note(card)
+            p.paragraph(note, tx, r.top + pad // 2 + used, tw, "small", th.FOCUS if chosen else th.MUTED)
+            if self.is_focused(card):
+                focus_ring(p, r)
+        return self.card_pane.content_height
+
+    def _paint_details(self, p: Painter, x: int, y: int, width: int) -> int:
+        card = self.shown_card()
+        if card is None:
+            return p.paragraph("Move to an option to see how the others will read it.", x, y, width, "body", th.MUTED)
+        option = card.status.option
+        top = y
+        lh = p.line_height("small")
+        y += p.paragraph(option.label, x, y, width, "body", bold=True)
+        y += p.paragraph(option.description, x, y, width, "small", th.TEXT) + lh // 3
+        if not card.status.available:
+            y += p.paragraph(f"Not available now: {card.status.reason}", x, y, width, "small", th.FOCUS)
+        if option.stances:
+            y += p.paragraph("It signals:", x, y, width, "small", th.MUTED, bold=True)
+            for issue_id, state_id in option.stances:
+                issue = self.scenario.issue(issue_id)
+                y += p.paragraph(f"• {issue.name}: {issue.state(state_id).name}", x + 8, y, width - 8, "small")
+        readings = self.readings(option.id)
+        if readings:
+            y += lh // 3
+            y += p.paragraph("Against stated positions:", x, y, width, "small", th.MUTED, bold=True)
+        for reading in readings:
+            mark, colour = VERDICT_MARKS.get(reading.verdict, ("•", th.TEXT))
+            who = self.scenario.actor(reading.actor_id).short_name
+            p.text(f"{mark} {who}", (x + 8, y), "small", colour, bold=True, max_width=width - 8)
+            y += lh
+            y += p.paragraph(reading.sentence, x + 16, y, width - 16, "small")
+            said = cite(reading.position)
+            if said:
+                y += p.paragraph(said, x + 16, y, width - 16, "small", th.MUTED)
+        if not option.stances and not readings:
+            y += p.paragraph("This order takes no stance on any issue: no one's stated position is "
+                             "honoured or crossed by it.", x, y, width, "small", th.MUTED)
+        return y - top

@@ -1,0 +1,428 @@
+"""The Pygame client driven as a player would: keys and clicks posted as events, screens read back
+from the text each frame actually drew.
+
+Runs headless (dummy video driver). A tiny scenario written here keeps these
+tests independent of the seed scenario's content.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.client.app import App
+from game.client.briefing import BriefingScreen
+from game.client.dialog import ConfirmDialog
+from game.client.end import EndScreen
+from game.client.handoff import HandOffScreen
+from game.client.launch import NO_DISPLAY, display_problem
+from game.client.resolution import ResolutionScreen
+from game.client.title import TitleScreen
+from game.client.turn import TurnScreen
+from game.client.widgets import Button, Toggle
+
+PROJECT = Path(__file__).resolve().parents[1]
+TINY = """\
+format: 1
+id: tiny_crisis
+title: "Tiny Crisis"
+summary: "Blue and Red argue over a harbour; Grey watches."
+briefing: "Two sides argue over Kogălniceanu harbour. Błaszczak watches."
+start_date: "2022-02-02"
+turn_days: 7
+turn_limit: 3
+start_tension: 40
+map: {west: 10, east: 40, south: 40, north: 58}
+sources:
+  - {id: article, title: "A test article", publisher: "test", date: "2022-02-03", covers: "everything"}
+ladder:
+  - {id: calm, name: Calm, at: 0}
+  - {id: crisis, name: Crisis, at: 50}
+  - {id: war, name: War, at: 90}
+actors:
+  - id: blue
+    name: Blue Republic
+    short_name: Blue
+    colour: "#0072b2"
+    playable: true
+    side: west
+    countries: [POL, ROU]
+    meters:
+      - {id: resolve, name: Resolve, min: 0, max: 100, start: 50}
+    reactions:
+      honoured: {tension: -1}
+      crossed: {tension: 2}
+  - id: red
+    name: Red Federation
+    short_name: Red
+    colour: "#d55e00"
+    playable: true
+    side: east
+    countries: [RUS]
+    meters:
+      - {id: resolve, name: Resolve, min: 0, max: 100, start: 50}
+    reactions:
+      honoured: {tension: -2, meters: {red.resolve: -1}}
+      crossed: {tension: 3, meters: {red.resolve: 2}}
+issues:
+  - id: harbour
+    name: the harbour question
+    description: "Who uses the harbour."
+    start: open
+    states:
+      - {id: open, name: "Open to all"}
+      - {id: closed, name: "Closed"}
+positions:
+  - actor: red
+    issue: harbour
+    strength: 3
+    summary: "Red wants the harbour closed."
+    preferred: [closed]
+    red_lines: [open]
+    evidence:
+      - {speaker: Red Leader, source: article, quote: "Our concerns were overlooked."}
+  - actor: blue
+    issue: harbour
+    strength: 2
+    summary: "Blue keeps the harbour open."
+    preferred: [open]
+    red_lines: [closed]
+    evidence:
+      - {speaker: Blue Spokesman, source: article, paraphrase: "The harbour stays open."}
+places:
+  - {id: harbour, name: "Mihail Kogălniceanu, Romania", lat: 44.36, lon: 28.49, country: ROU}
+  - {id: base, name: "Vilseck, Germany", lat: 49.61, lon: 11.80, country: DEU}
+  - {id: border, name: "Belgorod, Russia", lat: 50.6, lon: 36.6, country: RUS}
+forces:
+  - {id: blue_brigade, owner: blue, name: Blue brigade, type: mechanised, size: 1700, home: base, at: base}
+  - {id: red_army, owner: red, name: Red army, type: ground, size: 100000, home: border, at: border}
+options:
+  - id: reinforce
+    actor: blue
+    label: Send the brigade to the harbour
+    description: "The brigade moves east."
+    category: military
+    once: true
+    stances: {harbour: open}
+    effects:
+      tension: 3
+      move: {blue_brigade: {to: harbour, posture: deployed}}
+  - id: wait
+    actor: blue
+    label: Wait and see
+    description: "Nothing happens."
+    category: diplomatic
+  - id: demand
+    actor: red
+    label: Demand the harbour closes
+    description: "A loud demand."
+    category: signalling
+    stances: {harbour: closed}
+    effects: {tension: 2}
+  - id: talk
+    actor: red
+    label: Talk
+    description: "Talks."
+    category: diplomatic
+    effects: {tension: -1}
+injects: []
+outcomes:
+  - id: war
+    title: War
+    when: [{rung_at_least: war}]
+    debrief: "It came to war."
+    historical: true
+    historical_note: "In the real crisis it came to war."
+  - id: standoff
+    title: Standoff
+    default: true
+    debrief: "Nobody moved."
+questions:
+  - "Why did Red react?"
+"""
+
+
+# ------------------------------------------------------------------ helpers
+def write_scenarios(folder: Path, extra: dict[str, str] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_app(scenario_dir: Path, size: tuple[int, int] = (1280, 720), large: bool = False) -> App:
+    """A fresh window (a new display each time, as pygame on the dummy driver needs) on the title screen."""
+    pygame.display.quit()
+    pygame.display.init()
+    app = App(size, large, scenario_dir)
+    app.stack = [TitleScreen(app)]
+    app.pump()
+    return app
+
+
+def press(app: App, key: int, mod: int = 0, times: int = 1) -> None:
+    for _ in range(times):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=""))
+        app.pump()
+
+
+def tab_to(app: App, wanted) -> None:
+    """Tab until the focused control satisfies `wanted`, as a keyboard user would."""
+    for _ in range(60):
+        if wanted(app.top.focused):
+            return
+        press(app, pygame.K_TAB)
+    raise AssertionError("no such control to focus")
+
+
+def button(label: str):
+    return lambda c: isinstance(c, Button) and c.label.startswith(label)
+
+
+def start_game(app: App, classroom: bool = False) -> None:
+    if classroom:
+        tab_to(app, lambda c: isinstance(c, Toggle) and c.label == "Classroom")
+        press(app, pygame.K_RETURN)
+    tab_to(app, button("Start"))
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScreen)
+    press(app, pygame.K_RETURN)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def app(tmp_path, home):
+    window = make_app(write_scenarios(tmp_path / "scenarios"))
+    yield window
+    pygame.display.quit()
+
+
+# -------------------------------------------------------------------- stories
+def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
+    assert "Tiny Crisis" in app.shown_text()
+    start_game(app)
+    turn = app.top
+    assert isinstance(turn, TurnScreen) and turn.side == "blue"
+    assert "Send the brigade to the harbour" in app.shown_text()
+    assert (home / "saves" / "autosave.json").exists(), "a new game is saved before its first turn"
+
+    press(app, pygame.K_1)                # pick the first option...
+    press(app, pygame.K_RETURN)           # ...Enter again sends it
+    resolution = app.top
+    assert isinstance(resolution, ResolutionScreen)
+    shown = app.shown_text()
+    assert "Blue Republic ordered “Send the brigade to the harbour”." in shown
+    crossed = [c for c in resolution.record.changes if c.reason.verdict == "red_line"]
+    assert crossed, "the harbour order crosses Red's stated red line"
+    assert crossed[0].reason.text[1:40] in shown
+    assert "Our concerns were overlooked." in shown, "the reaction quotes the position it crossed"
+
+    turns = 1
+    while not isinstance(app.top, EndScreen):
+        press(app, pygame.K_RETURN)       # resolution → next turn (or the end)
+        if isinstance(app.top, TurnScreen):
+            press(app, pygame.K_2)
+            press(app, pygame.K_s)
+            turns += 1
+        assert turns < 10
+    shown = app.shown_text()
+    assert "Outcome:" in shown and "Tension over time" in shown
+    assert "What really happened" in shown and "In the real crisis it came to war." in shown
+    assert "Turn 1" in shown, "the timeline lists the orders"
+
+
+def test_briefing_shows_quotes_as_quotes_and_paraphrases_as_paraphrases(app):
+    tab_to(app, button("Start"))
+    press(app, pygame.K_RETURN)
+    shown = app.shown_text()
+    assert "“Our concerns were overlooked.” — Red Leader" in shown
+    assert "Paraphrase (our words, not a quotation): The harbour stays open. — Blue Spokesman" in shown
+    assert "Kogălniceanu" in shown and "Błaszczak" in shown
+
+
+def test_hot_seat_hides_each_teams_order_from_the_next_team(app):
+    start_game(app, classroom=True)
+    assert isinstance(app.top, HandOffScreen) and app.top.side == "blue"
+    assert "Pass the keyboard to Team Blue Republic" in app.shown_text()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_1)
+    press(app, pygame.K_s)
+    assert isinstance(app.top, HandOffScreen) and app.top.side == "red"
+    assert "Send the brigade" not in app.shown_text()
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, TurnScreen) and app.top.side == "red"
+    assert "Send the brigade" not in app.shown_text()
+    press(app, pygame.K_2)
+    press(app, pygame.K_s)
+    assert isinstance(app.top, ResolutionScreen)
+    assert "Send the brigade to the harbour" in app.shown_text() and "Talk" in app.shown_text()
+
+
+def test_focusing_or_hovering_a_card_shows_how_others_read_it(app):
+    start_game(app)
+    turn = app.top
+    sentence = turn.game.readings("reinforce")[0].sentence
+    press(app, pygame.K_DOWN)             # focus moves to "Wait and see": no stance, no readings
+    assert sentence not in app.shown_text()
+    card = turn.cards[0]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=card.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.pump()
+    assert sentence in app.shown_text()
+
+
+def test_an_unavailable_option_is_greyed_with_its_reason_and_cannot_be_sent(app):
+    start_game(app)
+    press(app, pygame.K_1)
+    press(app, pygame.K_s)
+    press(app, pygame.K_RETURN)           # next turn: "reinforce" was once-only
+    turn = app.top
+    assert isinstance(turn, TurnScreen)
+    assert not turn.cards[0].status.available
+    press(app, pygame.K_1)
+    assert turn.selected is None
+    assert f"Not available: {turn.cards[0].status.reason}" in app.shown_text()
+
+
+def test_escape_asks_before_leaving_and_the_game_can_be_continued(app):
+    start_game(app)
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, ConfirmDialog) and app.running
+    assert "Leave this game?" in app.shown_text()
+    press(app, pygame.K_ESCAPE)           # Esc in the question means "stay"
+    assert isinstance(app.top, TurnScreen)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_y)
+    assert isinstance(app.top, TitleScreen) and app.running
+    assert "Continue: Tiny Crisis" in app.shown_text()
+    press(app, pygame.K_c)
+    assert isinstance(app.top, TurnScreen) and app.top.game.state.turn == 1
+
+
+def test_escape_on_the_title_and_closing_the_window_ask_first(app):
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, ConfirmDialog) and app.running
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScreen)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.pump()
+    assert isinstance(app.top, ConfirmDialog) and app.running
+    press(app, pygame.K_y)
+    assert not app.running
+
+
+def test_an_invalid_scenario_file_is_listed_with_its_first_error(tmp_path, home):
+    folder = write_scenarios(tmp_path / "scenarios", {"broken.yaml": "format: 1\nid: Broken Id\ntitle: [\n"})
+    app = make_app(folder)
+    shown = app.shown_text()
+    assert "broken.yaml cannot be played" in shown
+    assert "broken.yaml:" in shown and "error" in shown
+    assert "Tiny Crisis" in shown, "the good file is still listed"
+    broken = next(e for e in app.top.entries if e.path.name == "broken.yaml")
+    tab_to(app, lambda c: c is broken)
+    press(app, pygame.K_RETURN)
+    assert app.top.chosen.path.name == "tiny.yaml", "a broken file cannot be chosen"
+    pygame.display.quit()
+
+
+def test_large_text_and_fullscreen_keys(app):
+    body = app.theme.size("body")
+    press(app, pygame.K_F2)
+    assert app.large_text and app.theme.size("body") > body
+    press(app, pygame.K_F11)              # on the dummy driver this may be refused, never a crash
+    press(app, pygame.K_F11)
+    assert app.running
+
+
+def test_redraws_reuse_cached_text_and_the_static_map_layer(app):
+    start_game(app)
+    turn = app.top
+    app.render()
+    misses = app.texts.misses
+    app.render()
+    assert app.texts.misses == misses
+    assert turn.map.static_renders == 1
+
+
+def test_idle_loop_does_not_redraw(app):
+    frames = app.frames
+    for _ in range(5):
+        app.pump()
+    assert app.frames == frames
+
+
+# ---------------------------------------------------------------- start-up
+def test_no_display_is_one_clear_line_and_no_traceback(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env["BRINKMANSHIP_HOME"] = str(tmp_path)
+    run = subprocess.run([sys.executable, "main.py"], cwd=PROJECT, env=env, capture_output=True, text=True, check=False,
+                         timeout=60)
+    assert run.returncode == 1
+    assert run.stdout == "" and run.stderr.strip() == NO_DISPLAY
+    assert "Traceback" not in run.stderr
+
+
+def test_x11_is_preferred_when_a_display_exists():
+    env = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}
+    assert display_problem(env, "linux") is None and env["SDL_VIDEODRIVER"] == "x11"
+    assert display_problem({"SDL_VIDEODRIVER": "dummy"}, "linux") is None
+    assert "Wayland" in display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert display_problem({}, "win32") is None
+
+
+def test_screenshot_mode_writes_every_screen(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "SDL_VIDEODRIVER")}
+    env["BRINKMANSHIP_HOME"] = str(tmp_path / "home")
+    run = subprocess.run([sys.executable, "main.py", "--screenshot", str(tmp_path / "shots")], cwd=PROJECT,
+                         env=env, capture_output=True, text=True, check=False, timeout=120)
+    assert run.returncode == 0, run.stderr
+    names = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
+    assert names == ["1-title.png", "2-briefing.png", "3-handoff.png", "4-turn.png", "5-resolution.png",
+                     "6-end.png"]
+    assert not (tmp_path / "home" / "saves" / "autosave.json").exists(), "screenshots never touch saves"
+
+
+def test_the_window_shows_before_the_scenario_files_are_read(tmp_path, home):
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((1280, 720), False, write_scenarios(tmp_path / "scenarios"))
+    app.stack = [TitleScreen(app, lazy=True)]
+    app.render()
+    assert "Reading the scenario files…" in app.shown_text()
+    app.pump()                            # the loop reads them right after the first frame
+    app.pump()
+    assert "Tiny Crisis" in app.shown_text()
+    pygame.display.quit()
+
+
+def test_play_as_a_side_and_play_load_open_the_game_directly(tmp_path, home):
+    from argparse import Namespace
+
+    from game.client.launch import first_screen
+    folder = write_scenarios(tmp_path / "scenarios")
+    app = make_app(folder)
+    args = Namespace(command="play", side="red", seed=5, load=None, scenario=str(folder / "tiny.yaml"))
+    briefing = first_screen(app, args)
+    assert isinstance(briefing, BriefingScreen) and briefing.game.humans == ("red",)
+    saved = home / "saves" / "autosave.json"
+    resumed = first_screen(app, Namespace(command="play", side=None, seed=None, load=str(saved),
+                                          scenario=str(folder / "tiny.yaml")))
+    assert isinstance(resumed, TurnScreen) and resumed.side == "red"
+    wrong = first_screen(app, Namespace(command="play", side="purple", seed=1, load=None,
+                                        scenario=str(folder / "tiny.yaml")))
+    assert isinstance(wrong, str) and "purple" in wrong
+    pygame.display.quit()

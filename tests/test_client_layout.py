@@ -1,0 +1,99 @@
+"""Every screen reflows at classroom and desktop sizes, in normal and large text: no two areas
+or controls overlap, and nothing is drawn outside the areas (no clipped-off text)."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.client.app import App
+from game.client.briefing import BriefingScreen
+from game.client.dialog import confirm_leave
+from game.client.end import EndScreen
+from game.client.handoff import HandOffScreen
+from game.client.layout import overlaps
+from game.client.resolution import ResolutionScreen
+from game.client.session import Session
+from game.client.title import TitleScreen
+from game.client.turn import TurnScreen
+from game.engine.game import Game
+from tests.test_client import write_scenarios
+
+PROJECT = Path(__file__).resolve().parents[1]
+SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
+
+
+def screens(app: App) -> list:
+    """One of each screen, from a classroom game of the first playable scenario."""
+    title = TitleScreen(app)
+    scenario = title.chosen.scenario
+    humans = tuple(a.id for a in scenario.playable_actors)
+    session = Session(Game.new(scenario, seed=3, humans=humans), hotseat=True, autosave=False)
+    briefing = BriefingScreen(app, session)
+    for side in humans:
+        session.order(side, session.game.computer_choice(side).option_id)
+    record = session.resolve()
+    handoff = HandOffScreen(app, session, humans[0])
+    turn = TurnScreen(app, session, humans[0])
+    turn.selected = next(s.option.id for s in turn.statuses if s.available)
+    resolution = ResolutionScreen(app, session, record)
+    ended = Session(Game.new(scenario, seed=3, humans=()), autosave=False)
+    while not ended.game.is_over:
+        ended.resolve()
+    return [title, briefing, handoff, turn, resolution, EndScreen(app, ended), confirm_leave(app)]
+
+
+@pytest.fixture(params=["seed", "tiny"])
+def scenario_dir(request, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    if request.param == "seed":
+        return PROJECT / "scenarios"
+    return write_scenarios(tmp_path / "scenarios")
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, large):
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((800, 500), large, scenario_dir)
+    app.resize(size)                       # as a window manager would: the layout must follow
+    window = pygame.Rect((0, 0), size)
+    for screen in screens(app):
+        app.stack = [screen]
+        painter = app.render()
+        name = type(screen).__name__
+        regions = list(screen.regions.values())
+        assert all(window.contains(r) for r in regions), (name, screen.regions)
+        assert not overlaps(regions), (name, overlaps(regions))
+        visible = [r for r in map(screen.hit_rect, screen.controls) if r.width and r.height]
+        assert all(window.contains(r) for r in visible), name
+        assert not overlaps(visible), (name, overlaps(visible))
+        areas = [r.inflate(4, 4) for r in regions] or [window]
+        stray = [(text, rect) for text, rect in zip(painter.record, painter.text_rects)
+                 if not any(a.contains(rect) for a in areas)]
+        assert not stray, (name, stray[:3])
+    pygame.display.quit()
+
+
+def test_resizing_the_window_reflows_the_turn_screen(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((1280, 720), False, write_scenarios(tmp_path / "scenarios"))
+    app.stack = [screens(app)[3]]
+    app.render()
+    before = dict(app.top.regions)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600)))
+    app.pump()
+    assert app.window.get_size() == (1024, 600)
+    assert app.top.regions["map"] != before["map"]
+    assert app.top.regions["footer"].bottom == 600
+    pygame.display.quit()
