@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.engine.simulate import report_json, simulate  # noqa: E402
-from game.scenario.loader import load_scenario  # noqa: E402
+from game.engine.simulate import report_json, simulate
+from game.scenario.loader import load_scenario
 
 
 def main() -> int:

@@ -133,3 +133,12 @@ def test_computer_players_never_read_this_turns_human_order():
         game = Game.new(scenario, seed=11, humans=("blue",))
         choices.add(game.play_turn({"blue": blue_order}).orders["red"])
     assert len(choices) == 1
+
+
+def test_a_classroom_game_is_still_a_classroom_game_after_loading():
+    scenario = crisis()
+    game = Game.new(scenario, seed=2, humans=("blue",), classroom=True)
+    game.play_turn({"blue": "wait"})
+    again = Game.from_save(scenario, game.to_save())
+    assert again.classroom and again.humans == ("blue",)
+    assert not Game.from_save(scenario, Game.new(scenario, seed=2, humans=("blue",)).to_save()).classroom

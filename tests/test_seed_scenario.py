@@ -232,27 +232,27 @@ def test_discrepancies_are_noted_for_instructors(sc):
 
 # ------------------------------------------------------------------ reachable outcomes
 PATHS = {
-    "war": dict(
-        us=["us_82nd_to_poland", "us_stryker_to_romania", "us_reaffirm_open_door", "us_major_buildup"],
-        nato=["nato_open_door", "nato_new_battlegroups", "nato_defensive_message", "nato_open_door"],
-        russia=["russia_ultimatum", "russia_belarus_drills", "russia_break_off", "russia_recognise_republics",
-                "russia_invade"]),
-    "alliance_fracture": dict(
-        us=["us_preemptive_sanctions", "us_offer_talks", "us_quiet_moratorium", "us_82nd_to_romania"],
-        nato=["nato_fast_track", "nato_nrf_readiness", "nato_council_invitation", "nato_membership_pause"],
-        russia=["russia_gas_squeeze", "russia_gas_squeeze", "russia_hold_forces", "russia_gas_squeeze"]),
-    "negotiated_deescalation": dict(
-        us=["us_82nd_to_poland", "us_offer_talks", "us_sanctions_package", "us_declassify_intel"],
-        nato=["nato_council_invitation", "nato_defensive_message", "nato_energy_security"],
-        russia=["russia_leader_calls", "russia_accept_talks", "russia_partial_pullback", "russia_leader_calls"]),
-    "ukraine_neutrality_deal": dict(
-        us=["us_offer_talks", "us_quiet_moratorium", "us_sanctions_package"],
-        nato=["nato_back_leader_diplomacy", "nato_membership_pause", "nato_defensive_message"],
-        russia=["russia_accept_talks", "russia_partial_pullback", "russia_demand_guarantees"]),
-    "frozen_standoff": dict(
-        us=["us_82nd_to_poland", "us_stryker_to_romania", "us_sanctions_package", "us_declassify_intel"],
-        nato=["nato_new_battlegroups", "nato_defensive_message", "nato_energy_security"],
-        russia=["russia_demand_guarantees", "russia_hold_forces"]),
+    "war": {
+        "us": ["us_82nd_to_poland", "us_stryker_to_romania", "us_reaffirm_open_door", "us_major_buildup"],
+        "nato": ["nato_open_door", "nato_new_battlegroups", "nato_defensive_message", "nato_open_door"],
+        "russia": ["russia_ultimatum", "russia_belarus_drills", "russia_break_off", "russia_recognise_republics",
+                "russia_invade"]},
+    "alliance_fracture": {
+        "us": ["us_preemptive_sanctions", "us_offer_talks", "us_quiet_moratorium", "us_82nd_to_romania"],
+        "nato": ["nato_fast_track", "nato_nrf_readiness", "nato_council_invitation", "nato_membership_pause"],
+        "russia": ["russia_gas_squeeze", "russia_gas_squeeze", "russia_hold_forces", "russia_gas_squeeze"]},
+    "negotiated_deescalation": {
+        "us": ["us_82nd_to_poland", "us_offer_talks", "us_sanctions_package", "us_declassify_intel"],
+        "nato": ["nato_council_invitation", "nato_defensive_message", "nato_energy_security"],
+        "russia": ["russia_leader_calls", "russia_accept_talks", "russia_partial_pullback", "russia_leader_calls"]},
+    "ukraine_neutrality_deal": {
+        "us": ["us_offer_talks", "us_quiet_moratorium", "us_sanctions_package"],
+        "nato": ["nato_back_leader_diplomacy", "nato_membership_pause", "nato_defensive_message"],
+        "russia": ["russia_accept_talks", "russia_partial_pullback", "russia_demand_guarantees"]},
+    "frozen_standoff": {
+        "us": ["us_82nd_to_poland", "us_stryker_to_romania", "us_sanctions_package", "us_declassify_intel"],
+        "nato": ["nato_new_battlegroups", "nato_defensive_message", "nato_energy_security"],
+        "russia": ["russia_demand_guarantees", "russia_hold_forces"]},
 }
 
 

@@ -95,7 +95,7 @@ def first_screen(app, args: Namespace):
             data = read_save(args.load)
             scenario = load_scenario(data.get("scenario_path") or args.scenario)
             game = Game.from_save(scenario, data)
-            return next_screen(app, Session(game, hotseat=len(game.humans) > 1))
+            return next_screen(app, Session(game, hotseat=game.classroom))
         scenario = load_scenario(args.scenario)
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))

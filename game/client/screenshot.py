@@ -41,7 +41,9 @@ def run_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 720), large_te
         return written
     scenario = entry.scenario
     humans = tuple(a.id for a in scenario.playable_actors)
-    session = Session(Game.new(scenario, seed=SEED, humans=humans), hotseat=len(humans) > 1, autosave=False)
+    classroom = len(humans) > 1
+    session = Session(Game.new(scenario, seed=SEED, humans=humans, classroom=classroom), hotseat=classroom,
+                      autosave=False)
     app.stack = [BriefingScreen(app, session)]
     shoot("2-briefing")
 

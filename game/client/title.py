@@ -148,7 +148,8 @@ class TitleScreen(Screen):
         playable = [a.id for a in scenario.playable_actors]
         humans = tuple(s for s in playable if s in self.sides)
         seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
-        session = Session(Game.new(scenario, seed=seed, humans=humans), hotseat=self.classroom)
+        session = Session(Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom),
+                          hotseat=self.classroom)
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
 
@@ -191,7 +192,7 @@ class TitleScreen(Screen):
         except SaveError as error:
             self.notice = f"The saved game cannot be resumed: {error}"
             return None
-        return Replace(next_screen(self.app, Session(game, hotseat=len(game.humans) > 1)))
+        return Replace(next_screen(self.app, Session(game, hotseat=game.classroom)))
 
     def _scenario_for(self, data: dict) -> Scenario | None:
         wanted = data.get("scenario_id")

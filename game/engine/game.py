@@ -29,13 +29,14 @@ class OptionStatus:
 
 class Game:
     def __init__(self, scenario: Scenario, seed: int, humans: tuple[str, ...],
-                 temperaments: dict[str, str] | None = None):
+                 temperaments: dict[str, str] | None = None, classroom: bool = False):
         playable = [a.id for a in scenario.playable_actors]
         for side in humans:
             if side not in playable:
                 raise IllegalOrder(f"'{side}' is not a playable side (choose from {', '.join(playable)})")
         self.scenario = scenario
         self.seed = seed
+        self.classroom = classroom                # teams order in secret at one keyboard (kept in saves)
         self.humans = tuple(humans)
         computer = tuple(a for a in playable if a not in self.humans)
         self.temperaments = dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer)
@@ -51,8 +52,8 @@ class Game:
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, humans: tuple[str, ...] | list[str] = (),
-            temperaments: dict[str, str] | None = None) -> Game:
-        return cls(scenario, seed, tuple(humans), temperaments)
+            temperaments: dict[str, str] | None = None, classroom: bool = False) -> Game:
+        return cls(scenario, seed, tuple(humans), temperaments, classroom)
 
     # ------------------------------------------------------------ reading
     @property

@@ -33,7 +33,7 @@ def game_to_save(game: Game) -> dict:
         "format": SAVE_FORMAT, "version": SAVE_VERSION,
         "scenario_id": game.scenario.id, "scenario_hash": game.scenario.content_hash,
         "scenario_path": str(Path(game.scenario.path).resolve()) if game.scenario.path else "",
-        "seed": game.seed, "humans": list(game.humans), "temperaments": game.temperaments,
+        "seed": game.seed, "humans": list(game.humans), "mode": "classroom" if game.classroom else "solo", "temperaments": game.temperaments,
         "turns": [{"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)],
         "pending_injects": list(game.pending_injects),
         "final_state": game.state.to_json(),
@@ -52,7 +52,7 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
         humans = tuple(str(h) for h in data["humans"])
         temperaments = {str(k): str(v) for k, v in dict(data["temperaments"]).items()}
         turns = list(data["turns"])
-        game = cls(scenario, seed, humans, temperaments)
+        game = cls(scenario, seed, humans, temperaments, classroom=data.get("mode") == "classroom")
         for turn in turns:
             game.pending_injects = [str(i) for i in turn.get("injects", [])]
             orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}

@@ -7,7 +7,6 @@ whole model stays hashable and cannot be changed by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 # ----------------------------------------------------------------- conditions
 # A condition is one small typed object; a list of them means "all of these".
@@ -103,8 +102,8 @@ class Not:
     condition: Condition
 
 
-Condition = Union[FlagSet, FlagNotSet, TensionAtLeast, TensionBelow, RungAtLeast, RungBelow,
-                  MeterAtLeast, MeterBelow, IssueIs, TurnAtLeast, Chosen, ForceAt, AnyOf, Not]
+Condition = (FlagSet | FlagNotSet | TensionAtLeast | TensionBelow | RungAtLeast | RungBelow
+             | MeterAtLeast | MeterBelow | IssueIs | TurnAtLeast | Chosen | ForceAt | AnyOf | Not)
 
 
 # -------------------------------------------------------------------- effects
