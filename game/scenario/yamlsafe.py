@@ -25,6 +25,7 @@ from game.scenario.problems import Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40              # a scenario nests about 8 deep; anything far deeper is hostile or broken
+NESTING_MESSAGE = f"values nested more than {MAX_DEPTH} deep; a scenario never needs this"
 MAX_VALUES = 200_000        # values in the tree with every alias expanded; a real scenario has ~5,000
 
 _Loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -162,6 +163,9 @@ def _friendly(problem: str, at: str) -> str:
         return "a tab character here; indent YAML with spaces, never tabs"
     if problem.startswith("mapping values are not allowed"):
         return "unexpected ':' (text containing ': ' must be put in quotes)"
+    if "nesting depth" in problem:
+        # Newer PyYAML/libyaml releases stop deep nesting in the parser, before our own depth check.
+        return NESTING_MESSAGE
     return problem
 
 
@@ -230,8 +234,7 @@ class _Composer:
             self._count(target.size, line, column)
             return target
         if depth > MAX_DEPTH:
-            raise _Refused(line, column, f"values nested more than {MAX_DEPTH} deep; "
-                                         f"a scenario never needs this")
+            raise _Refused(line, column, NESTING_MESSAGE)
         self._count(1, line, column)
         anchor = event.anchor
         if isinstance(event, yaml.ScalarEvent):
