@@ -97,3 +97,9 @@ def test_resizing_the_window_reflows_the_turn_screen(tmp_path, monkeypatch):
     assert app.top.regions["map"] != before["map"]
     assert app.top.regions["footer"].bottom == 600
     pygame.display.quit()
+
+
+def test_force_size_labels_keep_whole_thousands():
+    from game.client.mapview import size_label
+    assert [size_label(n) for n in (350, 1000, 1700, 30_000, 100_000, 2_000_000)] == \
+        ["350", "1k", "1.7k", "30k", "100k", "2M"]
