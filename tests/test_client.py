@@ -246,6 +246,11 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     assert "Turn 1" in shown, "the timeline lists the orders"
 
 
+def test_enter_on_the_title_starts_the_chosen_scenario_as_the_start_button_says(app):
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScreen)
+
+
 def test_briefing_shows_quotes_as_quotes_and_paraphrases_as_paraphrases(app):
     tab_to(app, button("Start"))
     press(app, pygame.K_RETURN)

@@ -118,6 +118,9 @@ class TitleScreen(Screen):
         if entry.scenario is None:
             self.notice = f"{entry.path.name} cannot be played: fix it and come back (see its error)."
             return None
+        if entry is self.chosen:
+            # Enter on the chosen scenario (where focus starts) means "start", as the Start button promises.
+            return self._start()
         self.chosen, self.notice = entry, ""
         self._default_sides()
         return None
