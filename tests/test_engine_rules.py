@@ -142,3 +142,19 @@ def test_a_classroom_game_is_still_a_classroom_game_after_loading():
     again = Game.from_save(scenario, game.to_save())
     assert again.classroom and again.humans == ("blue",)
     assert not Game.from_save(scenario, Game.new(scenario, seed=2, humans=("blue",)).to_save()).classroom
+
+
+def test_an_unanswered_demand_is_worth_less_each_time_it_is_repeated():
+    from game.engine.ai import TEMPERAMENTS, _terms
+    scenario = crisis()
+    game = Game.new(scenario, seed=1, humans=("blue", "red"))
+    demand = scenario.option("demand_never")
+
+    def own_wish(state):
+        terms = _terms(scenario, state, "red", demand, TEMPERAMENTS["hard_line"])
+        return sum(t.value for t in terms if t.stance == ("membership", "never") and "is what it wants" in t.words)
+
+    first = own_wish(game.state)
+    game.play_turn({"blue": "wait", "red": "demand_never"})
+    second = own_wish(game.state)
+    assert 0 < second < first

@@ -51,13 +51,25 @@ def choose_temperaments(scenario: Scenario, seed: int, computer_sides: tuple[str
 class _Term:
     value: float
     words: str
+    stance: tuple[str, str] | None = None    # (issue, state) when the term is the actor's own wish
+
+
+def _times_signalled(scenario: Scenario, state: GameState, actor_id: str, stance: tuple[str, str]) -> int:
+    """How often this side's earlier orders already signalled this stance."""
+    return sum(1 for _, actor, option_id in state.chosen
+               if actor == actor_id and stance in scenario.option(option_id).stances)
 
 
 def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
            temperament: Temperament) -> list[_Term]:
     """All reasons for and against; the parts that do not depend on the state are computed once."""
-    terms = list(memo(scenario, ("terms", actor_id, option.id, temperament.id),
-                      lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament))))
+    fixed = memo(scenario, ("terms", actor_id, option.id, temperament.id),
+                 lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament)))
+    # Saying the same thing again is worth less each time: an unanswered demand pushes a side
+    # to a new kind of move (talks, pressure, force) instead of the same statement every turn.
+    terms = [t if t.stance is None or t.value <= 0 else
+             _Term(t.value / (1 + _times_signalled(scenario, state, actor_id, t.stance)), t.words, t.stance)
+             for t in fixed]
     for issue_id, state_id in _touched(option).items():
         issue = scenario.issue(issue_id)
         now = state.issues[issue_id]
@@ -97,7 +109,7 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
                 terms.append(_Term(OWN_WEIGHT[verdict] * position.strength,
                                    f"“{issue.state(state_id).name}” on {issue.name} {words}"
                                    + (f" ({quote})" if quote and verdict == PREFERRED
-                                      and "(paraphrased)" not in quote else "")))
+                                      and "(paraphrased)" not in quote else ""), (issue_id, state_id)))
     for reading in read_option(scenario, option):
         other = scenario.actor(reading.actor_id)
         ally = other.side == actor.side
@@ -110,7 +122,7 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
             weight = (1.0 if ally else temperament.rival_honoured) * share
             words = f"it reassures its ally {other.short_name}" if ally else \
                 f"it meets {other.short_name} part of the way"
-        terms.append(_Term(weight * reading.strength, words))
+        terms.append(_Term(weight * reading.strength, words, (reading.issue_id, reading.state_id)))
     for change in option.effects.meters:
         if change.actor == actor_id:
             meter = actor.meter(change.meter)
