@@ -35,15 +35,10 @@ def load_countries(path: Path = MAP_FILE) -> tuple[tuple[str, str, tuple[tuple[P
 def size_label(people: int) -> str:
     """1700 → '1.7k', 100000 → '100k', 350 → '350'."""
     if people >= 1_000_000:
-        return _trim(f"{people / 1_000_000:.1f}") + "M"
+        return f"{people / 1_000_000:.1f}".removesuffix(".0") + "M"
     if people >= 1000:
-        return _trim(f"{people / 1000:.{0 if people >= 10_000 else 1}f}") + "k"
+        return f"{people / 1000:.{0 if people >= 10_000 else 1}f}".removesuffix(".0") + "k"
     return str(people)
-
-
-def _trim(number: str) -> str:
-    """Drop a trailing '.0' — but never the zeros of a whole number ('100' stays '100')."""
-    return number[:-2] if number.endswith(".0") else number
 
 
 class Projection:
