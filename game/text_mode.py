@@ -179,6 +179,8 @@ def run_text_game(args) -> int:
             side = game.humans[0] if game.humans else _choose_side(scenario, args.side)
             save_path = Path(args.save or args.load)
             print(f"Resumed {args.load} at turn {game.state.turn}.")
+            for warning in game.load_warnings:
+                print(f"Note: {warning}.")
         else:
             show_briefing(scenario)
             side = _choose_side(scenario, args.side)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.saves import SaveError
+from game.engine.state import state_from_json
 from tests.engine_fixtures import crisis
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
@@ -68,6 +69,7 @@ def test_save_replays_to_the_identical_state(scenario, data):
     saved = json.loads(json.dumps(game.to_save()))
     again = Game.from_save(scenario, saved)
     assert again.state.to_json() == game.state.to_json()
+    assert state_from_json(json.loads(json.dumps(game.state.to_json()))) == game.state
     assert [r.changes for r in again.history] == [r.changes for r in game.history]
 
 

@@ -158,3 +158,16 @@ def test_an_unanswered_demand_is_worth_less_each_time_it_is_repeated():
     game.play_turn({"blue": "wait", "red": "demand_never"})
     second = own_wish(game.state)
     assert 0 < second < first
+
+
+def test_loading_a_save_on_a_changed_scenario_says_so():
+    from dataclasses import replace
+    scenario = crisis()
+    game = Game.new(scenario, seed=2, humans=("blue",))
+    game.play_turn({"blue": "reaffirm_open_door"})
+    saved = game.to_save()
+    assert Game.from_save(scenario, saved).load_warnings == []
+    changed = replace(with_strength(scenario, 1), content_hash="edited")
+    warnings = Game.from_save(changed, saved).load_warnings
+    assert warnings and "changed since this game was saved" in warnings[0]
+    assert any("stands differently" in w for w in warnings)

@@ -49,6 +49,7 @@ class Game:
         self.orders: list[dict[str, str]] = []
         self.injects: list[list[str]] = []        # instructor injects applied at each turn
         self.pending_injects: list[str] = []
+        self.load_warnings: list[str] = []        # set when a save is replayed on a changed scenario
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int = 0, humans: tuple[str, ...] | list[str] = (),

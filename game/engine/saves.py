@@ -60,6 +60,7 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
             if record is None:
                 raise SaveError("the save's orders do not replay")
         game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
+        game.load_warnings = _differences(game, data)
     except SaveError:
         raise
     except IllegalOrder as error:
@@ -67,6 +68,16 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SaveError(f"the save file is damaged ({type(error).__name__}: {error})") from None
     return game
+
+
+def _differences(game: Game, data: dict) -> list[str]:
+    """What a player should know when the scenario file changed since the game was saved."""
+    if data.get("scenario_hash") in (None, "", game.scenario.content_hash):
+        return []
+    warnings = ["the scenario file has changed since this game was saved; the orders were replayed on the new version"]
+    if data.get("final_state") is not None and data["final_state"] != game.state.to_json():
+        warnings.append("the replayed game now stands differently from the saved one (the new rules gave other results)")
+    return warnings
 
 
 def _replay_turn(game: Game, orders: dict[str, str]):

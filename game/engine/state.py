@@ -64,6 +64,7 @@ class GameState:
 
     def to_json(self) -> dict:
         return {
+            "version": STATE_VERSION,
             "turn": self.turn, "date": self.date, "tension": self.tension,
             "meters": self.meters, "issues": self.issues,
             "forces": {k: {"place": v.place, "posture": v.posture} for k, v in sorted(self.forces.items())},
@@ -71,6 +72,24 @@ class GameState:
             "fired_injects": sorted(self.fired_injects),
             "moved_last_turn": [list(m) for m in self.moved_last_turn], "outcome": self.outcome,
         }
+
+
+STATE_VERSION = 1
+
+
+def state_from_json(data: dict) -> GameState:
+    """The inverse of `GameState.to_json`; raises KeyError/TypeError/ValueError on a damaged record."""
+    return GameState(
+        turn=int(data["turn"]), date=str(data["date"]), tension=int(data["tension"]),
+        meters={str(a): {str(m): int(v) for m, v in dict(ms).items()} for a, ms in dict(data["meters"]).items()},
+        issues={str(k): str(v) for k, v in dict(data["issues"]).items()},
+        forces={str(k): ForceState(str(v["place"]), str(v["posture"])) for k, v in dict(data["forces"]).items()},
+        flags={str(f) for f in data["flags"]},
+        chosen=[(int(t), str(a), str(o)) for t, a, o in data["chosen"]],
+        fired_injects={str(i) for i in data["fired_injects"]},
+        moved_last_turn=[(str(f), str(a), str(b)) for f, a, b in data["moved_last_turn"]],
+        outcome=None if data["outcome"] is None else str(data["outcome"]),
+    )
 
 
 def advance_date(iso_date: str, days: int) -> str:
