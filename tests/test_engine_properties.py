@@ -71,6 +71,7 @@ def test_save_replays_to_the_identical_state(scenario, data):
     assert again.state.to_json() == game.state.to_json()
     assert state_from_json(json.loads(json.dumps(game.state.to_json()))) == game.state
     assert [r.changes for r in again.history] == [r.changes for r in game.history]
+    assert [r.decisions for r in again.history] == [r.decisions for r in game.history]
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)

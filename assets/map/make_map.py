@@ -22,6 +22,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from game.client.geometry import Point, clip_ring
+
 # Wider than the widest scenario view we expect (lon -25..60, lat 30..72), so a
 # clipped edge never shows inside a view.
 CLIP = (-32.0, 68.0, 24.0, 78.0)    # west, east, south, north
@@ -30,45 +33,6 @@ MEMBER = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres."
 OUT = Path(__file__).resolve().parent / "countries.json"
 # Natural Earth leaves some codes unset (-99); give them their usual user-assigned codes.
 CODE_FIXES = {"Kosovo": "XKX", "N. Cyprus": "CYN", "France": "FRA", "Norway": "NOR"}
-
-Point = tuple[float, float]
-
-
-def clip_ring(ring: list[Point], box: tuple[float, float, float, float]) -> list[Point]:
-    """Sutherland–Hodgman clip of one closed ring to an axis-aligned box."""
-    west, east, south, north = box
-    edges = (
-        (lambda p: p[0] >= west, lambda a, b: _cross_x(a, b, west)),
-        (lambda p: p[0] <= east, lambda a, b: _cross_x(a, b, east)),
-        (lambda p: p[1] >= south, lambda a, b: _cross_y(a, b, south)),
-        (lambda p: p[1] <= north, lambda a, b: _cross_y(a, b, north)),
-    )
-    out = ring
-    for inside, cross in edges:
-        if not out:
-            break
-        src, out = out, []
-        prev = src[-1]
-        for cur in src:
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-            prev = cur
-    return out
-
-
-def _cross_x(a: Point, b: Point, x: float) -> Point:
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _cross_y(a: Point, b: Point, y: float) -> Point:
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
-
 
 def simplify(points: list[Point], tolerance: float) -> list[Point]:
     """Douglas–Peucker, iterative so long rings cannot hit the recursion limit."""

@@ -16,6 +16,7 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
+from game.client.geometry import clip_ring
 from game.client.text import Painter
 from game.client.theme import RGB, SideStyle
 from game.scenario.model import Scenario
@@ -57,30 +58,6 @@ class Projection:
     def __call__(self, lon: float, lat: float) -> tuple[int, int]:
         return (round(self.rect.centerx + (lon * self.k - self.cx) * self.scale),
                 round(self.rect.centery - (lat - self.cy) * self.scale))
-
-
-def _clip_to(points: list[tuple[int, int]], box: Rect) -> list[tuple[int, int]]:
-    """Sutherland–Hodgman clip in screen space, so a label sits on the visible part of a country."""
-    out = points
-    for inside, cross in (
-        (lambda q: q[0] >= box.left, lambda a, b: (box.left, a[1] + (b[1] - a[1]) * (box.left - a[0]) / (b[0] - a[0]))),
-        (lambda q: q[0] <= box.right, lambda a, b: (box.right, a[1] + (b[1] - a[1]) * (box.right - a[0]) / (b[0] - a[0]))),
-        (lambda q: q[1] >= box.top, lambda a, b: (a[0] + (b[0] - a[0]) * (box.top - a[1]) / (b[1] - a[1]), box.top)),
-        (lambda q: q[1] <= box.bottom, lambda a, b: (a[0] + (b[0] - a[0]) * (box.bottom - a[1]) / (b[1] - a[1]), box.bottom)),
-    ):
-        if not out:
-            break
-        src, out = out, []
-        prev = src[-1]
-        for cur in src:
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-            prev = cur
-    return out
 
 
 def _area_centroid(points: list) -> tuple[float, float, float]:
@@ -184,7 +161,7 @@ class MapView:
                 if style:
                     mask = masks.setdefault(style.side, pygame.Surface(size, pygame.SRCALPHA))
                     pygame.draw.polygon(mask, (255, 255, 255, 255), points)
-                visible = _clip_to(points, rect)
+                visible = clip_ring(points, (rect.left, rect.right, rect.top, rect.bottom))
                 if len(visible) >= 3:
                     best = max(best, _area_centroid(visible))
             if best[0] > (p.px("small") * 2.5) ** 2:

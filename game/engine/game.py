@@ -102,13 +102,17 @@ class Game:
         decisions = {side: self.computer_choice(side) for side in self.computer_sides}
         orders = dict(human_orders)
         orders.update({side: d.option_id for side, d in decisions.items()})
+        return self.resolve_orders(orders, decisions)
+
+    def resolve_orders(self, orders: dict[str, str], decisions: dict[str, Decision] | None = None) -> TurnRecord:
+        """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
         state, record = resolve(self.scenario, self.state, orders, injects)
-        record.decisions = decisions
+        record.decisions = dict(decisions or {})
         self.pending_injects = []
         self.states.append(state)
         self.history.append(record)
-        self.orders.append(orders)
+        self.orders.append(dict(orders))
         self.injects.append(list(injects))
         return record
 

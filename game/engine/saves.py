@@ -56,9 +56,9 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
         for turn in turns:
             game.pending_injects = [str(i) for i in turn.get("injects", [])]
             orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}
-            record = _replay_turn(game, orders)
-            if record is None:
-                raise SaveError("the save's orders do not replay")
+            # Computer choices are deterministic: recomputing them restores their explanations.
+            decisions = {side: game.computer_choice(side) for side in game.computer_sides if side in orders}
+            game.resolve_orders(orders, {s: d for s, d in decisions.items() if d.option_id == orders[s]})
         game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
         game.load_warnings = _differences(game, data)
     except SaveError:
@@ -78,19 +78,6 @@ def _differences(game: Game, data: dict) -> list[str]:
     if data.get("final_state") is not None and data["final_state"] != game.state.to_json():
         warnings.append("the replayed game now stands differently from the saved one (the new rules gave other results)")
     return warnings
-
-
-def _replay_turn(game: Game, orders: dict[str, str]):
-    """Replay one turn with the recorded orders of every side, human or computer."""
-    from game.engine.resolve import resolve
-    injects = tuple(game.pending_injects)
-    state, record = resolve(game.scenario, game.state, orders, injects)
-    game.pending_injects = []
-    game.states.append(state)
-    game.history.append(record)
-    game.orders.append(orders)
-    game.injects.append(list(injects))
-    return record
 
 
 def write_atomically(path: str | os.PathLike, data: dict) -> None:
