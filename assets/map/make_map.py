@@ -9,7 +9,7 @@ The geopandas wheel is only a convenient, pinned carrier of the public-domain
 `naturalearth_lowres` shapefile; we read the zip directly with `pyshp`
 (`pip install pyshp`). Neither package is needed to play the game.
 
-Output: countries clipped to Europe and its neighbours, rings simplified with
+Output: every country of the world, rings simplified with
 Douglas–Peucker and rounded to 0.01°, so the asset is small and fast to draw.
 """
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from game.client.geometry import Point, clip_ring
 
-# Wider than the widest scenario view we expect (lon -25..60, lat 30..72), so a
-# clipped edge never shows inside a view.
-CLIP = (-32.0, 68.0, 24.0, 78.0)    # west, east, south, north
+# The whole world: a scenario may be set anywhere (the Caribbean in 1962, the
+# Taiwan Strait, ...), and at 1:110m the whole world is still a small file.
+CLIP = (-180.0, 180.0, -90.0, 90.0)    # west, east, south, north
 TOLERANCE = 0.04                     # degrees; 1:110m data is already coarse
 MEMBER = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres."
 OUT = Path(__file__).resolve().parent / "countries.json"
