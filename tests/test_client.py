@@ -318,6 +318,21 @@ def test_escape_asks_before_leaving_and_the_game_can_be_continued(app):
     assert isinstance(app.top, TurnScreen) and app.top.game.state.turn == 1
 
 
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2, 3]", '{"turns": 5}', ('{"format": "brinkmanship-save", '
+                                    '"version": 1, "scenario_id": "tiny_crisis", "seed": "x", "turns": []}')])
+def test_a_damaged_autosave_is_reported_on_the_title_and_never_crashes(tmp_path, home, damage):
+    (home / "saves").mkdir(parents=True)
+    (home / "saves" / "autosave.json").write_text(damage, encoding="utf-8")
+    window = make_app(write_scenarios(tmp_path / "scenarios"))
+    try:
+        press(window, pygame.K_c)
+        assert isinstance(window.top, TitleScreen)
+        press(window, pygame.K_RETURN)
+        assert isinstance(window.top, BriefingScreen), "a new game can still be started"
+    finally:
+        pygame.display.quit()
+
+
 def test_escape_on_the_title_and_closing_the_window_ask_first(app):
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, ConfirmDialog) and app.running

@@ -173,7 +173,8 @@ class TitleScreen(Screen):
             turns = len(data.get("turns", []))
             name = next((e.scenario.title for e in self.entries
                          if e.scenario and e.scenario.id == data.get("scenario_id")), data.get("scenario_id", "?"))
-        except (SaveError, AttributeError) as error:
+        except (SaveError, AttributeError, TypeError, ValueError) as error:
+            # Valid JSON of the wrong shape is as unreadable as broken JSON; the title must still open.
             self.notice = f"The autosave cannot be read: {error}"
             return None
         return f"Continue: {name}, after turn {turns}", data
