@@ -43,6 +43,9 @@ def run_client(args: Namespace) -> int:
             print(problem, file=sys.stderr)
             return 1
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")   # the game has no sound; never fail on audio
+    # Leave Ctrl-C and SIGTERM to Python: SDL would turn them into a window-close, which asks
+    # "leave?" and so never lets a terminal or a shutdown end the game. Every turn is autosaved.
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     import pygame
     try:
         if shots:
