@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord, group_sentence, grouped
+from game.engine.records import TurnRecord, explained, group_sentence
 from game.engine.saves import SaveError, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
@@ -25,12 +25,12 @@ class _InputEnded(Exception):
     pass
 
 
-def _say(text: str = "", indent: str = "") -> None:
+def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
     if not text:
         print()
         return
     for paragraph in text.splitlines() or [""]:
-        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent,
+        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent if hang is None else hang,
                             break_long_words=False, break_on_hyphens=False) if paragraph else "")
 
 
@@ -103,11 +103,43 @@ def show_record(game: Game, record: TurnRecord) -> None:
         inject = next(i for i in sc.injects if i.id == inject_id)
         _say(f"News flash — {inject.title}: {inject.text}", "  ")
     _say("What followed, and why:")
-    for reason, changes in grouped(record.changes):
-        _say(f"- {group_sentence(reason, changes)}", "  ")
+    show_causes(game, record)
     if not record.changes:
         _say("- Nothing changed.", "  ")
     _say()
+
+
+def show_causes(game: Game, record: TurnRecord) -> None:
+    """Each order with what it did itself, then how every actor it touched reacted, and why."""
+    groups = explained(record.changes)
+    shown: set[int] = set()
+    for actor_id, option_id in record.orders.items():
+        mine = [(n, cause, changes) for n, (cause, changes) in enumerate(groups)
+                if changes[0].reason.option_id == option_id and changes[0].reason.actor_id == actor_id]
+        if not mine:
+            continue
+        _say(f"{game.scenario.actor(actor_id).name}: “{game.scenario.option(option_id).label}”", "  ")
+        for n, cause, changes in mine:
+            shown.add(n)
+            reason = changes[0].reason
+            if reason.rule == "order":
+                _say(_shorts(changes) + ".", "      ")
+                continue
+            # Under the order's heading, how it reads says enough; the words are quoted where
+            # `explained` chose to (the first time a position is invoked).
+            why = reason.reading or cause
+            if reason.citation and reason.reading and reason.citation in cause:
+                why = f"{why.rstrip('.')} — {reason.citation}"
+            _say(f"- {why}", "    ", hang="      ")
+            _say(f"→ {_shorts(changes)}.", "        ")
+    for n, (cause, changes) in enumerate(groups):
+        if n not in shown:
+            _say(f"- {group_sentence(cause, changes)}", "  ")
+
+
+def _shorts(changes) -> str:
+    text = "; ".join(c.short for c in changes)
+    return text[:1].upper() + text[1:]
 
 
 def show_end(game: Game) -> None:

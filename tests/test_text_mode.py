@@ -31,6 +31,9 @@ def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
     assert "=== Resolution of turn 1" in out
     assert "What followed, and why:" in out
     assert "red line" in out                                          # reasons name the positions
+    # Under each order, every position it touched is a bullet: how it reads, then what changed.
+    assert "\n    - Crosses " in out or "\n    - Honours " in out
+    assert "\n        → " in out
     last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
     assert len(last) == 1
 

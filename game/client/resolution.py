@@ -13,7 +13,7 @@ from game.client.layout import columns, rows
 from game.client.screen import Replace, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
-from game.engine.records import TurnRecord
+from game.engine.records import TurnRecord, explained
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -30,13 +30,7 @@ class ResolutionScreen(GameScreen):
         label = "See how it ended" if self.game.is_over else "Next turn"
         self.next = Button(label, self._continue, "Enter", primary=True)
         self.orders_pane = ScrollPane()
-        self.causes: list[tuple[str, list]] = []
-        for change in record.changes:
-            cause = change.reason.text[:1].upper() + change.reason.text[1:]
-            if self.causes and self.causes[-1][0] == cause:
-                self.causes[-1][1].append(change)
-            else:
-                self.causes.append((cause, [change]))
+        self.causes = explained(record.changes)
         self.why_pane = ScrollPane()
 
     def _continue(self) -> Transition:
@@ -90,7 +84,7 @@ class ResolutionScreen(GameScreen):
         for inject_id in self.record.injects:
             inject = next(i for i in self.scenario.injects if i.id == inject_id)
             y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
-            text = inject.text.removeprefix("News flash:").strip()
+            text = inject.text.strip()
             text = text[:1].upper() + text[1:]
             y += p.paragraph(text, x + 8, y, width - 8, "small") + pad
         if self.game.is_over and self.game.outcome:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from game.scenario.model import Position
 
 PREFERRED, ACCEPTABLE, RED_LINE = "preferred", "acceptable", "red_line"
+_STOPS = (".", "!", "?", "…", ".”", "!”", "?”", "…”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,15 @@ class Reason:
     inject_id: str = ""
     position: Position | None = None
     verdict: str = ""
+    citation: str = ""            # the position's evidence: 'Vladimir Putin: “…”' or a marked paraphrase
+    reading: str = ""             # for reactions: how the order reads, without naming the order
+
+    @property
+    def full(self) -> str:
+        """The cause with the speaker's words, when there are any."""
+        if not self.citation:
+            return self.text
+        return f"{self.text.rstrip('.')} — {self.citation}" + ("" if self.citation.endswith(_STOPS) else ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +73,7 @@ class Change:
     @property
     def sentence(self) -> str:
         """One sentence: the change and why it happened."""
-        return f"{self.what}: {self.reason.text}"
+        return f"{self.what}: {self.reason.full}"
 
     @property
     def short(self) -> str:
@@ -77,17 +87,26 @@ class Change:
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
-def grouped(changes: list[Change]) -> list[tuple[Reason, list[Change]]]:
-    """Changes that share one reason, together, in the order they happened."""
+def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+    """A turn's changes as a player reads them: grouped by cause, in order, each cause in one
+    sentence; a speaker's words are quoted the first time their position is invoked, not again."""
     groups: dict[Reason, list[Change]] = {}
     for change in changes:
         groups.setdefault(change.reason, []).append(change)
-    return list(groups.items())
+    cited: set[tuple[str, str]] = set()
+    result = []
+    for reason, group in groups.items():
+        key = (reason.position.actor, reason.position.issue) if reason.position else None
+        cause = reason.text if key in cited else reason.full
+        if key is not None and reason.citation:
+            cited.add(key)
+        result.append((_capital(cause), group))
+    return result
 
 
-def group_sentence(reason: Reason, changes: list[Change]) -> str:
-    """One sentence for several changes with one cause: 'Tension 45 → 51; Russia's resolve 60 → 66: because…'."""
-    return _capital("; ".join(c.short for c in changes)) + ": " + reason.text
+def group_sentence(cause: str, changes: list[Change]) -> str:
+    """'Tension 45 → 51; Russia's resolve 60 → 66: because…' — several changes with one cause."""
+    return _capital("; ".join(c.short for c in changes)) + ": " + cause
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,23 +142,23 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
             reactor = scenario.actor(position.actor)
             # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
             quote = cite(position) if reading.verdict != ACCEPTABLE else ""
-            because = _sentence(f"{by.short_name}'s order “{option.label}” {reading.sentence[0].lower()}"
-                                f"{reading.sentence[1:-1]}" + (f" — {quote}" if quote else ""))
+            because = (f"{by.short_name}'s order “{option.label}” {reading.sentence[0].lower()}"
+                       f"{reading.sentence[1:]}")
             rule = "reaction_crossed" if reading.verdict == RED_LINE else "reaction_honoured"
             reaction = reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
             factor = position.strength * REACTION_WEIGHT[reading.verdict]
             turn.apply(reaction, Reason(rule, because, by.id, option.id, position=position,
-                                        verdict=reading.verdict), factor)
+                                        verdict=reading.verdict, citation=quote, reading=reading.sentence), factor)
             own = {RED_LINE: position.if_crossed, PREFERRED: position.if_honoured}.get(reading.verdict)
             key = (position.actor, position.issue, reading.verdict)
             if own is not None and not own.is_empty() and key not in responded:
                 responded.add(key)
                 word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
-                text = _sentence(f"{reactor.name} responded in its own way because its {word} on "
-                                 f"{scenario.issue(position.issue).name} by {by.short_name}'s order "
-                                 f"“{option.label}”" + (f" — {quote}" if quote else ""))
+                text = (f"{reactor.name} responded in its own way because its {word} on "
+                        f"{scenario.issue(position.issue).name} by {by.short_name}'s order “{option.label}”.")
                 turn.apply(own, Reason("red_line_response" if reading.verdict == RED_LINE else "demand_met",
-                                       text, by.id, option.id, position=position, verdict=reading.verdict))
+                                       text, by.id, option.id, position=position, verdict=reading.verdict,
+                                       citation=quote, reading=f"{reactor.name} responds in its own way."))
 
     st.chosen.extend((st.turn, o.actor, o.id) for o in ordered)
 
@@ -193,12 +193,6 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
     st.turn += 1                                                    # step 6
     st.date = advance_date(st.date, scenario.turn_days)
     return st, record
-
-
-def _sentence(text: str) -> str:
-    """End with exactly one full stop, even when a quoted paraphrase brings its own."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", "…", ".”", "!”", "?”")) else text + "."
 
 
 def _outcome(scenario: Scenario, state: GameState) -> str | None:
