@@ -171,3 +171,21 @@ def test_loading_a_save_on_a_changed_scenario_says_so():
     warnings = Game.from_save(changed, saved).load_warnings
     assert warnings and "changed since this game was saved" in warnings[0]
     assert any("stands differently" in w for w in warnings)
+
+
+def test_partners_and_rivals_are_read_from_the_stated_positions():
+    from dataclasses import replace
+
+    from game.engine.ai import relation
+    from game.scenario import model as m
+    scenario = crisis()
+    green = m.Actor("green", "Green Republic", "Green", "#009e73", False, "green")
+    wants_open = m.Position("green", "membership", 3, ("open",), (), ("never",),
+                            (m.Evidence("Green President", "article", paraphrase="We want in."),))
+    scenario = replace(scenario, actors=scenario.actors + (green,), positions=scenario.positions + (wants_open,))
+    assert relation(scenario, "blue", "grey") == "ally"          # same side
+    assert relation(scenario, "blue", "green") == "partner"      # wants what Blue wants
+    assert relation(scenario, "red", "green") == ""              # wants what Red will not accept
+    game = Game.new(scenario, seed=1, humans=("red",), temperaments={"blue": "cautious"})
+    explanation = game.computer_choice("blue").explanation
+    assert "Green" not in explanation or "partner Green" in explanation

@@ -93,6 +93,28 @@ def _touched(option: Option) -> dict[str, str]:
     return touched
 
 
+def relation(scenario: Scenario, actor_id: str, other_id: str) -> str:
+    """'ally' (same side), 'partner' (wants what the actor wants more often than it refuses it),
+    or '' for a rival — read from the stated positions, not from a table per scenario."""
+    if scenario.actor(actor_id).side == scenario.actor(other_id).side:
+        return "ally"
+    return memo(scenario, ("relation", actor_id, other_id), lambda: _partner(scenario, actor_id, other_id))
+
+
+def _partner(scenario: Scenario, actor_id: str, other_id: str) -> str:
+    agreement = 0
+    for mine in scenario.positions_of(actor_id):
+        for theirs in scenario.positions_on(mine.issue):
+            if theirs.actor != other_id:
+                continue
+            wanted = set(mine.preferred)
+            if wanted & (set(theirs.preferred) | set(theirs.acceptable)):
+                agreement += 1
+            if wanted & set(theirs.red_lines) or set(theirs.preferred) & set(mine.red_lines):
+                agreement -= 1
+    return "partner" if agreement > 0 else ""
+
+
 def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> list[_Term]:
     actor = scenario.actor(actor_id)
     terms: list[_Term] = []
@@ -112,15 +134,15 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
                                       and "(paraphrased)" not in quote else ""), (issue_id, state_id)))
     for reading in read_option(scenario, option):
         other = scenario.actor(reading.actor_id)
-        ally = other.side == actor.side
+        friend = relation(scenario, actor_id, other.id)
         if reading.verdict == RED_LINE:
-            weight = -2.0 if ally else temperament.rival_red_line
-            words = f"it defies {other.short_name}'s red line" if not ally else \
-                f"it crosses the red line of its ally {other.short_name}"
+            weight = -2.0 if friend else temperament.rival_red_line
+            words = f"it crosses the red line of its {friend} {other.short_name}" if friend else \
+                f"it defies {other.short_name}'s red line"
         else:
             share = 1.0 if reading.verdict == PREFERRED else 0.5
-            weight = (1.0 if ally else temperament.rival_honoured) * share
-            words = f"it reassures its ally {other.short_name}" if ally else \
+            weight = (1.0 if friend else temperament.rival_honoured) * share
+            words = f"it reassures its {friend} {other.short_name}" if friend else \
                 f"it meets {other.short_name} part of the way"
         terms.append(_Term(weight * reading.strength, words, (reading.issue_id, reading.state_id)))
     for change in option.effects.meters:
