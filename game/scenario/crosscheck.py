@@ -61,6 +61,11 @@ def _check_actors(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], t
     for actor in sc.actors:
         if actor.playable and actor.id not in with_options and actor.id in actor_nodes:
             r.error(actor_nodes[actor.id], f"actor '{actor.id}' is playable but has no options")
+        elif actor.playable and actor.id in actor_nodes and not any(
+                not o.requires and not o.once for o in sc.options if o.actor == actor.id):
+            # Otherwise a side can run out of legal orders mid-game, and a turn could not be played.
+            r.error(actor_nodes[actor.id], f"actor '{actor.id}' needs at least one option that is always open "
+                                           f"(no 'requires', not 'once'), so it can always give an order")
     if sc.actors and not sc.playable_actors:
         r.error(tree.entries["actors"][0], "no actor is playable: mark at least one with 'playable: true'")
     playable = {a.id for a in sc.playable_actors}
