@@ -110,3 +110,16 @@ def test_damaged_saves_are_refused_with_a_message(garbage):
             Game.from_save(scenario, damaged)
         except SaveError as error:
             assert str(error)
+
+
+@settings(max_examples=80, deadline=None)
+@given(content=st.binary(max_size=300))
+def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_factory, content):
+    from game.engine.saves import read_save
+    path = tmp_path_factory.mktemp("saves") / "save.json"
+    path.write_bytes(content)
+    scenario = crisis()
+    try:
+        Game.from_save(scenario, read_save(path))
+    except SaveError as error:
+        assert str(error)

@@ -92,3 +92,14 @@ def test_debrief_export_from_a_save(tmp_path, fmt, marker):
     result = run(["debrief", str(save), "--format", fmt])
     assert result.returncode == 0, result.stderr
     assert marker in result.stdout and "What really happened" in result.stdout
+
+
+def test_a_damaged_save_is_refused_in_one_line(tmp_path):
+    save = tmp_path / "broken.json"
+    save.write_text('{"format": "brinkmanship-save", "version": 1, "scenario_id": "eastern_flank_2022", '
+                    '"seed": 1, "humans": ["us"], "temperaments": {}, "turns": [{"orders": {"us": "fly"}}]}',
+                    encoding="utf-8")
+    result = run(["play", "--text", "--load", str(save)], home=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("play: the save does not replay on this scenario:")
+    assert "Traceback" not in result.stderr

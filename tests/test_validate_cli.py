@@ -37,8 +37,8 @@ MUTATIONS = [
      "error: actor 'observer' is playable but has no options"),
     ("playable actor whose options can all run out", "    label: Offer talks\n",
      "    label: Offer talks\n    once: true\n", "north\n    name",
-     "error: actor 'north' needs at least one option that is always open (no 'requires', not 'once'), "
-     "so it can always give an order"),
+     ("error: actor 'north' needs at least one option that is always open (no 'requires', not 'once'), "
+     "so it can always give an order")),
     ("outcome on a flag nothing sets", "when: [{rung_at_least: war}]", "when: [{flag: war_declared}]",
      "{flag: war_declared}", "error: outcome 'war' can never happen: no effect sets flag 'war_declared'"),
     ("outcome on a meter beyond its range", "when: [{rung_at_least: war}]",
