@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord, explained, group_sentence
+from game.engine.records import TurnRecord, explained
 from game.engine.saves import SaveError, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
@@ -134,11 +134,14 @@ def show_causes(game: Game, record: TurnRecord) -> None:
             _say(f"→ {_shorts(changes)}.", "        ")
     for n, (cause, changes) in enumerate(groups):
         if n not in shown:
-            _say(f"- {group_sentence(cause, changes)}", "  ")
+            _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
+    _say(f"Tension {record.tension_before} → {record.tension_after}; "
+         f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.", "  ")
 
 
 def _shorts(changes) -> str:
-    text = "; ".join(c.short for c in changes)
+    # Grouped by order, the changes are no longer in time order: steps (+2) read right, "45 → 47" would not.
+    text = "; ".join(c.step for c in changes)
     return text[:1].upper() + text[1:]
 
 

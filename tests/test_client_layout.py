@@ -101,5 +101,5 @@ def test_resizing_the_window_reflows_the_turn_screen(tmp_path, monkeypatch):
 
 def test_force_size_labels_keep_whole_thousands():
     from game.client.mapview import size_label
-    assert [size_label(n) for n in (350, 1000, 1700, 30_000, 100_000, 2_000_000)] == \
-        ["350", "1k", "1.7k", "30k", "100k", "2M"]
+    assert [size_label(n) for n in (0, 350, 1000, 1700, 30_000, 100_000, 2_000_000)] == \
+        ["", "350", "1k", "1.7k", "30k", "100k", "2M"]

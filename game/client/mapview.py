@@ -34,12 +34,19 @@ def load_countries(path: Path = MAP_FILE) -> tuple[tuple[str, str, tuple[tuple[P
 
 
 def size_label(people: int) -> str:
-    """1700 → '1.7k', 100000 → '100k', 350 → '350'."""
+    """1700 → '1.7k', 100000 → '100k', 350 → '350', 0 (size not known) → ''."""
+    if people <= 0:
+        return ""
     if people >= 1_000_000:
         return f"{people / 1_000_000:.1f}".removesuffix(".0") + "M"
     if people >= 1000:
         return f"{people / 1000:.{0 if people >= 10_000 else 1}f}".removesuffix(".0") + "k"
     return str(people)
+
+
+def _force_label(owner: str, people: int) -> str:
+    """'US 1.7k', or just 'US' when the scenario gives no figure."""
+    return f"{owner} {size_label(people)}".rstrip()
 
 
 class Projection:
@@ -252,8 +259,8 @@ class MapView:
             place = self.scenario.place(fs.place)
             into = groups if rect.collidepoint(project(place.lon, place.lat)) else outside
             into[(fs.place, force.owner)] = into.get((fs.place, force.owner), 0) + force.size
-        off_map = [f"{self.scenario.actor(owner).short_name} {size_label(people)} "
-                   f"({self.scenario.place(place_id).name.split(',')[0]})"
+        off_map = [_force_label(self.scenario.actor(owner).short_name, people)
+                   + f" ({self.scenario.place(place_id).name.split(',')[0]})"
                    for (place_id, owner), people in sorted(outside.items())]
         return groups, off_map
 
@@ -271,7 +278,7 @@ class MapView:
         for (place_id, owner), people in sorted(groups.items()):
             place = self.scenario.place(place_id)
             x, y = project(place.lon, place.lat)
-            label = f"{self.scenario.actor(owner).short_name} {size_label(people)}"
+            label = _force_label(self.scenario.actor(owner).short_name, people)
             where = place.name.split(",")[0]
             self._label(p, (x, y), radius, [label, where], taken, rect)
 

@@ -76,6 +76,13 @@ class Change:
         return f"{self.what}: {self.reason.full}"
 
     @property
+    def step(self) -> str:
+        """The change as a step, for lists grouped by cause rather than by time: 'tension +6'."""
+        if self.kind in ("tension", "meter"):
+            return f"{self.subject} {self.after - self.before:+d}"
+        return self.short
+
+    @property
     def short(self) -> str:
         """The change in a few words, for lists: 'tension 45 → 51'."""
         if self.kind == "flag":
@@ -102,11 +109,6 @@ def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
             cited.add(key)
         result.append((_capital(cause), group))
     return result
-
-
-def group_sentence(cause: str, changes: list[Change]) -> str:
-    """'Tension 45 → 51; Russia's resolve 60 → 66: because…' — several changes with one cause."""
-    return _capital("; ".join(c.short for c in changes)) + ": " + cause
 
 
 @dataclass(frozen=True, slots=True)
