@@ -6,6 +6,8 @@ the only cue.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pygame
 from pygame import Rect
 
@@ -97,17 +99,22 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
     right_margin = p.text_width("T00", "small") // 2 + 4
     plot = Rect(left, rect.top + lh + 4, rect.right - left - right_margin, rect.height - lh * 2 - 8)
     pygame.draw.rect(p.surface, th.BACKGROUND, plot)
+    n = max(1, len(values) - 1)
+    points = [(plot.left + plot.width * i // n, plot.bottom - plot.height * max(0, min(100, v)) // 100)
+              for i, v in enumerate(values)]
     for rung in scenario.ladder[1:]:
         y = plot.bottom - plot.height * rung.at // 100
         for x in range(plot.left, plot.right, 12):       # dashed: a threshold, not data
             pygame.draw.line(p.surface, th.PANEL_EDGE, (x, y), (min(x + 6, plot.right), y), 1)
-        p.text(rung.name, (plot.right - 4, y - 1), "small", th.MUTED, anchor="bottomright", max_width=plot.width // 2)
+        width = min(p.text_width(rung.name, "small"), plot.width // 2)
+        # The name sits along its line where the curve and its value labels stay farthest away.
+        slots = [Rect(x, top, width, lh) for top in (y - 1 - lh, y + 2)        # above the line, then below
+                 for x in range(plot.right - 4 - width, plot.left + 5, -max(8, width // 4))]
+        box = max(slots, key=lambda b: _clearance(points, b, lh), default=Rect(plot.left, y - lh, width, lh))
+        p.text(rung.name, box.topleft, "small", th.MUTED, max_width=plot.width // 2)
     for v in (0, 50, 100):
         p.text(str(v), (plot.left - 6, plot.bottom - plot.height * v // 100), "small", th.MUTED, anchor="midright")
     pygame.draw.rect(p.surface, th.TEXT, plot, 1)
-    n = max(1, len(values) - 1)
-    points = [(plot.left + plot.width * i // n, plot.bottom - plot.height * max(0, min(100, v)) // 100)
-              for i, v in enumerate(values)]
     if len(points) > 1:
         pygame.draw.lines(p.surface, th.OKABE_ITO["orange"], False, points, 3)
     step = max(1, len(values) // 12)
@@ -119,3 +126,16 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
             anchor = "bottomleft" if i == 0 else "bottomright" if i == len(values) - 1 else "midbottom"
             p.text(str(v), (pt[0] + (4 if i == 0 else 0), pt[1] - 6), "small", th.TEXT, bold=True, anchor=anchor)
             p.text("start" if i == 0 else f"T{i}", (pt[0], plot.bottom + 2), "small", th.MUTED, anchor="midtop")
+
+
+def _clearance(points: list[tuple[int, int]], box: Rect, label_h: int) -> float:
+    """How far the tension curve, and the value printed above each point, stay from a label box."""
+    ys: list[float] = [py for px, py in points if box.left <= px <= box.right]
+    for (ax, ay), (bx, by) in pairwise(points):       # where the curve crosses the box's edges
+        for x in (box.left, box.right):
+            if ax <= x <= bx and bx != ax:
+                ys.append(ay + (by - ay) * (x - ax) / (bx - ax))
+    curve = min((max(box.top - py, py - box.bottom, 0) for py in ys), default=float("inf"))
+    values = [Rect(px - 12, py - 6 - label_h, 24, label_h) for px, py in points]
+    hits = sum(box.colliderect(v) for v in values)
+    return curve - 1000 * hits

@@ -55,7 +55,8 @@ def list_scenarios(folder: Path) -> list[ScenarioEntry]:
             first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
             more = f" (and {len(errors) - 1} more: run python main.py validate {path.name})" if len(errors) > 1 else ""
             entries.append(ScenarioEntry(path, None, first + more))
-    return entries
+    # By title, as a teacher looks for them; files that cannot be played keep their file name's place.
+    return sorted(entries, key=lambda e: (e.scenario.title if e.scenario else e.path.name).casefold())
 
 
 ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
