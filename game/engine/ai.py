@@ -9,6 +9,7 @@ side's order for this turn.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from game.engine.index import memo
@@ -54,21 +55,24 @@ class _Term:
     stance: tuple[str, str] | None = None    # (issue, state) when the term is the actor's own wish
 
 
-def _times_signalled(scenario: Scenario, state: GameState, actor_id: str, stance: tuple[str, str]) -> int:
-    """How often this side's earlier orders already signalled this stance."""
-    return sum(1 for _, actor, option_id in state.chosen
-               if actor == actor_id and stance in scenario.option(option_id).stances)
+def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter:
+    """How often this side's earlier orders signalled each (issue, state)."""
+    stances = memo(scenario, ("stances",), lambda: {o.id: o.stances for o in scenario.options})
+    return Counter(stance for _, actor, option_id in state.chosen if actor == actor_id
+                   for stance in stances[option_id])
 
 
 def _terms(scenario: Scenario, state: GameState, actor_id: str, option: Option,
-           temperament: Temperament) -> list[_Term]:
+           temperament: Temperament, signalled: Counter | None = None) -> list[_Term]:
     """All reasons for and against; the parts that do not depend on the state are computed once."""
+    if signalled is None:
+        signalled = _signalled(scenario, state, actor_id)
     fixed = memo(scenario, ("terms", actor_id, option.id, temperament.id),
                  lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament)))
     # Saying the same thing again is worth less each time: an unanswered demand pushes a side
     # to a new kind of move (talks, pressure, force) instead of the same statement every turn.
     terms = [t if t.stance is None or t.value <= 0 else
-             _Term(t.value / (1 + _times_signalled(scenario, state, actor_id, t.stance)), t.words, t.stance)
+             _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance)
              for t in fixed]
     for issue_id, state_id in _touched(option).items():
         issue = scenario.issue(issue_id)
@@ -167,10 +171,11 @@ def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: 
     temperament = TEMPERAMENTS[temperament_id]
     rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
     candidates = []
+    signalled = _signalled(scenario, state, actor_id)
     for option in scenario.options_of(actor_id):
         if not option_status(scenario, state, option)[0]:
             continue
-        terms = _terms(scenario, state, actor_id, option, temperament)
+        terms = _terms(scenario, state, actor_id, option, temperament, signalled)
         score = sum(t.value for t in terms) + rng.gauss(0.0, temperament.noise)
         candidates.append((score, option, terms))
     if not candidates:
