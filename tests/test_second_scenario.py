@@ -1,19 +1,17 @@
 """The second scenario (scenarios/cuba_1962.yaml): another era, region and set of actor ids.
 
 It proves the format is general: it loads cleanly, each playable side has a real
-choice, every way the crisis can end is reachable by legal orders, every
-statement is a paraphrase (the project has no verbatim source text to check
-quotes against), and computer games do not all end alike.
+choice, and every statement is a paraphrase (the project has no verbatim source
+text to check quotes against). That every outcome is reachable and computer
+games do not all end alike is checked for every shipped scenario in
+test_scenario_balance.py.
 """
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
-from game.engine.game import Game
-from game.engine.simulate import simulate
 from game.scenario.loader import load_scenario
 
 CUBA = Path(__file__).resolve().parents[1] / "scenarios" / "cuba_1962.yaml"
@@ -67,29 +65,3 @@ def test_every_evidence_item_is_a_paraphrase_with_a_known_source(scenario):
             assert not evidence.is_quote, (position.actor, position.issue, evidence.speaker)
             assert evidence.paraphrase and evidence.speaker, (position.actor, position.issue)
             assert evidence.source in sources
-
-
-def find_orders_reaching(scenario, outcome_id: str, tries: int = 4000):
-    """Random search over legal orders of all three sides; the first sequence that ends in the outcome."""
-    for attempt in range(tries):
-        rng = random.Random(attempt)
-        game = Game.new(scenario, seed=attempt, humans=PLAYABLE)
-        while not game.is_over:
-            game.play_turn({side: rng.choice([s.option.id for s in game.options_for(side) if s.available])
-                            for side in PLAYABLE})
-        if game.state.outcome == outcome_id:
-            return game.orders
-    return None
-
-
-def test_every_outcome_is_reachable_by_some_orders(scenario):
-    for outcome in scenario.outcomes:
-        orders = find_orders_reaching(scenario, outcome.id)
-        assert orders is not None, f"no order sequence found that ends in “{outcome.title}”"
-
-
-def test_computer_games_end_in_several_outcomes_none_dominant(scenario):
-    report = simulate(scenario, 300, seed=1)
-    shares = {o: n / report.games for o, n in report.outcomes.items()}
-    assert len(shares) >= 3, shares
-    assert max(shares.values()) <= 0.80, shares
