@@ -52,7 +52,7 @@ def choose_temperaments(scenario: Scenario, seed: int, computer_sides: tuple[str
 class _Term:
     value: float
     words: str
-    stance: tuple[str, str] | None = None    # (issue, state) when the term is the actor's own wish
+    stance: tuple[str, str] | None = None    # (issue, state) the term is about: repeats count for less
 
 
 def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter:
