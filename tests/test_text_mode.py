@@ -103,3 +103,16 @@ def test_a_damaged_save_is_refused_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("play: the save does not replay on this scenario:")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_typing_never_crashes_the_terminal_game(tmp_path, seed):
+    import random
+    rng = random.Random(seed)
+    words = ["1", "2", "3", "7", "12", "0", "-1", "i 2", "i 99", "i", "x", "", "  4 ", "q!", "ü", "9999999999"]
+    typed = "\n".join(rng.choice(words) for _ in range(300)) + "\n"
+    result = run(["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--seed", str(seed)],
+                 stdin=typed, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Outcome: " in result.stdout or "game saved to" in result.stdout
