@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from game.engine.index import memo
 from game.engine.readings import cite, read_option, verdict_of
-from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision
+from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_status
 from game.engine.state import GameState
 from game.scenario.model import Option, Scenario
@@ -154,7 +154,7 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
             meter = actor.meter(change.meter)
             span = max(1, meter.max - meter.min)
             terms.append(_Term(12.0 * change.delta / span,
-                               f"it {'builds' if change.delta > 0 else 'costs'} {meter.name.lower()}"))
+                               f"it {'builds' if change.delta > 0 else 'costs'} {mid_sentence(meter.name)}"))
     delta = option.effects.tension
     if delta:
         terms.append(_Term(temperament.tension_weight * delta,

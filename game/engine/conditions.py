@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from game.engine.records import mid_sentence
 from game.engine.state import GameState
 from game.scenario import model as m
 from game.scenario.model import Scenario
@@ -58,7 +59,7 @@ def _flag_words(flag: str) -> str:
 def _meter_name(sc: Scenario, actor: str, meter: str) -> str:
     try:
         a = sc.actor(actor)
-        return f"{a.short_name}'s {a.meter(meter).name.lower()}"
+        return f"{a.short_name}'s {mid_sentence(a.meter(meter).name)}"
     except KeyError:
         return f"{actor}.{meter}"
 

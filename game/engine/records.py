@@ -133,5 +133,13 @@ class TurnRecord:
     tension_after: int = 0
 
 
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: 'Domestic support' → 'domestic support', but
+    'Trust in Moscow' keeps its Moscow and 'NATO cohesion' its NATO."""
+    if name[:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]

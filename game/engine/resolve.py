@@ -19,7 +19,7 @@ import math
 
 from game.engine.conditions import all_hold, first_failing
 from game.engine.readings import cite, read_option
-from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord
+from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
 from game.engine.state import GameState, advance_date
 from game.scenario.model import Effects, Option, Scenario
 
@@ -86,7 +86,7 @@ class _Turn:
             after = max(meter.min, min(meter.max, before + _scaled(change.delta, factor)))
             if after != before:
                 st.meters[change.actor][change.meter] = after
-                subject = f"{sc.actor(change.actor).short_name}'s {meter.name.lower()}"
+                subject = f"{sc.actor(change.actor).short_name}'s {mid_sentence(meter.name)}"
                 self.changes.append(Change("meter", subject, before, after, reason))
         for issue_id, state_id in effects.issues:
             before = st.issues[issue_id]
