@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord, explained
+from game.engine.records import TurnRecord, by_order
 from game.engine.saves import SaveError, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
@@ -111,30 +111,18 @@ def show_record(game: Game, record: TurnRecord) -> None:
 
 def show_causes(game: Game, record: TurnRecord) -> None:
     """Each order with what it did itself, then how every actor it touched reacted, and why."""
-    groups = explained(record.changes)
-    shown: set[int] = set()
-    for actor_id, option_id in record.orders.items():
-        mine = [(n, cause, changes) for n, (cause, changes) in enumerate(groups)
-                if changes[0].reason.option_id == option_id and changes[0].reason.actor_id == actor_id]
-        if not mine:
+    reports, rest = by_order(record)
+    for report in reports:
+        if not report.own and not report.reactions:
             continue
-        _say(f"{game.scenario.actor(actor_id).name}: “{game.scenario.option(option_id).label}”", "  ")
-        for n, cause, changes in mine:
-            shown.add(n)
-            reason = changes[0].reason
-            if reason.rule == "order":
-                _say(_shorts(changes) + ".", "      ")
-                continue
-            # Under the order's heading, how it reads says enough; the words are quoted where
-            # `explained` chose to (the first time a position is invoked).
-            why = reason.reading or cause
-            if reason.citation and reason.reading and reason.citation in cause:
-                why = f"{why.rstrip('.')} — {reason.citation}"
-            _say(f"- {why}", "    ", hang="      ")
+        _say(f"{game.scenario.actor(report.actor_id).name}: “{game.scenario.option(report.option_id).label}”", "  ")
+        if report.own:
+            _say(_shorts(report.own) + ".", "      ")
+        for how, changes in report.reactions:
+            _say(f"- {how}", "    ", hang="      ")
             _say(f"→ {_shorts(changes)}.", "        ")
-    for n, (cause, changes) in enumerate(groups):
-        if n not in shown:
-            _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
+    for cause, changes in rest:
+        _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
     _say(f"Tension {record.tension_before} → {record.tension_after}; "
          f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.", "  ")
 

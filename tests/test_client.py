@@ -226,10 +226,10 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     resolution = app.top
     assert isinstance(resolution, ResolutionScreen)
     shown = app.shown_text()
-    assert "Blue Republic ordered “Send the brigade to the harbour”." in shown
+    assert "Blue Republic: “Send the brigade to the harbour”" in shown
     crossed = [c for c in resolution.record.changes if c.reason.verdict == "red_line"]
     assert crossed, "the harbour order crosses Red's stated red line"
-    assert crossed[0].reason.text[1:40] in shown
+    assert "Crosses Red's red line on " in shown, "under the order, how it reads to Red"
     assert "Our concerns were overlooked." in shown, "the reaction quotes the position it crossed"
 
     turns = 1

@@ -13,7 +13,7 @@ from game.client.layout import columns, rows
 from game.client.screen import Replace, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
-from game.engine.records import TurnRecord, explained
+from game.engine.records import TurnRecord, by_order
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -30,7 +30,7 @@ class ResolutionScreen(GameScreen):
         label = "See how it ended" if self.game.is_over else "Next turn"
         self.next = Button(label, self._continue, "Enter", primary=True)
         self.orders_pane = ScrollPane()
-        self.causes = explained(record.changes)
+        self.reports, self.rest = by_order(record)
         self.why_pane = ScrollPane()
 
     def _continue(self) -> Transition:
@@ -93,19 +93,44 @@ class ResolutionScreen(GameScreen):
         return y - top
 
     def _paint_why(self, p: Painter, x: int, y: int, width: int) -> int:
-        """Each cause once (with its quote), then what it changed: easier to follow than one line per change."""
+        """Order by order: what it did itself, then each actor it touched, how it read to them (quoting
+        them the first time) and what their reaction changed; then news and the ladder."""
         top, pad = y, p.theme.pad()
         if not self.record.changes:
             return p.paragraph("Nothing changed this turn.", x, y, width, "body", th.MUTED)
         tag_w = max(p.text_width(t, "small", bold=True) for t in KIND_MARKS.values()) + pad
-        for cause, changes in self.causes:
-            height = p.paragraph_height(cause, width - 12, "body")
-            pygame.draw.rect(p.surface, th.FOCUS if changes[0].reason.position else th.PANEL_EDGE,
-                             Rect(x, y + 2, 4, height - 4))
-            y += p.paragraph(cause, x + 12, y, width - 12, "body")
-            for change in changes:
-                p.text(KIND_MARKS.get(change.kind, change.kind.title()), (x + 12, y + 1), "small", th.MUTED,
-                       bold=True)
-                y += p.paragraph(f"{change.what}.", x + 12 + tag_w, y, width - 12 - tag_w, "small")
+        lh = p.line_height("small")
+        for report in self.reports:
+            if not report.own and not report.reactions:
+                continue
+            actor = self.scenario.actor(report.actor_id)
+            swatch = Rect(x, y + 4, lh - 4, lh - 4)
+            pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
+            pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+            label = self.scenario.option(report.option_id).label
+            y += p.paragraph(f"{actor.name}: “{label}”", swatch.right + 6, y, width - swatch.width - 6, "body",
+                             bold=True)
+            y = self._rows(p, report.own, x + 12, y, width - 12, tag_w)
+            for how, changes in report.reactions:
+                height = p.paragraph_height(how, width - 24, "small")
+                pygame.draw.rect(p.surface, th.FOCUS, Rect(x + 12, y + 2, 4, height - 4))
+                y += p.paragraph(how, x + 24, y, width - 24, "small")
+                y = self._rows(p, changes, x + 24, y, width - 24, tag_w)
             y += pad
+        for cause, changes in self.rest:
+            height = p.paragraph_height(cause, width - 12, "body")
+            pygame.draw.rect(p.surface, th.PANEL_EDGE, Rect(x, y + 2, 4, height - 4))
+            y += p.paragraph(cause, x + 12, y, width - 12, "body")
+            y = self._rows(p, changes, x + 12, y, width - 12, tag_w) + pad
         return y - top
+
+    @staticmethod
+    def _rows(p: Painter, changes: list, x: int, y: int, width: int, tag_w: int) -> int:
+        """One row per change, tagged by kind (never colour alone); numbers as steps (+2), since
+        grouped by order they are no longer in time order."""
+        for change in changes:
+            p.text(KIND_MARKS.get(change.kind, change.kind.title()), (x, y + 1), "small", th.MUTED, bold=True)
+            # The tag already says "Tension": the row needs only the step.
+            step = f"{change.after - change.before:+d}" if change.kind == "tension" else change.step
+            y += p.paragraph(step[:1].upper() + step[1:] + ".", x + tag_w, y, width - tag_w, "small")
+        return y

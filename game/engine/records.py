@@ -94,9 +94,9 @@ class Change:
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
-def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
-    """A turn's changes as a player reads them: grouped by cause, in order, each cause in one
-    sentence; a speaker's words are quoted the first time their position is invoked, not again."""
+def _grouped(changes: list[Change]) -> list[tuple[Reason, list[Change], bool]]:
+    """Changes grouped by cause, in order, each with whether to quote its speaker here: the
+    first time a position is invoked in a report, not again."""
     groups: dict[Reason, list[Change]] = {}
     for change in changes:
         groups.setdefault(change.reason, []).append(change)
@@ -104,11 +104,41 @@ def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
     result = []
     for reason, group in groups.items():
         key = (reason.position.actor, reason.position.issue) if reason.position else None
-        cause = reason.text if key in cited else reason.full
+        result.append((reason, group, bool(reason.citation) and key not in cited))
         if key is not None and reason.citation:
             cited.add(key)
-        result.append((_capital(cause), group))
     return result
+
+
+def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+    """A turn's changes as a player reads them: each cause once, in one sentence, then its changes."""
+    return [(_capital(reason.full if quoted else reason.text), group) for reason, group, quoted in _grouped(changes)]
+
+
+@dataclass(slots=True)
+class OrderReport:
+    """One order's consequences: what it did itself, then how each actor it touched reacted."""
+    actor_id: str
+    option_id: str
+    own: list[Change] = field(default_factory=list)
+    reactions: list[tuple[str, list[Change]]] = field(default_factory=list)   # (how it reads, changes)
+
+
+def by_order(record: TurnRecord) -> tuple[list[OrderReport], list[tuple[str, list[Change]]]]:
+    """The turn told order by order (the cause of most changes), then whatever else happened
+    (news, the ladder) as (cause, changes)."""
+    reports = {(actor, option): OrderReport(actor, option) for actor, option in record.orders.items()}
+    rest: list[tuple[str, list[Change]]] = []
+    for reason, group, quoted in _grouped(record.changes):
+        report = reports.get((reason.actor_id, reason.option_id))
+        if report is None:
+            rest.append((_capital(reason.full if quoted else reason.text), group))
+        elif reason.rule == "order":
+            report.own.extend(group)
+        else:
+            how = (reason.reading or reason.text).rstrip(".")
+            report.reactions.append((f"{how} — {reason.citation}" if quoted else f"{how}.", group))
+    return list(reports.values()), rest
 
 
 @dataclass(frozen=True, slots=True)
