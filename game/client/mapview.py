@@ -44,6 +44,11 @@ def size_label(people: int) -> str:
     return str(people)
 
 
+def _overlap(a: Rect, b: Rect) -> int:
+    clipped = a.clip(b)
+    return clipped.width * clipped.height
+
+
 def _force_label(owner: str, people: int) -> str:
     """'US 1.7k', or just 'US' when the scenario gives no figure."""
     return f"{owner} {size_label(people)}".rstrip()
@@ -222,15 +227,59 @@ class MapView:
         taken = [self.legend_rect.move(rect.topleft)]
         if off_map:
             taken.append(self._off_map(p, rect, off_map))
+        # What is placed first keeps its spot: markers and cities, the forces' labels, the sides'
+        # own countries, other countries, then city names where room is left.
+        unnamed = self._place_dots(p, project, {place for place, _owner in groups}, rect, taken)
         self._markers(p, project, groups, rect, taken)
-        for name, (x, y), _area, owned in self._country_labels:
-            w, h = p.text_width(name, "small") + 4, p.line_height("small")
-            where = Rect(rect.left + x - w // 2, rect.top + y - h // 2, w, h)
-            if rect.contains(where) and where.collidelist(taken) < 0:
-                taken.append(where)
-                halo_text(p, name, where.center, "small", th.TEXT if owned else th.MUTED)
+        self._marker_labels(p, project, groups, rect, taken)
+        self._country_names(p, rect, taken, owned=True)
+        self._country_names(p, rect, taken, owned=False)
+        self._place_names(p, unnamed, rect, taken)
         p.surface.set_clip(old_clip)
         pygame.draw.rect(p.surface, th.PANEL_EDGE, rect, 1)
+
+    def _country_names(self, p: Painter, rect: Rect, taken: list[Rect], owned: bool) -> None:
+        """Country names at their centres, nudged a little when something already sits there."""
+        for name, (x, y), area, is_owned in self._country_labels:
+            if is_owned != owned:
+                continue
+            w, h = p.text_width(name, "small") + 4, p.line_height("small")
+            centred = Rect(rect.left + x - w // 2, rect.top + y - h // 2, w, h)
+            r = int(math.sqrt(area) / 4)          # a big country's name may move further and stay inside
+            nudges = ((0, 0), (0, -h), (0, h), (-r, 0), (r, 0), (-r, -h), (r, h), (-r, h), (r, -h))
+            for where in (centred.move(dx, dy) for dx, dy in nudges):
+                if rect.contains(where) and where.collidelist(taken) < 0:
+                    taken.append(where)
+                    halo_text(p, name, where.center, "small", th.TEXT if owned else th.MUTED)
+                    break
+
+    def _place_dots(self, p: Painter, project: Projection, occupied: set[str], rect: Rect,
+                    taken: list[Rect]) -> list[tuple[str, int, int]]:
+        """Places with no force (capitals, empty bases) as small dots, so a player can find Kyiv or
+        Warsaw; returns (name, x, y) for naming once the country names have their places."""
+        unnamed = []
+        for place in self.scenario.places:
+            x, y = project(place.lon, place.lat)
+            if place.id in occupied or not rect.collidepoint(x, y):
+                continue
+            pygame.draw.circle(p.surface, (0, 0, 0), (x, y), 4)
+            pygame.draw.circle(p.surface, th.TEXT, (x, y), 3)
+            taken.append(Rect(x - 4, y - 4, 8, 8))           # country names keep off the dot
+            unnamed.append((place.name.split(",")[0].split(" (")[0], x, y))
+        return unnamed
+
+    @staticmethod
+    def _place_names(p: Painter, unnamed: list[tuple[str, int, int]], rect: Rect, taken: list[Rect]) -> None:
+        """Each dot's name beside it where there is room; quieter than forces and countries."""
+        lh = p.line_height("small")
+        for name, x, y in unnamed:
+            w = p.text_width(name, "small") + 4
+            for where in (Rect(x + 6, y - lh // 2, w, lh), Rect(x - 6 - w, y - lh // 2, w, lh),
+                          Rect(x - w // 2, y + 4, w, lh), Rect(x - w // 2, y - 4 - lh, w, lh)):
+                if rect.contains(where) and where.collidelist(taken) < 0:
+                    taken.append(where)
+                    halo_text(p, name, where.topleft, "small", th.MUTED, anchor="topleft")
+                    break
 
     def _arrow(self, p: Painter, project: Projection, force_id: str, origin: str, target: str) -> None:
         """A white arrow with a black edge: it stands out on every fill; the marker at its head says whose."""
@@ -275,6 +324,10 @@ class MapView:
             centre = (x + n * (radius * 2 + 2), y)     # two owners at one place sit side by side
             self._marker(p, centre, radius, owner)
             taken.append(Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius))
+
+    def _marker_labels(self, p: Painter, project: Projection, groups: dict[tuple[str, str], int], rect: Rect,
+                       taken: list[Rect]) -> None:
+        radius = max(6, p.px("small") // 2 + 1)
         for (place_id, owner), people in sorted(groups.items()):
             place = self.scenario.place(place_id)
             x, y = project(place.lon, place.lat)
@@ -324,7 +377,8 @@ class MapView:
                       Rect(x - w // 2, y + gap, w, h), Rect(x - w // 2, y - gap - h, w, h),
                       Rect(x + gap, y + gap // 2, w, h), Rect(x - gap - w, y - gap // 2 - h, w, h)]
         fits = [c for c in candidates if rect.contains(c)] or [c.clamp(rect) for c in candidates]
-        box = next((c for c in fits if c.collidelist(taken) < 0), fits[0])
+        # Where every place is taken, the one that covers least of what is already there.
+        box = min(fits, key=lambda c: sum(_overlap(c, t) for t in taken))
         taken.append(box)
         halo_text(p, lines[0], box.topleft, "small", th.TEXT, bold=True, anchor="topleft")
         halo_text(p, lines[1], (box.left, box.top + lh), "small", th.MUTED, anchor="topleft")
