@@ -158,7 +158,7 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
                         f"{scenario.issue(position.issue).name} by {by.short_name}'s order “{option.label}”.")
                 turn.apply(own, Reason("red_line_response" if reading.verdict == RED_LINE else "demand_met",
                                        text, by.id, option.id, position=position, verdict=reading.verdict,
-                                       citation=quote, reading=f"{reactor.name} responds in its own way."))
+                                       citation=quote, reading=f"{reactor.short_name} answers in its own way: its {word}."))
 
     st.chosen.extend((st.turn, o.actor, o.id) for o in ordered)
 
