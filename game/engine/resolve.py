@@ -125,7 +125,9 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
     turn = _Turn(scenario, state.copy())
     st = turn.state
     st.moved_last_turn = []
-    record = TurnRecord(turn=st.turn, date=st.date, orders=dict(orders), tension_before=st.tension)
+    # Kept in the scenario's order of sides, the order in which they were resolved and are reported.
+    record = TurnRecord(turn=st.turn, date=st.date, tension_before=st.tension,
+                        orders={a.id: orders[a.id] for a in scenario.playable_actors})
     rung_before = scenario.rung_for(st.tension)
     ordered = [scenario.option(orders[a.id]) for a in scenario.playable_actors]
 
