@@ -77,7 +77,7 @@ def show_situation(game: Game, side: str) -> None:
     for n, status in enumerate(game.options_for(side), 1):
         option = status.option
         mark = "" if status.available else f"  [not available: {status.reason}]"
-        _say(f"{n}. {option.label} ({option.category}){mark}", "  ")
+        _say(f"{n}. {option.label} ({option.category}){mark}", "  ", hang="     ")
     _say("Type a number to order it, 'i N' to see how option N reads to the others, 'q' to save and stop.", "  ")
 
 
@@ -88,7 +88,7 @@ def show_readings(game: Game, option_id: str) -> None:
     if not readings:
         _say("No other actor has a stated position this order touches.", "    ")
     for reading in readings:
-        _say(f"- {reading.sentence}", "    ")
+        _say(f"- {reading.sentence}", "    ", hang="      ")
 
 
 def show_record(game: Game, record: TurnRecord) -> None:
