@@ -189,3 +189,14 @@ def test_partners_and_rivals_are_read_from_the_stated_positions():
     game = Game.new(scenario, seed=1, humans=("red",), temperaments={"blue": "cautious"})
     explanation = game.computer_choice("blue").explanation
     assert "Green" not in explanation or "partner Green" in explanation
+
+
+def test_flags_read_as_words_with_actor_names():
+    from game.engine.conditions import flag_words
+    scenario = crisis()
+    assert flag_words(scenario, "red_mobilised") == "Red mobilised"
+    state, record = play(scenario, "reaffirm_open_door", "talk")
+    assert any(c.kind == "flag" and c.subject == "“Red mobilised”" for c in record.changes)
+    game = Game.new(scenario, seed=1, humans=("blue", "red"))
+    invade = {s.option.id: s for s in game.options_for("red")}["invade"]
+    assert invade.reason == "needs “Red mobilised” to have happened"

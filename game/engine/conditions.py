@@ -52,8 +52,10 @@ def all_hold(conditions: Iterable[m.Condition], scenario: Scenario, state: GameS
     return all(holds(c, scenario, state) for c in conditions)
 
 
-def _flag_words(flag: str) -> str:
-    return flag.replace("_", " ")
+def flag_words(scenario: Scenario, flag: str) -> str:
+    """A flag as words: 'us_troops_sent' → 'US troops sent' (actor ids become their short names)."""
+    names = {a.id: a.short_name for a in scenario.actors}
+    return " ".join(names.get(word, word) for word in flag.split("_"))
 
 
 def _meter_name(sc: Scenario, actor: str, meter: str) -> str:
@@ -70,8 +72,8 @@ def _state_names(sc: Scenario, issue: str, states: tuple[str, ...]) -> str:
 
 
 _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
-    m.FlagSet: lambda c, sc, st: f"needs “{_flag_words(c.flag)}” to have happened",
-    m.FlagNotSet: lambda c, sc, st: f"not possible once “{_flag_words(c.flag)}” has happened",
+    m.FlagSet: lambda c, sc, st: f"needs “{flag_words(sc, c.flag)}” to have happened",
+    m.FlagNotSet: lambda c, sc, st: f"not possible once “{flag_words(sc, c.flag)}” has happened",
     m.TensionAtLeast: lambda c, sc, st: f"needs tension of at least {c.value} (now {st.tension})",
     m.TensionBelow: lambda c, sc, st: f"needs tension below {c.value} (now {st.tension})",
     m.RungAtLeast: lambda c, sc, st: f"needs the crisis to have reached “{sc.rung(c.rung).name}”",

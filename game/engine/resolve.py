@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from game.engine.conditions import all_hold, first_failing
+from game.engine.conditions import all_hold, first_failing, flag_words
 from game.engine.readings import cite, read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
 from game.engine.state import GameState, advance_date
@@ -109,11 +109,11 @@ class _Turn:
         for flag in effects.set_flags:
             if flag not in st.flags:
                 st.flags.add(flag)
-                self.changes.append(Change("flag", f"“{flag.replace('_', ' ')}”", False, True, reason))
+                self.changes.append(Change("flag", f"“{flag_words(sc, flag)}”", False, True, reason))
         for flag in effects.clear_flags:
             if flag in st.flags:
                 st.flags.discard(flag)
-                self.changes.append(Change("flag", f"“{flag.replace('_', ' ')}”", True, False, reason))
+                self.changes.append(Change("flag", f"“{flag_words(sc, flag)}”", True, False, reason))
 
 
 def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
