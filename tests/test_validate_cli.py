@@ -52,6 +52,8 @@ MUTATIONS = [
                           "of the position of 'north' on 'bridge'")),
     ("bad colour", 'colour: "#c0392b"', "colour: red", "red\n",
      'error: colour \'red\' must be written "#rrggbb", e.g. "#c0392b" (in quotes)'),
+    ("required text only blanks", "    name: Northland", '    name: "  "', '"  "',
+     "error: 'name' of an actor has no value: write it after the ':'"),
     ("first rung not at 0", "{id: standoff, name: Diplomatic standoff, at: 0}",
      "{id: standoff, name: Diplomatic standoff, at: 5}", "{id: standoff",
      "error: the first rung 'standoff' must have 'at: 0' (it has 5)"),
@@ -64,6 +66,14 @@ def test_each_mistake_is_reported_where_it_was_written(tmp_path, capsys, what, o
     status, lines = validate(capsys, path)
     assert status == 1
     assert f"{position(path, at)}: {message}" in lines
+
+
+def test_required_text_left_empty_points_just_after_its_colon(tmp_path, capsys):
+    path = mutated(tmp_path, "title: A minimal crisis", "title:")
+    status, lines = validate(capsys, path)
+    assert status == 1
+    assert f"{path}:{line_of(path, 'title:')}:7: error: 'title' of the scenario has no value: " \
+           "write it after the ':'" in lines
 
 
 def test_duplicate_id_points_at_the_second_and_names_the_first(tmp_path, capsys):

@@ -15,7 +15,15 @@ from game.scenario.problems import Problem, did_you_mean
 from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, kind_of
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
-Fields = dict[str, YNode]
+
+
+class Fields(dict[str, YNode]):
+    """A mapping's known keys -> values, remembering which keys the format requires.
+
+    A required key written with no value (`title:`) or only blanks is as good
+    as missing, so the text readers report it rather than carry "" onwards.
+    """
+    required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +79,9 @@ class Reader:
             # A misspelt key was reported just above with its hint; "missing" would say it twice.
             if key_text not in node.entries and key_text not in meant:
                 self.error(node, f"{what} is missing '{key_text}'")
-        return {k: v for k, (_, v) in node.entries.items() if k in known}
+        found = Fields((k, v) for k, (_, v) in node.entries.items() if k in known)
+        found.required = frozenset(required)
+        return found
 
     def items(self, node: YNode | None, what: str) -> list[YNode]:
         """A list's items; an absent or empty (`key:`) list is just empty."""
@@ -94,9 +104,9 @@ class Reader:
     # --------------------------------------------------------------- values
     def text_value(self, node: YNode, what: str, required: bool = True) -> str:
         if isinstance(node, YScalar):
-            if node.value is None:
+            if node.value is None or (required and not node.text.strip()):
                 if required:
-                    self.error(node, f"{what} has no value")
+                    self.error(node, f"{what} has no value: write it after the ':'")
                 return ""
             return node.text
         self.error(node, f"{what} must be text, not {kind_of(node)}")
@@ -157,7 +167,9 @@ class Reader:
 
     # ------------------------------------------------- field convenience
     def text(self, f: Fields, key: str, what: str, default: str = "") -> str:
-        return self.text_value(f[key], f"'{key}' of {what}", required=False) if key in f else default
+        if key not in f:
+            return default
+        return self.text_value(f[key], f"'{key}' of {what}", required=key in getattr(f, "required", ()))
 
     def integer(self, f: Fields, key: str, what: str, low: int | None = None, high: int | None = None,
                 default: int = 0) -> int:

@@ -196,11 +196,19 @@ _PROPS: dict[str, dict[str, dict]] = {
 def _object(kind: str) -> dict:
     required, optional = KEYS[kind]
     props = _PROPS[kind]
-    out: dict = {"type": "object", "properties": {k: props[k] for k in required + optional},
+    out: dict = {"type": "object", "properties": {k: _filled(props[k]) if k in required else props[k]
+                                                  for k in required + optional},
                  "additionalProperties": False}
     if required:
         out["required"] = list(required)
     return out
+
+
+def _filled(prop: dict) -> dict:
+    """A required text must hold something other than blanks, as the loader insists."""
+    if prop.get("type") == "string" and "pattern" not in prop:
+        return {**prop, "pattern": "\\S"}
+    return prop
 
 
 def _condition_defs() -> dict:
