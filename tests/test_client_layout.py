@@ -103,3 +103,42 @@ def test_force_size_labels_keep_whole_thousands():
     from game.client.mapview import size_label
     assert [size_label(n) for n in (0, 350, 1000, 1700, 30_000, 100_000, 2_000_000)] == \
         ["", "350", "1k", "1.7k", "30k", "100k", "2M"]
+
+
+def _asian_tiny() -> str:
+    """The tiny scenario moved to the South China Sea, with no `map` bounds and both sides at one reef."""
+    from tests.test_client import TINY
+    text = TINY.replace("map: {west: 10, east: 40, south: 40, north: 58}\n", "")
+    for old, new in [('"Mihail Kogălniceanu, Romania", lat: 44.36, lon: 28.49, country: ROU',
+                      '"Scarborough Shoal", lat: 15.15, lon: 117.76'),
+                     ('"Vilseck, Germany", lat: 49.61, lon: 11.80, country: DEU', '"Manila", lat: 14.6, lon: 121.0'),
+                     ('"Belgorod, Russia", lat: 50.6, lon: 36.6, country: RUS', '"Hainan", lat: 19.2, lon: 109.7'),
+                     ("home: border, at: border", "home: border, at: harbour"),
+                     ("home: base, at: base", "home: base, at: harbour")]:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "asia.yaml").write_text(_asian_tiny(), encoding="utf-8")
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((1280, 720), False, folder)
+    turn = screens(app)[3]
+    app.stack = [turn]
+    painter = app.render()
+    shown = dict(zip(painter.record, painter.text_rects))
+    map_rect = turn.regions["map"]
+    assert "Off the map:" not in shown                       # every force is in view, none listed aside
+    for name in ("Manila", "Hainan", "Scarborough Shoal"):
+        assert name in shown and map_rect.contains(shown[name]), name
+    # Two sides at one reef: one label lists both, so neither covers the other.
+    blue = next(t for t in shown if t.startswith("Blue ") and t.endswith("1.7k"))
+    red = next(t for t in shown if t.startswith("Red ") and t.endswith("100k"))
+    assert not shown[blue].colliderect(shown[red])
+    assert shown[red].top >= shown[blue].bottom - 2 or shown[blue].top >= shown[red].bottom - 2
+    pygame.display.quit()

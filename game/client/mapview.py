@@ -19,6 +19,7 @@ from game.client import theme as th
 from game.client.geometry import clip_ring
 from game.client.text import Painter
 from game.client.theme import RGB, SideStyle
+from game.scenario.model import MapView as View
 from game.scenario.model import Scenario
 
 MAP_FILE = Path(__file__).resolve().parents[2] / "assets" / "map" / "countries.json"
@@ -54,11 +55,33 @@ def _force_label(owner: str, people: int) -> str:
     return f"{owner} {size_label(people)}".rstrip()
 
 
+def fitted_view(scenario: Scenario) -> View:
+    """The scenario's own `map` bounds, or a view fitted around its places, or else its sides' countries.
+
+    A scenario set in Asia or the Caribbean must not open on Europe just
+    because its author left `map` out.
+    """
+    if scenario.map is not None:
+        return scenario.map
+    points = [(place.lon, place.lat) for place in scenario.places]
+    if not points:
+        wanted = {code for actor in scenario.actors for code in actor.countries}
+        points = [point for code, _, rings in load_countries() if code in wanted for ring in rings for point in ring]
+    if not points:
+        return View(-180.0, 180.0, -60.0, 80.0)
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    # Room around the outermost places for their labels, and never closer in than a small region.
+    pad_lon = max((east - west) * 0.2, (12.0 - (east - west)) / 2, 2.0)
+    pad_lat = max((north - south) * 0.2, (8.0 - (north - south)) / 2, 1.5)
+    return View(max(-180.0, west - pad_lon), min(180.0, east + pad_lon),
+                max(-85.0, south - pad_lat), min(85.0, north + pad_lat))
+
+
 class Projection:
     """Equirectangular, x shrunk by cos(mid-latitude); the view fills the rect, centred on the bounds."""
 
-    def __init__(self, scenario: Scenario, rect: Rect) -> None:
-        view = scenario.map
+    def __init__(self, view: View, rect: Rect) -> None:
         self.rect = rect
         self.k = math.cos(math.radians((view.south + view.north) / 2))
         width = max(0.1, (view.east - view.west) * self.k)
@@ -137,6 +160,7 @@ class MapView:
         self.styles = styles
         self.shapes = shapes
         self.owner_of = {code: actor for actor in scenario.actors for code in actor.countries}
+        self.view = fitted_view(scenario)
         self._static: pygame.Surface | None = None
         self._static_key: tuple = ()
         self._country_labels: list[tuple[str, tuple[int, int], float, bool]] = []
@@ -155,7 +179,7 @@ class MapView:
         rect = Rect((0, 0), size)
         surface = pygame.Surface(size)
         surface.fill(th.SEA)
-        project = Projection(self.scenario, rect)
+        project = Projection(self.view, rect)
         masks: dict[str, pygame.Surface] = {}
         labels: list[tuple[str, tuple[int, int], float, bool]] = []
         grow = rect.inflate(rect.width, rect.height)
@@ -220,7 +244,7 @@ class MapView:
         p.surface.blit(self._static_layer(p, rect.size), rect)
         old_clip = p.surface.get_clip()
         p.surface.set_clip(rect.clip(old_clip))
-        project = Projection(self.scenario, rect)
+        project = Projection(self.view, rect)
         for force_id, origin, target in moved:
             self._arrow(p, project, force_id, origin, target)
         groups, off_map = self._group(project, forces, rect)
@@ -313,27 +337,37 @@ class MapView:
                    for (place_id, owner), people in sorted(outside.items())]
         return groups, off_map
 
+    @staticmethod
+    def _by_place(groups: dict[tuple[str, str], int]) -> dict[str, list[tuple[str, int]]]:
+        """(owner, people) at each place, owners in a fixed order so markers never swap between frames."""
+        places: dict[str, list[tuple[str, int]]] = {}
+        for (place_id, owner), people in sorted(groups.items()):
+            places.setdefault(place_id, []).append((owner, people))
+        return places
+
     def _markers(self, p: Painter, project: Projection, groups: dict[tuple[str, str], int], rect: Rect,
                  taken: list[Rect]) -> None:
         radius = max(6, p.px("small") // 2 + 1)
-        per_place: dict[str, int] = {}
-        for (place_id, owner), people in sorted(groups.items()):
+        for place_id, owners in self._by_place(groups).items():
             place = self.scenario.place(place_id)
             x, y = project(place.lon, place.lat)
-            n = per_place[place_id] = per_place.get(place_id, -1) + 1
-            centre = (x + n * (radius * 2 + 2), y)     # two owners at one place sit side by side
-            self._marker(p, centre, radius, owner)
-            taken.append(Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius))
+            # Several sides at one place sit side by side, the row centred on the place.
+            first = x - (len(owners) - 1) * (radius + 1)
+            for i, (owner, _) in enumerate(owners):
+                centre = (first + i * (radius * 2 + 2), y)
+                self._marker(p, centre, radius, owner)
+                taken.append(Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius))
 
     def _marker_labels(self, p: Painter, project: Projection, groups: dict[tuple[str, str], int], rect: Rect,
                        taken: list[Rect]) -> None:
+        """One label per place: a line per side there, then the place's name, so labels never pile up."""
         radius = max(6, p.px("small") // 2 + 1)
-        for (place_id, owner), people in sorted(groups.items()):
+        for place_id, owners in self._by_place(groups).items():
             place = self.scenario.place(place_id)
             x, y = project(place.lon, place.lat)
-            label = _force_label(self.scenario.actor(owner).short_name, people)
-            where = place.name.split(",")[0]
-            self._label(p, (x, y), radius, [label, where], taken, rect)
+            lines = [_force_label(self.scenario.actor(owner).short_name, people) for owner, people in owners]
+            half_row = radius + (len(owners) - 1) * (radius + 1)
+            self._label(p, (x, y), radius, half_row, [*lines, place.name.split(",")[0]], taken, rect)
 
     def _off_map(self, p: Painter, rect: Rect, items: list[str]) -> Rect:
         """A box naming forces whose base lies outside the view (e.g. still in the United States)."""
@@ -366,19 +400,23 @@ class MapView:
         pygame.draw.polygon(p.surface, colour, points)
         pygame.draw.polygon(p.surface, th.TEXT, points, 2)
 
-    def _label(self, p: Painter, at: tuple[int, int], r: int, lines: list[str], taken: list[Rect],
+    def _label(self, p: Painter, at: tuple[int, int], r: int, half_row: int, lines: list[str], taken: list[Rect],
                rect: Rect) -> None:
+        """Force lines in bold and the place's name below, beside the markers where that covers least."""
         lh = p.line_height("small")
-        w = max(p.text_width(lines[0], "small", bold=True), p.text_width(lines[1], "small")) + 4
+        w = max(max(p.text_width(t, "small", bold=True) for t in lines[:-1]), p.text_width(lines[-1], "small")) + 4
         h = lh * len(lines)
         x, y = at
         gap = r * 3 + 4
-        candidates = [Rect(x + gap, y - h // 2, w, h), Rect(x - gap - w, y - h // 2, w, h),
+        side = half_row + r * 2 + 4          # clear of the whole row of markers
+        candidates = [Rect(x + side, y - h // 2, w, h), Rect(x - side - w, y - h // 2, w, h),
                       Rect(x - w // 2, y + gap, w, h), Rect(x - w // 2, y - gap - h, w, h),
-                      Rect(x + gap, y + gap // 2, w, h), Rect(x - gap - w, y - gap // 2 - h, w, h)]
+                      Rect(x + side, y + gap // 2, w, h), Rect(x - side - w, y - gap // 2 - h, w, h)]
         fits = [c for c in candidates if rect.contains(c)] or [c.clamp(rect) for c in candidates]
         # Where every place is taken, the one that covers least of what is already there.
         box = min(fits, key=lambda c: sum(_overlap(c, t) for t in taken))
         taken.append(box)
-        halo_text(p, lines[0], box.topleft, "small", th.TEXT, bold=True, anchor="topleft")
-        halo_text(p, lines[1], (box.left, box.top + lh), "small", th.MUTED, anchor="topleft")
+        for i, line in enumerate(lines):
+            last = i == len(lines) - 1
+            halo_text(p, line, (box.left, box.top + i * lh), "small", th.MUTED if last else th.TEXT, bold=not last,
+                      anchor="topleft")

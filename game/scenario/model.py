@@ -345,7 +345,7 @@ class Scenario:
     outcomes: tuple[Outcome, ...]  # checked in this order
     questions: tuple[str, ...]
     instructor_notes: tuple[InstructorNote, ...] = ()
-    map: MapView = MapView(-10.0, 45.0, 35.0, 60.0)
+    map: MapView | None = None   # None: the client fits the view to the places (or the sides' countries)
     content_hash: str = ""        # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 
