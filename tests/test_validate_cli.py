@@ -172,6 +172,15 @@ def test_every_problem_is_reported_at_once_grouped_by_file(tmp_path, capsys):
     assert lines[3:] == [f"{path}: 3 errors, 0 warnings", f"{MINIMAL}: ok"]
 
 
+def test_positions_that_change_nothing_are_a_warning(tmp_path, capsys):
+    path = mutated(tmp_path, "    reactions:\n      crossed: {meters: {south.support: 2}}\n", "")
+    status, lines = validate(capsys, path)
+    assert status == 0
+    assert any(line.startswith(position(path, "south\n    name")) and "warning: actor 'south' states positions, "
+               "but neither its 'reactions' nor any 'if_crossed'/'if_honoured' change anything" in line
+               for line in lines), lines
+
+
 def test_warnings_alone_keep_the_file_valid(tmp_path, capsys):
     path = mutated(tmp_path, "requires: [{not: {flag: bridge_seized}}]", "requires: [{not_flag: bridge_siezed}]")
     status, lines = validate(capsys, path)

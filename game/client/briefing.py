@@ -18,6 +18,7 @@ from game.client.screen import Replace, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.scenario.model import Position
+from game.wording import counted
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -75,8 +76,8 @@ class BriefingScreen(GameScreen):
                              x, y, width, "body", th.MUTED)
         y += pad
         y += p.paragraph(
-            f"Each turn stands for {self.scenario.turn_days} days; the game lasts at most "
-            f"{self.scenario.turn_limit} turns. Every side chooses one order per turn; all orders are "
+            f"Each turn stands for {counted(self.scenario.turn_days, 'day')}; the game lasts at most "
+            f"{counted(self.scenario.turn_limit, 'turn')}. Every side chooses one order per turn; all orders are "
             "revealed together. When an order honours or crosses what an actor has said it wants or will not "
             "accept, that actor reacts — and the game tells you why, quoting it.", x, y, width, "small", th.MUTED)
         return y - top

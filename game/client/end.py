@@ -14,6 +14,7 @@ from game.client.panels import draw_chart
 from game.client.screen import Quit, Reset, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.wording import counted
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -64,7 +65,7 @@ class EndScreen(GameScreen):
     def paint(self, p: Painter) -> None:
         outcome = self.game.outcome
         title = outcome.title if outcome else "Game over"
-        draw_header(p, self.header, f"Outcome: {title}", f"{len(self.game.history)} turns · tension "
+        draw_header(p, self.header, f"Outcome: {title}", f"{counted(len(self.game.history), 'turn')} · tension "
                     f"{self.game.state.tension}/100")
         inner = panel(p, self.chart_rect, "Tension over time")
         draw_chart(p, inner, self.scenario, self.game.tension_history)

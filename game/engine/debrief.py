@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from game.engine.game import Game
+from game.wording import counted
 
 
 def tension_svg(values: list[int], width: int = 640, height: int = 220) -> str:
@@ -36,9 +37,9 @@ def markdown(game: Game) -> str:
     sc = game.scenario
     out = [f"# Debrief: {sc.title}", ""]
     if game.outcome:
-        out += [f"**Outcome: {game.outcome.title}** after {len(game.history)} turns.", "", game.outcome.debrief, ""]
+        out += [f"**Outcome: {game.outcome.title}** after {counted(len(game.history), 'turn')}.", "", game.outcome.debrief, ""]
     else:
-        out += [f"The game is still open after {len(game.history)} turns.", ""]
+        out += [f"The game is still open after {counted(len(game.history), 'turn')}.", ""]
     out += ["## Tension by turn", "", " → ".join(str(t) for t in game.tension_history), ""]
     out += ["## What each side did, and why it mattered", ""]
     for record in game.history:
@@ -70,7 +71,7 @@ def html_page(game: Game) -> str:
     esc = html.escape
     body = [f"<h1>Debrief: {esc(sc.title)}</h1>"]
     if game.outcome:
-        body.append(f"<p><strong>Outcome: {esc(game.outcome.title)}</strong> after {len(game.history)} turns.</p>")
+        body.append(f"<p><strong>Outcome: {esc(game.outcome.title)}</strong> after {counted(len(game.history), 'turn')}.</p>")
         body.append(f"<p>{esc(game.outcome.debrief)}</p>")
     body.append("<h2>Tension by turn</h2>" + tension_svg(game.tension_history))
     body.append("<h2>What each side did, and why it mattered</h2>")

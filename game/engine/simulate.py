@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game.engine.game import Game
 from game.scenario.model import Scenario
+from game.wording import counted
 
 
 @dataclass
@@ -58,7 +59,7 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict:
 
 
 def report_text(scenario: Scenario, report: BalanceReport) -> str:
-    lines = [(f"{scenario.title}: {report.games} computer-vs-computer games, "
+    lines = [(f"{scenario.title}: {counted(report.games, 'computer-vs-computer game')}, "
              f"mean length {report.mean_length:.1f} turns"), "", "Outcomes:"]
     for outcome in scenario.outcomes:
         n = report.outcomes.get(outcome.id, 0)

@@ -68,6 +68,16 @@ def _check_actors(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], t
                                            f"(no 'requires', not 'once'), so it can always give an order")
     if sc.actors and not sc.playable_actors:
         r.error(tree.entries["actors"][0], "no actor is playable: mark at least one with 'playable: true'")
+    for actor in sc.actors:
+        held = [p for p in sc.positions if p.actor == actor.id]
+        if held and actor.id in actor_nodes and actor.reactions.honoured.is_empty() \
+                and actor.reactions.crossed.is_empty() \
+                and all(p.if_crossed.is_empty() and p.if_honoured.is_empty() for p in held):
+            # Positions with no consequence make a scenario that cannot explain anything: say so.
+            r.warning(actor_nodes[actor.id], f"actor '{actor.id}' states positions, but neither its 'reactions' "
+                                             f"nor any 'if_crossed'/'if_honoured' change anything, so honouring "
+                                             f"or crossing them has no effect in play; give it e.g. "
+                                             f"'reactions: {{crossed: {{tension: 2}}}}'")
     playable = {a.id for a in sc.playable_actors}
     option_nodes = ids.get("option", {})
     for option in sc.options:

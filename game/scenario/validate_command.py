@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.scenario.loader import check_file
+from game.wording import counted
 
 
 def run_validate(paths: Iterable[str]) -> int:
@@ -22,13 +23,10 @@ def run_validate(paths: Iterable[str]) -> int:
         warnings = len(problems) - errors
         if errors or scenario is None:
             status = 1
-            print(f"{path}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+            print(f"{path}: {counted(errors, 'error')}, {counted(warnings, 'warning')}")
         elif warnings:
-            print(f"{path}: ok, {_count(warnings, 'warning')}")
+            print(f"{path}: ok, {counted(warnings, 'warning')}")
         else:
             print(f"{path}: ok")
     return status
 
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
