@@ -200,3 +200,15 @@ def test_flags_read_as_words_with_actor_names():
     game = Game.new(scenario, seed=1, humans=("blue", "red"))
     invade = {s.option.id: s for s in game.options_for("red")}["invade"]
     assert invade.reason == "needs “Red mobilised” to have happened"
+
+
+
+def test_a_reason_met_on_two_issues_is_given_once_at_its_full_weight():
+    from game.engine.ai import TEMPERAMENTS, _Term, explain
+    scenario = crisis()
+    option = scenario.options_of("red")[0]
+    terms = [_Term(3.0, "it defies Blue's red line"), _Term(3.0, "it defies Blue's red line"),
+             _Term(5.0, "it builds resolve"), _Term(-1.0, "it raises tension")]
+    text = explain(scenario, "red", option, terms, TEMPERAMENTS["hard_line"])
+    # 3 + 3 outweighs 5: the twice-met reason leads, and is said once.
+    assert text.endswith("because it defies Blue's red line and it builds resolve, although it raises tension.")

@@ -187,8 +187,12 @@ def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: 
 def explain(scenario: Scenario, actor_id: str, option: Option, terms: list[_Term],
             temperament: Temperament) -> str:
     actor = scenario.actor(actor_id)
-    pros = [t.words for t in sorted(terms, key=lambda t: -t.value) if t.value > 0][:2]
-    cons = [t.words for t in sorted(terms, key=lambda t: t.value) if t.value < 0][:1]
+    # One reason met on two issues (a red line crossed twice) is one reason, counted at its full weight.
+    weights: dict[str, float] = {}
+    for term in terms:
+        weights[term.words] = weights.get(term.words, 0.0) + term.value
+    pros = [w for w, v in sorted(weights.items(), key=lambda wv: -wv[1]) if v > 0][:2]
+    cons = [w for w, v in sorted(weights.items(), key=lambda wv: wv[1]) if v < 0][:1]
     text = f"{actor.name} ({temperament.name}) orders “{option.label}”"
     text += (" because " + " and ".join(pros)) if pros else " as the least bad choice open to it"
     if cons:
