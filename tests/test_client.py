@@ -446,3 +446,13 @@ def test_play_as_a_side_and_play_load_open_the_game_directly(tmp_path, home):
                                         scenario=str(folder / "tiny.yaml")))
     assert isinstance(wrong, str) and "purple" in wrong
     pygame.display.quit()
+
+
+def test_a_button_too_narrow_for_its_label_keeps_its_key_hint(app):
+    button = Button("Continue: A Scenario With A Rather Long Title Indeed, after turn 12", lambda: None, "C")
+    painter = app.render()
+    width = painter.text_width("Continue: A Scenario  [C]", "body", bold=True)
+    caption = button.fitted_caption(painter, width)
+    assert caption.startswith("Continue: A") and caption.endswith("…  [C]")
+    assert painter.text_width(caption, "body", bold=True) <= width
+    assert button.fitted_caption(painter, 10_000) == button.caption()

@@ -7,6 +7,7 @@ stays under 1 %. Window-wide keys (F11 fullscreen, F2 large text) are data in
 """
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import ClassVar
@@ -111,11 +112,39 @@ class App:
             if self.fullscreen:
                 self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             else:
-                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                self._open_fullscreen()
             self.fullscreen = not self.fullscreen
         except pygame.error as error:
             self.message = f"Full screen is not available here ({error})."
+            if pygame.display.get_surface() is None:       # never leave the game without a window
+                self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         self.dirty = True
+
+    def _open_fullscreen(self) -> None:
+        """A fullscreen window, created afresh at the screen's corner on X11.
+
+        An X server with no window manager (a bare Xvfb, some kiosks) leaves a
+        window that turns fullscreen where it was, half off the screen, and
+        pygame's public API cannot move an existing window. A window opened at
+        0,0 is right with or without a window manager; every surface we draw is
+        our own, so nothing is lost by reopening it.
+        """
+        if pygame.display.get_driver() != "x11":
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            return
+        before = os.environ.get("SDL_VIDEO_WINDOW_POS")
+        os.environ["SDL_VIDEO_WINDOW_POS"] = "0,0"
+        try:
+            pygame.display.quit()
+            pygame.display.init()
+            pygame.display.set_caption("Brinkmanship")
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            pygame.key.set_repeat(400, 60)
+        finally:
+            if before is None:
+                os.environ.pop("SDL_VIDEO_WINDOW_POS", None)
+            else:
+                os.environ["SDL_VIDEO_WINDOW_POS"] = before
 
     def toggle_large_text(self) -> None:
         self.large_text = not self.large_text

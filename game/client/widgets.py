@@ -38,6 +38,17 @@ class Button:
     def width(self, p: Painter) -> int:
         return p.text_width(self.caption(), "body", bold=True) + 2 * p.theme.pad() + 4
 
+    def fitted_caption(self, p: Painter, width: int) -> str:
+        """The caption, its label shortened with '…' when too wide, so the key hint always shows."""
+        caption = self.caption()
+        if not self.key_hint or p.text_width(caption, "body", bold=True) <= width:
+            return caption
+        hint = f"  [{self.key_hint}]"
+        label = self.label
+        while label and p.text_width(label + "…" + hint, "body", bold=True) > width:
+            label = label[:-1]
+        return label.rstrip(" ,:") + "…" + hint
+
     def height(self, p: Painter) -> int:
         return p.line_height("body") + p.theme.pad()
 
@@ -49,8 +60,8 @@ class Button:
             fill = th.PANEL
         pygame.draw.rect(p.surface, fill, self.rect, border_radius=6)
         pygame.draw.rect(p.surface, th.TEXT if self.enabled else th.DISABLED, self.rect, 2, border_radius=6)
-        p.text(self.caption(), self.rect.center, "body", th.TEXT if self.enabled else th.DISABLED,
-               bold=True, anchor="center", max_width=self.rect.width - 8)
+        p.text(self.fitted_caption(p, self.rect.width - 8), self.rect.center, "body",
+               th.TEXT if self.enabled else th.DISABLED, bold=True, anchor="center", max_width=self.rect.width - 8)
         if focused:
             focus_ring(p, self.rect)
 
