@@ -245,6 +245,13 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     assert "What really happened" in shown and "In the real crisis it came to war." in shown
     assert "Turn 1" in shown, "the timeline lists the orders"
 
+    outcome = app.top.game.outcome.title
+    press(app, pygame.K_RETURN)           # the end screen's Enter: back to the title
+    assert isinstance(app.top, TitleScreen)
+    assert f"Review the last game: Tiny Crisis, {outcome}" in app.shown_text(), "not 'Continue' a finished game"
+    press(app, pygame.K_c)
+    assert isinstance(app.top, EndScreen), "a finished game reopens on its debrief"
+
 
 def test_enter_on_the_title_starts_the_chosen_scenario_as_the_start_button_says(app):
     press(app, pygame.K_RETURN)

@@ -172,12 +172,18 @@ class TitleScreen(Screen):
         try:
             data = read_save(path)
             turns = len(data.get("turns", []))
-            name = next((e.scenario.title for e in self.entries
-                         if e.scenario and e.scenario.id == data.get("scenario_id")), data.get("scenario_id", "?"))
+            scenario = next((e.scenario for e in self.entries
+                             if e.scenario and e.scenario.id == data.get("scenario_id")), None)
+            name = scenario.title if scenario else data.get("scenario_id", "?")
+            ended = (data.get("final_state") or {}).get("outcome")
         except (SaveError, AttributeError, TypeError, ValueError) as error:
             # Valid JSON of the wrong shape is as unreadable as broken JSON; the title must still open.
             self.notice = f"The autosave cannot be read: {error}"
             return None
+        if ended:
+            # A finished game reopens on its debrief: say so rather than promise a game to go on with.
+            outcome = next((o.title for o in scenario.outcomes if o.id == ended), ended) if scenario else ended
+            return f"Review the last game: {name}, {outcome}", data
         return f"Continue: {name}, after turn {turns}", data
 
     def cmd_continue_game(self) -> Transition | None:
