@@ -205,6 +205,8 @@ def run_text_game(args) -> int:
             for warning in game.load_warnings:
                 print(f"Note: {warning}.")
         else:
+            if args.side is not None:
+                _choose_side(scenario, args.side)      # a wrong --as is refused before the briefing scrolls by
             show_briefing(scenario)
             side = _choose_side(scenario, args.side)
             seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)

@@ -67,6 +67,7 @@ def test_unknown_side_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "'china' is not a playable side" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "Stated positions" not in result.stdout, "refused before the briefing, not after it"
 
 
 def test_simulate_json_report_is_reproducible():
