@@ -181,6 +181,17 @@ def test_positions_that_change_nothing_are_a_warning(tmp_path, capsys):
                for line in lines), lines
 
 
+def test_a_scenario_with_no_positions_is_warned_about(tmp_path, capsys):
+    text = minimal_text()
+    start, end = text.index("positions:\n"), text.index("places:\n")
+    path = tmp_path / "no_positions.yaml"
+    path.write_text(text[:start] + "positions: []\n\n" + text[end:], encoding="utf-8")
+    status, lines = validate(capsys, path)
+    assert status == 0
+    assert f"{position(path, '[]')}: warning: 'positions' is empty: no order will honour or cross anyone's " \
+           "stated position, so nobody reacts and the game has little to explain" in lines
+
+
 def test_warnings_alone_keep_the_file_valid(tmp_path, capsys):
     path = mutated(tmp_path, "requires: [{not: {flag: bridge_seized}}]", "requires: [{not_flag: bridge_siezed}]")
     status, lines = validate(capsys, path)

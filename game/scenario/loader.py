@@ -139,6 +139,9 @@ class _Builder:
         for key in ("actors", "ladder", "outcomes"):
             if key in f and _is_empty(f[key]):
                 r.error(f[key], f"'{key}' needs at least one entry")
+        if "positions" in f and _is_empty(f["positions"]):
+            r.warning(f["positions"], "'positions' is empty: no order will honour or cross anyone's stated "
+                                      "position, so nobody reacts and the game has little to explain")
         crosscheck(r, scenario, self.ids, self.states, self.meters, self.sites, tree)
         return scenario
 
