@@ -26,6 +26,7 @@ class TextCache:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._widths: dict[tuple[str, int, bool], int] = {}
         self.max_surfaces = max_surfaces
         self.max_wraps = max_wraps
         self.hits = 0
@@ -36,6 +37,16 @@ class TextCache:
         if key not in self._fonts:
             self._fonts[key] = pygame.font.Font(str(BOLD if bold else REGULAR), px)
         return self._fonts[key]
+
+    def width(self, text: str, px: int, bold: bool = False) -> int:
+        """The text's width in pixels; layout asks for the same few thousand strings every frame."""
+        key = (text, px, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= 20 * self.max_surfaces:
+                self._widths.clear()            # simplest bound: widths are cheap to measure again
+            width = self._widths[key] = self.font(px, bold).size(text)[0]
+        return width
 
     def render(self, text: str, px: int, bold: bool, colour: RGB) -> pygame.Surface:
         key = (text, px, bold, colour)
@@ -114,7 +125,7 @@ class Painter:
         return self.texts.font(self.px(role)).get_linesize()
 
     def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
-        return self.texts.font(self.px(role), bold).size(text)[0]
+        return self.texts.width(text, self.px(role), bold)
 
     def text(self, text: str, pos: tuple[int, int], role: str = "body", colour: RGB = TEXT,
              bold: bool = False, anchor: str = "topleft", max_width: int | None = None) -> pygame.Rect:

@@ -7,6 +7,7 @@ shape or hatch elsewhere, so colour is never the only cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from game.scenario.model import Scenario
 
@@ -90,10 +91,16 @@ class Theme:
         return 1.3 if self.large else 1.0
 
     def size(self, role: str) -> int:
-        # The body size follows the window so a projector at 1080p gets bigger text.
-        body = max(14.0, min(24.0, self.height / 42.0)) * self.scale
-        factor = {"small": 0.86, "body": 1.0, "heading": 1.2, "title": 1.6, "huge": 2.4}[role]
-        return max(11, round(body * factor))
+        return _type_size(self.height, self.large, role)
 
     def pad(self) -> int:
         return max(6, self.size("body") // 2)
+
+
+@lru_cache(maxsize=256)
+def _type_size(height: int, large: bool, role: str) -> int:
+    """Asked hundreds of times a frame, so computed once per window height and text mode."""
+    # The body size follows the window so a projector at 1080p gets bigger text.
+    body = max(14.0, min(24.0, height / 42.0)) * (1.3 if large else 1.0)
+    factor = {"small": 0.86, "body": 1.0, "heading": 1.2, "title": 1.6, "huge": 2.4}[role]
+    return max(11, round(body * factor))
