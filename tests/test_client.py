@@ -463,3 +463,11 @@ def test_a_button_too_narrow_for_its_label_keeps_its_key_hint(app):
     assert caption.startswith("Continue: A") and caption.endswith("…  [C]")
     assert painter.text_width(caption, "body", bold=True) <= width
     assert button.fitted_caption(painter, 10_000) == button.caption()
+
+
+def test_the_title_says_what_the_chosen_scenario_holds_before_it_starts(app):
+    scenario = app.top.chosen.scenario
+    shown = app.shown_text()
+    assert f"About “{scenario.title}”" in shown
+    assert "Sides to play: " + ", ".join(a.short_name for a in scenario.playable_actors) + "." in shown
+    assert f"at most {scenario.turn_limit} turns of {scenario.turn_days} days." in shown

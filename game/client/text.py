@@ -158,7 +158,7 @@ class Painter:
         lines = self.wrap(text, width, role, bold)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = self.elide(lines[-1] + " …", width, role, bold)
+            lines[-1] = self.elide(lines[-1].rstrip(" .,;:…"), width, role, bold)   # one '…', never two
         step = self.line_height(role)
         clip = self.surface.get_clip()
         for i, line in enumerate(lines):

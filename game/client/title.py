@@ -11,13 +11,14 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
-from game.client.chrome import draw_footer, draw_header, frame
+from game.client.chrome import draw_footer, draw_header, frame, nice_date
 from game.client.dialog import confirm_quit
 from game.client.layout import columns
 from game.client.screen import Push, Replace, Screen, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, Toggle, focus_ring, panel, title_height
 from game.scenario.model import Scenario
+from game.wording import counted
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -294,9 +295,37 @@ class TitleScreen(Screen):
         y, width = self.notice_y, self.right.width - 2 * pad
         if self.notice:
             y += p.paragraph(self.notice, x, y, width, "small", th.FOCUS) + pad
-        p.paragraph(ABOUT, x, y, width, "small", th.MUTED)
+        y += p.paragraph(ABOUT, x, y, width, "small", th.MUTED) + pad
+        if self.chosen and self.chosen.scenario:
+            self._paint_facts(p, self.chosen.scenario, x, y, width, self.right.bottom - pad // 2)
         draw_footer(p, self.footer, "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
                                     "F11: full screen   Esc: quit")
+
+    @staticmethod
+    def _paint_facts(p: Painter, scenario: Scenario, x: int, y: int, width: int, bottom: int) -> None:
+        """What a teacher weighs before choosing: dates, length, who plays, who reacts, the sources.
+
+        Drawn only as far as the panel reaches, so a small window shortens it instead of overflowing."""
+        played = [a.short_name for a in scenario.playable_actors]
+        reacting = [a.short_name for a in scenario.actors if not a.playable]
+        facts = [(f"About “{scenario.title}”", "small", th.MUTED, True),
+                 (f"Starts {nice_date(scenario.start_date)}; at most {counted(scenario.turn_limit, 'turn')} "
+                  f"of {counted(scenario.turn_days, 'day')}.", "small", th.TEXT, False),
+                 ("Sides to play: " + ", ".join(played) + ".", "small", th.TEXT, False)]
+        if reacting:
+            facts.append(("Also reacting: " + ", ".join(reacting) + ".", "small", th.TEXT, False))
+        if scenario.sources:
+            first = scenario.sources[0]
+            made = ", ".join(part for part in (first.publisher, nice_date(first.date)) if part)
+            lead = "Source" if len(scenario.sources) == 1 else f"Built from {len(scenario.sources)} sources, first"
+            facts.append((f"{lead}: {first.title}" + (f" ({made})" if made else "") + ".", "small", th.MUTED,
+                          False))
+        line = p.line_height("small")
+        for text, role, colour, bold in facts:
+            room = (bottom - y) // line
+            if room < 1:
+                return
+            y += p.paragraph(text, x, y, width, role, colour, bold, max_lines=room)
 
     def _paint_entries(self, p: Painter, x: int, y: int, width: int) -> int:
         pad = p.theme.pad()
