@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord, by_order
+from game.engine.records import TurnRecord, by_order, net_changes
 from game.engine.saves import SaveError, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
@@ -125,6 +125,9 @@ def show_causes(game: Game, record: TurnRecord) -> None:
         _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
     _say(f"Tension {record.tension_before} → {record.tension_after}; "
          f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.", "  ")
+    moved = [n.short for n in net_changes(record) if n.kind != "tension"]
+    if moved:
+        _say("In sum: " + "; ".join(moved) + ".", "  ", hang="    ")
 
 
 def _shorts(changes) -> str:

@@ -231,6 +231,7 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     assert crossed, "the harbour order crosses Red's stated red line"
     assert "Crosses Red's red line on " in shown, "under the order, how it reads to Red"
     assert "Our concerns were overlooked." in shown, "the reaction quotes the position it crossed"
+    assert "The turn in sum" in shown and f"Tension {resolution.record.tension_before} → " in shown
 
     turns = 1
     while not isinstance(app.top, EndScreen):

@@ -212,3 +212,21 @@ def test_a_reason_met_on_two_issues_is_given_once_at_its_full_weight():
     text = explain(scenario, "red", option, terms, TEMPERAMENTS["hard_line"])
     # 3 + 3 outweighs 5: the twice-met reason leads, and is said once.
     assert text.endswith("because it defies Blue's red line and it builds resolve, although it raises tension.")
+
+
+def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
+    from game.engine.records import net_changes
+    scenario = crisis()
+    _, record = play(scenario, "reaffirm_open_door", "demand_never")
+    net = {n.subject: n for n in net_changes(record)}
+    assert net["tension"].before == record.tension_before and net["tension"].after == record.tension_after
+    for change in record.changes:
+        if change.kind == "meter":
+            steps = sum(c.after - c.before for c in record.changes if c.subject == change.subject)
+            if steps:
+                assert net[change.subject].delta == steps
+            else:                              # up then back down: nothing to sum up
+                assert change.subject not in net
+    assert list(net)[0] == "tension", "tension first, then the meters and issues"
+    assert net["Red's resolve"].short == "Red's resolve 50 → 56 (+6)"
+    assert "Blue's resolve" not in net, "Blue's resolve rose and fell back within the turn"

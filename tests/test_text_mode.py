@@ -34,6 +34,7 @@ def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
     # Under each order, every position it touched is a bullet: how it reads, then what changed.
     assert "\n    - Crosses " in out or "\n    - Honours " in out
     assert "\n        → " in out
+    assert "\n  In sum: " in out                                       # the balance of each turn
     last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
     assert len(last) == 1
 

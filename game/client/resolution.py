@@ -13,7 +13,7 @@ from game.client.layout import columns, rows
 from game.client.screen import Replace, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
-from game.engine.records import TurnRecord, by_order
+from game.engine.records import TurnRecord, by_order, net_changes
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -89,7 +89,21 @@ class ResolutionScreen(GameScreen):
             y += p.paragraph(text, x + 8, y, width - 8, "small") + pad
         if self.game.is_over and self.game.outcome:
             y += p.paragraph(f"The game has ended: {self.game.outcome.title}.", x, y, width, "body", th.FOCUS,
-                             bold=True)
+                             bold=True) + pad
+        y += self._paint_sum(p, x, y, width)
+        return y - top
+
+    def _paint_sum(self, p: Painter, x: int, y: int, width: int) -> int:
+        """The balance of the turn, before the reasons on the right: what ended where."""
+        net = net_changes(self.record)
+        if not net:
+            return 0
+        top = y
+        y += p.paragraph("The turn in sum", x, y, width, "body", bold=True)
+        for change in net:
+            # Arrows as well as colour: rises and falls must read without colour vision.
+            mark = "• " if change.delta is None else ("▲ " if change.delta > 0 else "▼ ")
+            y += p.paragraph(mark + change.short, x + 8, y, width - 8, "small", th.TEXT)
         return y - top
 
     def _paint_why(self, p: Painter, x: int, y: int, width: int) -> int:

@@ -163,6 +163,47 @@ class TurnRecord:
     tension_after: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class NetChange:
+    """Where one number or issue ended the turn against where it began, whatever happened between."""
+    kind: str                     # tension | meter | issue
+    subject: str
+    before: object
+    after: object
+
+    @property
+    def delta(self) -> int | None:
+        """+n or -n for numbers, None for issues."""
+        return self.after - self.before if self.kind in ("tension", "meter") else None
+
+    @property
+    def short(self) -> str:
+        """'US's credibility 55 → 62 (+7)', or 'Diplomacy: “Talks stalled” → “Structured negotiations”'."""
+        if self.delta is not None:
+            return f"{_capital(self.subject)} {self.before} → {self.after} ({self.delta:+d})"
+        return f"{_capital(self.subject)}: “{self.before}” → “{self.after}”"
+
+
+def net_changes(record: TurnRecord) -> list[NetChange]:
+    """The turn in sum: tension, then each meter and issue that ended elsewhere than it began.
+
+    A turn moves a meter many times for many reasons; a class first wants the
+    balance, then the reasons.
+    """
+    first: dict[tuple[str, str], object] = {}
+    last: dict[tuple[str, str], object] = {}
+    for change in record.changes:
+        if change.kind not in ("tension", "meter", "issue"):
+            continue
+        key = (change.kind, change.subject)
+        first.setdefault(key, change.before)
+        last[key] = change.after
+    order = {"tension": 0, "meter": 1, "issue": 2}
+    keys = sorted(first, key=lambda k: order[k[0]])          # stable: first mention within a kind
+    return [NetChange(kind, subject, first[(kind, subject)], last[(kind, subject)])
+            for kind, subject in keys if first[(kind, subject)] != last[(kind, subject)]]
+
+
 def mid_sentence(name: str) -> str:
     """A name as it reads inside a sentence: 'Domestic support' → 'domestic support', but
     'Trust in Moscow' keeps its Moscow and 'NATO cohesion' its NATO."""
