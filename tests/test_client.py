@@ -354,16 +354,20 @@ def test_escape_on_the_title_and_closing_the_window_ask_first(app):
 
 
 def test_an_invalid_scenario_file_is_listed_with_its_first_error(tmp_path, home):
-    folder = write_scenarios(tmp_path / "scenarios", {"broken.yaml": "format: 1\nid: Broken Id\ntitle: [\n"})
+    folder = write_scenarios(tmp_path / "scenarios", {"broken.yaml": "format: 1\nid: Broken Id\ntitle: [\n",
+                                                      "zz_other.yml": TINY.replace("Tiny Crisis", "Other Crisis")})
     app = make_app(folder)
     shown = app.shown_text()
+    names = [e.path.name for e in app.top.entries]
+    assert names == ["zz_other.yml", "tiny.yaml", "broken.yaml"], "playable first, by title; .yml counts too"
     assert "broken.yaml cannot be played" in shown
     assert "broken.yaml:" in shown and "error" in shown
     assert "Tiny Crisis" in shown, "the good file is still listed"
     broken = next(e for e in app.top.entries if e.path.name == "broken.yaml")
+    chosen = app.top.chosen
     tab_to(app, lambda c: c is broken)
     press(app, pygame.K_RETURN)
-    assert app.top.chosen.path.name == "tiny.yaml", "a broken file cannot be chosen"
+    assert app.top.chosen is chosen and chosen.scenario is not None, "a broken file cannot be chosen"
     pygame.display.quit()
 
 

@@ -39,10 +39,10 @@ class ScenarioEntry:
 
 
 def list_scenarios(folder: Path) -> list[ScenarioEntry]:
-    """Every .yaml in the folder, checked; a broken file becomes an entry with its first error."""
+    """Every .yaml (or .yml) file in the folder, checked; a broken file becomes an entry with its first error."""
     from game.scenario.loader import check_file
     entries = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         try:
             scenario, problems = check_file(path)
         except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die
@@ -56,8 +56,9 @@ def list_scenarios(folder: Path) -> list[ScenarioEntry]:
             first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
             more = f" (and {len(errors) - 1} more: run python main.py validate {path.name})" if len(errors) > 1 else ""
             entries.append(ScenarioEntry(path, None, first + more))
-    # By title, as a teacher looks for them; files that cannot be played keep their file name's place.
-    return sorted(entries, key=lambda e: (e.scenario.title if e.scenario else e.path.name).casefold())
+    # By title, as a teacher looks for them; files that cannot be played follow, by file name.
+    return sorted(entries, key=lambda e: (e.scenario is None,
+                                          (e.scenario.title if e.scenario else e.path.name).casefold()))
 
 
 ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
