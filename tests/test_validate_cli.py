@@ -224,3 +224,18 @@ def test_main_py_validate_exits_0_on_the_shipped_scenarios():
                          capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stderr == ""
+
+
+def test_a_folder_stands_for_the_scenario_files_in_it(tmp_path, capsys):
+    (tmp_path / "one.yaml").write_text(minimal_text(), encoding="utf-8")
+    (tmp_path / "two.yml").write_text(minimal_text().replace("title: A minimal crisis", "title:"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    status, lines = validate(capsys, tmp_path)
+    assert status == 1
+    assert f"{tmp_path / 'one.yaml'}: ok" in lines
+    assert f"{tmp_path / 'two.yml'}: 1 error, 0 warnings" in lines
+    assert not any("notes.txt" in line for line in lines)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, lines = validate(capsys, empty)
+    assert status == 1 and lines == [f"{empty}: error: this folder holds no scenario files (.yaml or .yml)"]

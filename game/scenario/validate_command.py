@@ -7,15 +7,34 @@ piped into an editor's quick-fix list.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from game.scenario.loader import check_file
 from game.wording import counted
 
 
+def scenario_files(paths: Iterable[str]) -> list[str]:
+    """The paths as given, a folder standing for the .yaml and .yml files in it (`validate scenarios`)."""
+    files: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        found = sorted(f for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+                       if not f.is_dir()) if folder.is_dir() else []
+        if found:
+            files.extend(str(f) for f in found)
+        else:
+            files.append(path)            # a file, or an empty folder, which is then reported as such
+    return files
+
+
 def run_validate(paths: Iterable[str]) -> int:
     """Check each file, print its problems then a one-line verdict; return the exit status."""
     status = 0
-    for path in paths:
+    for path in scenario_files(paths):
+        if Path(path).is_dir():
+            print(f"{path}: error: this folder holds no scenario files (.yaml or .yml)")
+            status = 1
+            continue
         scenario, problems = check_file(path)
         for problem in problems:
             print(problem.format())
