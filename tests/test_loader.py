@@ -84,7 +84,8 @@ def test_anchors_and_aliases_are_allowed_in_moderation(tmp_path):
     ("a: !foo 1\n", ("tag '!foo' is not allowed; a scenario holds only plain text, numbers, true/false, "
                      "lists and mappings")),
     ("a: \"bell\x07\"\n", "character U+0007 is not allowed in a YAML file (is this a text file?)"),
-    ("title: A: B\n", "unexpected ':' (text containing ': ' must be put in quotes)"),
+    ("title: A: B\n", "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the "
+                      "keys around it"),
 ], ids=["recursive alias", "undefined alias", "deep nesting", "two documents", "merge key", "custom tag",
         "control character", "colon in text"])
 def test_hostile_or_broken_yaml_is_refused_with_a_message(tmp_path, text, message):

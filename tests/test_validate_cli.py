@@ -239,3 +239,32 @@ def test_a_folder_stands_for_the_scenario_files_in_it(tmp_path, capsys):
     empty.mkdir()
     status, lines = validate(capsys, empty)
     assert status == 1 and lines == [f"{empty}: error: this folder holds no scenario files (.yaml or .yml)"]
+
+
+# Syntax mistakes: (file text, where the message must point as (line, column), the message)
+SYNTAX = [
+    ('format: 1\ntitle: "unclosed\nid: x\n', (2, 8),
+     "the quoted text that opens here is never closed: add its closing quote mark"),
+    ("format: 1\nladder: [a, b\nid: y\n", (3, 3),
+     "the list opened with '[' at line 2, column 9 is not closed: add ']' (and ',' between items)"),
+    ("format: 1\nmap: {west: 1\nid: y\n", (3, 3),
+     "the mapping opened with '{' at line 2, column 6 is not closed: add '}' (and ',' between entries)"),
+    ("format: 1\nactors:\n  - id: a\n   name: b\n", (4, 4),
+     "this line does not line up with the list that starts at line 3, column 3: indent it like the other items"),
+    ("format: 1\ntitle [x]\nid: y\n", (3, 1), "the key begun at line 2, column 1 has no ':' after it: "
+                                              "write 'key: value'"),
+    ("format: 1\ntitle: @home\n", (2, 8), "'@' cannot start a value: put the text in quotes"),
+    ('format: 1\ntitle: "Crisis" in Europe\n', (2, 17),
+     "this line does not fit the keys above it: check its indentation, and put a value that starts with a "
+     "quote mark but goes on after it wholly in quotes"),
+]
+
+
+@pytest.mark.parametrize("text, at, message", SYNTAX, ids=["open quote", "open list", "open mapping",
+                                                           "list indent", "no colon", "at sign", "quote then text"])
+def test_syntax_mistakes_say_where_and_what_to_do(tmp_path, capsys, text, at, message):
+    path = tmp_path / "syntax.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, lines = validate(capsys, path)
+    assert status == 1
+    assert lines[0] == f"{path}:{at[0]}:{at[1]}: error: {message}"

@@ -158,14 +158,38 @@ def _position_of(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _friendly(problem: str, at: str) -> str:
+def _friendly(problem: str, at: str, context: str = "", opened: tuple[int, int] | None = None) -> str:
+    """PyYAML's words for a syntax error, turned into what went wrong and what to do about it.
+
+    `context` and `opened` are PyYAML's note of what it was reading and where
+    that began (a quote, a '[' list), often the real place of the mistake.
+    """
+    where = f"line {opened[0]}, column {opened[1]}" if opened else "earlier"
     if at == "\t" or "'\\t'" in problem:
         return "a tab character here; indent YAML with spaces, never tabs"
     if problem.startswith("mapping values are not allowed"):
-        return "unexpected ':' (text containing ': ' must be put in quotes)"
+        return ("unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the keys "
+                "around it")
     if "nesting depth" in problem:
         # Newer PyYAML/libyaml releases stop deep nesting in the parser, before our own depth check.
         return NESTING_MESSAGE
+    if context == "while scanning a quoted scalar":
+        return "the quoted text that opens here is never closed: add its closing quote mark"
+    if problem.startswith("did not find expected ',' or ']'"):
+        return f"the list opened with '[' at {where} is not closed: add ']' (and ',' between items)"
+    if problem.startswith("did not find expected ',' or '}'"):
+        return f"the mapping opened with '{{' at {where} is not closed: add '}}' (and ',' between entries)"
+    if problem.startswith("did not find expected '-' indicator"):
+        return f"this line does not line up with the list that starts at {where}: indent it like the other items"
+    if problem.startswith("did not find expected key"):
+        return ("this line does not fit the keys above it: check its indentation, and put a value that "
+                "starts with a quote mark but goes on after it wholly in quotes")
+    if problem.startswith("could not find expected ':'"):
+        return f"the key begun at {where} has no ':' after it: write 'key: value'"
+    if problem.startswith("found character that cannot start any token"):
+        return f"'{at}' cannot start a value: put the text in quotes" if at.strip() else problem
+    if problem.startswith("found undefined alias"):
+        return "this alias ('*name') names no anchor ('&name') written before it"
     return problem
 
 
@@ -187,7 +211,11 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             at = self.text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
-            raise _Refused(line, column, _friendly(exc.problem or exc.context or str(exc), at)) from None
+            opened = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else None
+            message = _friendly(exc.problem or exc.context or str(exc), at, exc.context or "", opened)
+            if exc.context == "while scanning a quoted scalar" and opened:
+                line, column = opened          # the quote left open, not the end of the file where it was noticed
+            raise _Refused(line, column, message) from None
         except yaml.reader.ReaderError as exc:     # _decode should have caught these first
             raise _Refused(1, 1, f"character U+{exc.character:04X} is not allowed in a YAML file") from None
         finally:
