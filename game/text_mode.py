@@ -14,7 +14,7 @@ from pathlib import Path
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
 from game.engine.records import TurnRecord, by_order, net_changes
-from game.engine.saves import SaveError, read_save
+from game.engine.saves import SaveError, keep_earlier_game, read_save
 from game.paths import saves_dir
 from game.scenario.model import Scenario
 
@@ -214,6 +214,9 @@ def run_text_game(args) -> int:
             side = _choose_side(scenario, args.side)
             seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
             game = Game.new(scenario, seed=seed, humans=(side,))
+            kept = None if args.save else keep_earlier_game(save_path)
+            if kept is not None:
+                print(f"Your earlier game is kept as {kept}.")
             _say(f"You play {scenario.actor(side).name}. Seed {seed}; the computer plays the others: "
                  + ", ".join(f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
                              for a, t in game.temperaments.items()) + ".")

@@ -476,3 +476,20 @@ def test_the_title_says_what_the_chosen_scenario_holds_before_it_starts(app):
     assert f"About “{scenario.title}”" in shown
     assert "Sides to play: " + ", ".join(a.short_name for a in scenario.playable_actors) + "." in shown
     assert f"at most {scenario.turn_limit} turns of {scenario.turn_days} days." in shown
+
+
+def test_a_new_game_in_the_window_keeps_the_game_it_replaces(app, home):
+    start_game(app)
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)            # one turn played: the autosave now holds a real game
+    earlier = (home / "saves" / "autosave.json").read_text(encoding="utf-8")
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_y)                 # back to the title
+    tab_to(app, button("Start"))
+    press(app, pygame.K_RETURN)            # a new game takes the autosave's place...
+    kept = [p for p in (home / "saves").iterdir() if p.name.startswith("autosave-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == earlier, "...and the old one is kept"
+    assert f"Your earlier game is kept as {kept[0]}" in app.shown_text()
+    press(app, pygame.K_RETURN)            # the notice lasts one more screen, then goes
+    press(app, pygame.K_RETURN)
+    assert "Your earlier game is kept" not in app.shown_text()

@@ -123,3 +123,19 @@ def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_fac
         Game.from_save(scenario, read_save(path))
     except SaveError as error:
         assert str(error)
+
+
+def test_a_new_game_moves_a_played_one_aside_and_replaces_only_an_empty_one(tmp_path):
+    from game.engine.saves import keep_earlier_game
+    path = tmp_path / "autosave.json"
+    assert keep_earlier_game(path) is None                      # nothing there yet
+    game = Game.new(crisis(), seed=1)
+    game.save_to(path)
+    assert keep_earlier_game(path) is None and path.exists()    # no turn played: nothing a player made
+    game.play_turn({})
+    game.save_to(path)
+    kept = keep_earlier_game(path)
+    assert kept is not None and not path.exists() and json.loads(kept.read_text())["turns"]
+    path.write_text("{ damaged", encoding="utf-8")
+    second = keep_earlier_game(path)                             # unreadable, yet perhaps rescuable by hand
+    assert second is not None and second != kept and second.read_text() == "{ damaged"

@@ -52,6 +52,20 @@ def test_end_of_input_saves_and_the_save_resumes(tmp_path):
     assert "at turn 3" in resumed.stdout
 
 
+def test_a_new_game_never_overwrites_a_game_already_played(tmp_path):
+    first = run(["play", "--text", "--as", "us", "--seed", "1"], stdin="1\n", home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    saves = tmp_path / "saves"
+    earlier = (saves / "eastern_flank_2022-text.json").read_text(encoding="utf-8")
+    second = run(["play", "--text", "--as", "russia", "--seed", "2"], stdin="", home=tmp_path)
+    assert second.returncode == 0, second.stderr
+    kept = [p for p in saves.iterdir() if p.name.startswith("eastern_flank_2022-text-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == earlier
+    assert f"Your earlier game is kept as {kept[0]}." in second.stdout
+    resumed = run(["play", "--text", "--load", str(kept[0])], stdin="", home=tmp_path)
+    assert "at turn 2" in resumed.stdout
+
+
 def test_unavailable_option_is_refused_with_its_reason(tmp_path):
     from game.engine.game import Game
     from game.scenario.loader import load_scenario

@@ -48,6 +48,7 @@ class App:
         self.last_input = 0.0
         self.painter: Painter | None = None   # the last frame's painter: its record is what was shown
         self.message = ""                       # one-line notice shown over any screen (e.g. a save error)
+        self.message_screens = 0                # how many more screen changes the notice stays for
         self.seed: int | None = None            # from `play --seed`; None: a fresh game is random
         self.preset_side: str | None = None     # from `play --as`: preselected on the title screen
 
@@ -70,7 +71,15 @@ class App:
             self.stack = [transition.screen]
         elif isinstance(transition, Quit):
             self.running = False
+        if self.message:
+            self.message_screens -= 1
+            if self.message_screens <= 0:
+                self.message = ""
         self.dirty = True
+
+    def notify(self, text: str, screens: int = 2) -> None:
+        """A one-line notice at the foot of the window, kept for this screen and the next one."""
+        self.message, self.message_screens, self.dirty = text, screens, True
 
     # -------------------------------------------------------------- events
     def handle(self, event: pygame.event.Event) -> None:
@@ -115,7 +124,7 @@ class App:
                 self._open_fullscreen()
             self.fullscreen = not self.fullscreen
         except pygame.error as error:
-            self.message = f"Full screen is not available here ({error})."
+            self.notify(f"Full screen is not available here ({error}).")
             if pygame.display.get_surface() is None:       # never leave the game without a window
                 self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         self.dirty = True
@@ -166,7 +175,11 @@ class App:
         for screen in self.stack[start:]:
             screen.draw(painter)
         if self.message:
+            # On a band of its own over the footer, so it never mixes with the key hints under it.
             w, h = self.window.get_size()
+            band = pygame.Rect(0, h - painter.line_height("small") - 8, w, painter.line_height("small") + 8)
+            pygame.draw.rect(self.window, th.BACKGROUND, band)
+            pygame.draw.line(self.window, th.FOCUS, band.topleft, band.topright, 1)
             painter.text(self.message, (w // 2, h - 4), "small", th.FOCUS, anchor="midbottom",
                          max_width=w - 20)
         pygame.display.flip()

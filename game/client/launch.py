@@ -91,7 +91,8 @@ def first_screen(app, args: Namespace):
     from game.client.flow import next_screen
     from game.client.session import Session
     from game.engine.game import Game, IllegalOrder
-    from game.engine.saves import SaveError, read_save
+    from game.engine.saves import SaveError, keep_earlier_game, read_save
+    from game.paths import autosave_path
     from game.scenario.loader import ScenarioError, load_scenario
     try:
         if args.load:
@@ -102,6 +103,9 @@ def first_screen(app, args: Namespace):
         scenario = load_scenario(args.scenario)
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))
+        kept = keep_earlier_game(autosave_path())
+        if kept is not None:
+            app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
         session.save()
     except ScenarioError as error:
         return f"{args.scenario}: cannot be played: {error.problems[0].format() if error.problems else error}"

@@ -156,14 +156,27 @@ class TitleScreen(Screen):
         seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
         session = Session(Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom),
                           hotseat=self.classroom)
+        self._keep_earlier_game()
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
+
+    def _keep_earlier_game(self) -> None:
+        """A new game takes the autosave's place; the game that was there is renamed, never lost."""
+        from game.engine.saves import keep_earlier_game
+        from game.paths import autosave_path
+        try:
+            kept = keep_earlier_game(autosave_path())
+        except OSError as error:
+            self.app.notify(f"Could not keep the earlier autosave aside ({error}).")
+            return
+        if kept is not None:
+            self.app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
 
     def _save_quietly(self, session: Any) -> None:
         try:
             session.save()
         except OSError as error:
-            self.app.message = f"Could not autosave ({error}); the game goes on."
+            self.app.notify(f"Could not autosave ({error}); the game goes on.")
 
     def _read_autosave(self) -> tuple[str, dict] | None:
         from game.engine.saves import SaveError, read_save

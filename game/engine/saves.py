@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,31 @@ def write_atomically(path: str | os.PathLike, data: dict) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def keep_earlier_game(path: str | os.PathLike) -> Path | None:
+    """Before a new game takes over `path`, move a game already played there aside; return where it went.
+
+    A save with no turn played holds nothing a player made, and is simply
+    replaced; anything else (finished games too: their debrief is wanted)
+    is renamed with the time it was last saved, in the same folder.
+    """
+    path = Path(path)
+    try:
+        data = read_save(path)
+        played = isinstance(data, dict) and bool(data.get("turns"))
+    except SaveError:
+        played = path.is_file()          # unreadable, but perhaps a player can still rescue it by hand
+    if not played:
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+    kept = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+    n = 2
+    while kept.exists():
+        kept = path.with_name(f"{path.stem}-{stamp}-{n}{path.suffix}")
+        n += 1
+    os.replace(path, kept)
+    return kept
 
 
 def read_save(path: str | os.PathLike) -> dict:
