@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
     p.add_argument("--text", action="store_true", help="play in the terminal (also for screen readers and scripts)")
-    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
+    p.add_argument("--scenario", default=None, metavar="PATH",
+                   help="the scenario file (default: Eastern Flank 2022; with --load, the save's own scenario)")
     p.add_argument("--as", dest="side", metavar="SIDE", help="the side you play (e.g. us, nato, russia)")
     p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
     p.add_argument("--load", metavar="SAVE", help="resume a saved game")

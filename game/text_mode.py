@@ -192,16 +192,29 @@ def _read_order(game: Game, side: str) -> str | None:
 
 
 def run_text_game(args) -> int:
+    from game.cli import DEFAULT_SCENARIO, SCENARIO_DIR
+    from game.scenario.finder import scenario_file_for
     from game.scenario.loader import ScenarioError, load_scenario
+    saved = None
+    if args.load:
+        try:
+            saved = read_save(args.load)
+        except SaveError as error:
+            print(f"play: {error}", file=sys.stderr)
+            return 2
+    path = args.scenario
+    if path is None:
+        # A save names its own scenario: resuming needs no --scenario, even for another crisis.
+        path = (scenario_file_for(saved, SCENARIO_DIR) if isinstance(saved, dict) else None) or DEFAULT_SCENARIO
     try:
-        scenario = load_scenario(args.scenario)
+        scenario = load_scenario(path)
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 1
     save_path = Path(args.save) if args.save else saves_dir() / f"{scenario.id}-text.json"
     try:
         if args.load:
-            game = Game.from_save(scenario, read_save(args.load))
+            game = Game.from_save(scenario, saved)
             side = game.humans[0] if game.humans else _choose_side(scenario, args.side)
             save_path = Path(args.save or args.load)
             print(f"Resumed {args.load} at turn {game.state.turn}.")

@@ -66,6 +66,19 @@ def test_a_new_game_never_overwrites_a_game_already_played(tmp_path):
     assert "at turn 2" in resumed.stdout
 
 
+def test_a_save_of_another_crisis_resumes_without_naming_its_scenario(tmp_path):
+    save = tmp_path / "cuba.json"
+    first = run(["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--as", "usa",
+                 "--seed", "3", "--save", str(save)], stdin="1\n", home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    data = json.loads(save.read_text(encoding="utf-8"))
+    data["scenario_path"] = str(tmp_path / "moved-away" / "cuba_1962.yaml")   # the project folder moved
+    save.write_text(json.dumps(data), encoding="utf-8")
+    resumed = run(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"Resumed {save} at turn 2." in resumed.stdout, "found by its id in scenarios/"
+
+
 def test_unavailable_option_is_refused_with_its_reason(tmp_path):
     from game.engine.game import Game
     from game.scenario.loader import load_scenario

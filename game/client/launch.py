@@ -93,14 +93,20 @@ def first_screen(app, args: Namespace):
     from game.engine.game import Game, IllegalOrder
     from game.engine.saves import SaveError, keep_earlier_game, read_save
     from game.paths import autosave_path
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.finder import scenario_file_for
     from game.scenario.loader import ScenarioError, load_scenario
+    scenario_path = args.scenario or DEFAULT_SCENARIO
     try:
         if args.load:
             data = read_save(args.load)
-            scenario = load_scenario(data.get("scenario_path") or args.scenario)
+            found = scenario_file_for(data, app.scenario_dir) if isinstance(data, dict) else None
+            scenario_path = args.scenario or found or DEFAULT_SCENARIO
+            scenario = load_scenario(scenario_path)
             game = Game.from_save(scenario, data)
             return next_screen(app, Session(game, hotseat=game.classroom))
-        scenario = load_scenario(args.scenario)
+        scenario_path = args.scenario or DEFAULT_SCENARIO
+        scenario = load_scenario(scenario_path)
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))
         kept = keep_earlier_game(autosave_path())
@@ -108,7 +114,7 @@ def first_screen(app, args: Namespace):
             app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
         session.save()
     except ScenarioError as error:
-        return f"{args.scenario}: cannot be played: {error.problems[0].format() if error.problems else error}"
+        return f"{scenario_path}: cannot be played: {error.problems[0].format() if error.problems else error}"
     except (SaveError, IllegalOrder, OSError) as error:
         return str(error)
     from game.client.briefing import BriefingScreen
