@@ -239,16 +239,28 @@ def run_text_game(args) -> int:
     except _InputEnded:
         print("Input ended before the game began; nothing to save.")
         return 0
+    # A classroom save has several human sides: the terminal then asks each of them in turn.
+    sides = tuple(game.humans) if game.humans else (side,)
     try:
         while not game.is_over:
-            show_situation(game, side)
-            option_id = _read_order(game, side)
-            if option_id is None:
-                game.save_to(save_path)
-                print(f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}")
-                return 0
-            show_record(game, game.play_turn({side: option_id}))
+            orders: dict[str, str] = {}
+            for team in sides:
+                if len(sides) > 1:
+                    _say()
+                    _say(f"{scenario.actor(team).name}, your order; other teams, look away.")
+                show_situation(game, team)
+                option_id = _read_order(game, team)
+                if option_id is None:
+                    game.save_to(save_path)
+                    print(f"Game saved to {save_path}.\n"
+                          f"Resume with: python main.py play --text --load {save_path}")
+                    return 0
+                orders[team] = option_id
+            show_record(game, game.play_turn(orders))
             game.save_to(save_path)
+    except IllegalOrder as error:              # a save whose sides no longer fit: say so, never a traceback
+        print(f"play: {error}", file=sys.stderr)
+        return 2
     except _InputEnded:
         game.save_to(save_path)
         # Paths are printed unwrapped so they can be copied whole.

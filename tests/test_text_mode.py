@@ -145,3 +145,18 @@ def test_random_typing_never_crashes_the_terminal_game(tmp_path, seed):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "Outcome: " in result.stdout or "game saved to" in result.stdout
+
+
+def test_a_classroom_save_asks_every_team_in_the_terminal(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("us", "nato", "russia"), classroom=True)
+    save = tmp_path / "class.json"
+    game.save_to(save)
+    result = run(["play", "--text", "--load", str(save)], stdin="1\n1\n1\n", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    asked = [line for line in result.stdout.splitlines() if line.endswith("your order; other teams, look away.")]
+    assert [line.split(",")[0] for line in asked[:3]] == ["United States of America",
+                                                         "North Atlantic Treaty Organization", "Russian Federation"]
+    assert "=== Resolution of turn 1" in result.stdout and "Traceback" not in result.stderr
