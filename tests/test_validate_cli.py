@@ -54,6 +54,11 @@ MUTATIONS = [
      'error: colour \'red\' must be written "#rrggbb", e.g. "#c0392b" (in quotes)'),
     ("required text only blanks", "    name: Northland", '    name: "  "', '"  "',
      "error: 'name' of an actor has no value: write it after the ':'"),
+    ("colour unquoted, so read as a comment", 'colour: "#c0392b"', "colour: #c0392b", " #c0392b",
+     "error: 'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" (without quotes, "
+     "'#' starts a comment)"),
+    ("condition named in other words", "when: [{rung_at_least: war}]", "when: [{tension_above: 90}]",
+     "tension_above", "error: unknown condition 'tension_above' (did you mean 'tension_at_least'?)"),
     ("first rung not at 0", "{id: standoff, name: Diplomatic standoff, at: 0}",
      "{id: standoff, name: Diplomatic standoff, at: 5}", "{id: standoff",
      "error: the first rung 'standoff' must have 'at: 0' (it has 5)"),

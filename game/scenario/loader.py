@@ -205,7 +205,14 @@ class _Builder:
             return None
         r, what = self.r, "an actor"
         ident = self.register("actor", f, what)
-        colour = r.text(f, "colour", what)
+        colour_node = f.get("colour")
+        if isinstance(colour_node, YScalar) and colour_node.value is None:
+            # Nearly always `colour: #c0392b` unquoted, which YAML reads as an empty value and a comment.
+            r.error(colour_node, "'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" "
+                                 "(without quotes, '#' starts a comment)")
+            colour = ""
+        else:
+            colour = r.text(f, "colour", what)
         if colour and not _COLOUR.fullmatch(colour):
             r.error(f["colour"], f"colour '{colour}' must be written \"#rrggbb\", e.g. \"#c0392b\" (in quotes)")
         countries = r.texts(f, "countries", what)

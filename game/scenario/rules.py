@@ -97,6 +97,19 @@ _CONDITIONS: dict[str, _Parse] = {
 CONDITION_KEYS = tuple(_CONDITIONS)
 
 
+# Words authors reach for, and the condition each of them means: 'tension_above' is 'tension_at_least'.
+_SAME_AS_AT_LEAST = ("_above", "_over", "_more_than", "_greater_than", "_min", "_gte", "_atleast", "_at_or_above")
+_SAME_AS_BELOW = ("_under", "_less_than", "_max", "_lt", "_lower_than")
+
+
+def _condition_hint(written: str) -> str:
+    for endings, meant in ((_SAME_AS_AT_LEAST, "_at_least"), (_SAME_AS_BELOW, "_below")):
+        for ending in endings:
+            if written.endswith(ending) and written[:-len(ending)] + meant in CONDITION_KEYS:
+                return f" (did you mean '{written[:-len(ending)] + meant}'?)"
+    return did_you_mean(written, CONDITION_KEYS) or f"; the conditions are: {', '.join(CONDITION_KEYS)}"
+
+
 def condition(r: Reader, node: YNode) -> m.Condition | None:
     """One condition (a mapping with exactly one key), or None after reporting why not."""
     if not isinstance(node, YMap) or len(node.entries) != 1:
@@ -107,7 +120,7 @@ def condition(r: Reader, node: YNode) -> m.Condition | None:
     (key_text, (key, value)), = node.entries.items()
     parse = _CONDITIONS.get(key_text)
     if parse is None:
-        r.error(key, f"unknown condition '{key_text}'{did_you_mean(key_text, CONDITION_KEYS)}")
+        r.error(key, f"unknown condition '{key_text}'{_condition_hint(key_text)}")
         return None
     return parse(r, value, key_text)
 
