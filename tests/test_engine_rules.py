@@ -230,3 +230,16 @@ def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
     assert list(net)[0] == "tension", "tension first, then the meters and issues"
     assert net["Red's resolve"].short == "Red's resolve 50 → 56 (+6)"
     assert "Blue's resolve" not in net, "Blue's resolve rose and fell back within the turn"
+
+
+def test_a_negated_condition_is_said_the_plain_way_round():
+    from game.engine.conditions import describe
+    from game.scenario import model as m
+    scenario = crisis()
+    state = GameState.initial(scenario)
+    issue = scenario.issues[0]
+    state_name = issue.states[0].name
+    said = describe(m.Not(m.IssueIs(issue.id, (issue.states[0].id,))), scenario, state)
+    assert said == f"not possible while {issue.name} is “{state_name}”"
+    assert describe(m.Not(m.TensionAtLeast(90)), scenario, state) == f"needs tension below 90 (now {state.tension})"
+    assert describe(m.Not(m.Not(m.TensionBelow(90))), scenario, state).startswith("needs tension below 90")

@@ -88,8 +88,36 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
     m.Chosen: lambda c, sc, st: f"needs “{sc.option(c.option).label}” to have been ordered first",
     m.ForceAt: lambda c, sc, st: f"needs {sc.force(c.force).name} at {sc.place(c.place).name}",
     m.AnyOf: lambda c, sc, st: "; or ".join(describe(x, sc, st) for x in c.conditions),
-    m.Not: lambda c, sc, st: f"not possible while this holds: {describe(c.condition, sc, st)}",
+    m.Not: lambda c, sc, st: _describe_negated(c.condition, sc, st),
 }
+
+# What `not: {...}` asks for, said the plain way round: 'not possible while Diplomacy is “Talks broken off”',
+# never 'not possible while this holds: needs Diplomacy to be …'.
+_NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
+    m.FlagSet: lambda c, sc, st: f"not possible once “{flag_words(sc, c.flag)}” has happened",
+    m.FlagNotSet: lambda c, sc, st: f"needs “{flag_words(sc, c.flag)}” to have happened",
+    m.TensionAtLeast: lambda c, sc, st: f"needs tension below {c.value} (now {st.tension})",
+    m.TensionBelow: lambda c, sc, st: f"needs tension of at least {c.value} (now {st.tension})",
+    m.RungAtLeast: lambda c, sc, st: f"not possible once the crisis reaches “{sc.rung(c.rung).name}”",
+    m.RungBelow: lambda c, sc, st: f"needs the crisis to have reached “{sc.rung(c.rung).name}”",
+    m.MeterAtLeast: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} below {c.value} "
+                                       f"(now {_meter(st, c.actor, c.meter)})"),
+    m.MeterBelow: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} of at least {c.value} "
+                                     f"(now {_meter(st, c.actor, c.meter)})"),
+    m.IssueIs: lambda c, sc, st: (f"not possible while {sc.issue(c.issue).name} is "
+                                  f"{_state_names(sc, c.issue, c.states)}"),
+    m.TurnAtLeast: lambda c, sc, st: f"only before turn {c.value}",
+    m.Chosen: lambda c, sc, st: f"not possible once “{sc.option(c.option).label}” has been ordered",
+    m.ForceAt: lambda c, sc, st: f"not possible while {sc.force(c.force).name} is at {sc.place(c.place).name}",
+    m.Not: lambda c, sc, st: describe(c.condition, sc, st),
+}
+
+
+def _describe_negated(condition: m.Condition, scenario: Scenario, state: GameState) -> str:
+    say = _NEGATED.get(type(condition))
+    if say is not None:
+        return say(condition, scenario, state)
+    return f"not possible while any of these holds: {describe(condition, scenario, state)}"
 
 
 def describe(condition: m.Condition, scenario: Scenario, state: GameState) -> str:
