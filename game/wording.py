@@ -5,3 +5,8 @@ from __future__ import annotations
 def counted(n: int, word: str, plural: str = "") -> str:
     """'1 turn', '3 turns', '0 games'; `plural` for words that do not just add an s."""
     return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def possessive(name: str) -> str:
+    """'Russia' → "Russia's", 'US' → "US's", 'NATO allies' → "NATO allies'": a plural in s takes the bare apostrophe."""
+    return f"{name}'" if name.endswith("s") and not name.endswith(("ss", "us", "is")) else f"{name}'s"

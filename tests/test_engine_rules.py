@@ -243,3 +243,9 @@ def test_a_negated_condition_is_said_the_plain_way_round():
     assert said == f"not possible while {issue.name} is “{state_name}”"
     assert describe(m.Not(m.TensionAtLeast(90)), scenario, state) == f"needs tension below 90 (now {state.tension})"
     assert describe(m.Not(m.Not(m.TensionBelow(90))), scenario, state).startswith("needs tension below 90")
+
+
+def test_possessives_read_right_for_plural_names():
+    from game.wording import possessive
+    assert [possessive(n) for n in ("Russia", "US", "NATO allies", "Belarus", "Stryker squadron")] == \
+        ["Russia's", "US's", "NATO allies'", "Belarus's", "Stryker squadron's"]

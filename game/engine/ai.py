@@ -18,6 +18,7 @@ from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_s
 from game.engine.resolve import option_status
 from game.engine.state import GameState
 from game.scenario.model import Option, Scenario
+from game.wording import possessive
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
         if reading.verdict == RED_LINE:
             weight = -2.0 if friend else temperament.rival_red_line
             words = f"it crosses the red line of its {friend} {other.short_name}" if friend else \
-                f"it defies {other.short_name}'s red line"
+                f"it defies {possessive(other.short_name)} red line"
         else:
             share = 1.0 if reading.verdict == PREFERRED else 0.5
             weight = (1.0 if friend else temperament.rival_honoured) * share

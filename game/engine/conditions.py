@@ -12,6 +12,7 @@ from game.engine.records import mid_sentence
 from game.engine.state import GameState
 from game.scenario import model as m
 from game.scenario.model import Scenario
+from game.wording import possessive
 
 
 def _meter(state: GameState, actor: str, meter: str) -> int:
@@ -61,7 +62,7 @@ def flag_words(scenario: Scenario, flag: str) -> str:
 def _meter_name(sc: Scenario, actor: str, meter: str) -> str:
     try:
         a = sc.actor(actor)
-        return f"{a.short_name}'s {mid_sentence(a.meter(meter).name)}"
+        return f"{possessive(a.short_name)} {mid_sentence(a.meter(meter).name)}"
     except KeyError:
         return f"{actor}.{meter}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from game.engine.index import memo
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Reading
 from game.scenario.model import Evidence, Option, Position, Scenario
+from game.wording import possessive
 
 STRENGTH_WORDS = {1: "mild", 2: "firm", 3: "vital"}
 QUOTE_MARKS = '“”" '
@@ -49,9 +50,9 @@ def describe_reading(scenario: Scenario, position: Position, state_id: str, verd
     state = issue.state(state_id).name
     strength = STRENGTH_WORDS.get(position.strength, "")
     if verdict == RED_LINE:
-        head = f"crosses {actor.short_name}'s red line on {issue.name} (“{state}”; {strength} to {actor.short_name})"
+        head = f"crosses {possessive(actor.short_name)} red line on {issue.name} (“{state}”; {strength} to {actor.short_name})"
     elif verdict == PREFERRED:
-        head = f"honours what {actor.short_name} wants on {issue.name} (“{state}”; {strength} to {actor.short_name})"
+        head = f"honours {possessive(actor.short_name)} wish on {issue.name} (“{state}”; {strength} to {actor.short_name})"
     else:
         head = f"is acceptable to {actor.short_name} on {issue.name} (“{state}”)"
     return head

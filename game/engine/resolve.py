@@ -22,6 +22,7 @@ from game.engine.readings import cite, read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
 from game.engine.state import GameState, advance_date
 from game.scenario.model import Effects, Option, Scenario
+from game.wording import possessive
 
 REACTION_WEIGHT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, RED_LINE: 1.0}
 
@@ -53,7 +54,7 @@ def check_orders(scenario: Scenario, state: GameState, orders: dict[str, str]) -
             raise IllegalOrder(f"{actor.name} has no order this turn")
         own = {o.id: o for o in scenario.options_of(actor_id)}
         if option_id not in own:
-            raise IllegalOrder(f"'{option_id}' is not one of {actor.name}'s options")
+            raise IllegalOrder(f"'{option_id}' is not one of {possessive(actor.name)} options")
         available, why = option_status(scenario, state, own[option_id])
         if not available:
             raise IllegalOrder(f"{actor.name} cannot order “{own[option_id].label}” now: {why}")
@@ -86,7 +87,7 @@ class _Turn:
             after = max(meter.min, min(meter.max, before + _scaled(change.delta, factor)))
             if after != before:
                 st.meters[change.actor][change.meter] = after
-                subject = f"{sc.actor(change.actor).short_name}'s {mid_sentence(meter.name)}"
+                subject = f"{possessive(sc.actor(change.actor).short_name)} {mid_sentence(meter.name)}"
                 self.changes.append(Change("meter", subject, before, after, reason))
         for issue_id, state_id in effects.issues:
             before = st.issues[issue_id]
@@ -104,7 +105,7 @@ class _Turn:
                 st.moved_last_turn.append((move.force, force.place, move.to))
                 force.place = move.to
             if move.posture and move.posture != force.posture:
-                self.changes.append(Change("posture", f"{name}'s posture", force.posture, move.posture, reason))
+                self.changes.append(Change("posture", f"{possessive(name)} posture", force.posture, move.posture, reason))
                 force.posture = move.posture
         for flag in effects.set_flags:
             if flag not in st.flags:
@@ -144,7 +145,7 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
             reactor = scenario.actor(position.actor)
             # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
             quote = cite(position) if reading.verdict != ACCEPTABLE else ""
-            because = (f"{by.short_name}'s order “{option.label}” {reading.sentence[0].lower()}"
+            because = (f"{possessive(by.short_name)} order “{option.label}” {reading.sentence[0].lower()}"
                        f"{reading.sentence[1:]}")
             rule = "reaction_crossed" if reading.verdict == RED_LINE else "reaction_honoured"
             reaction = reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
@@ -157,7 +158,7 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
                 responded.add(key)
                 word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
                 text = (f"{reactor.name} responded in its own way because its {word} on "
-                        f"{scenario.issue(position.issue).name} by {by.short_name}'s order “{option.label}”.")
+                        f"{scenario.issue(position.issue).name} by {possessive(by.short_name)} order “{option.label}”.")
                 turn.apply(own, Reason("red_line_response" if reading.verdict == RED_LINE else "demand_met",
                                        text, by.id, option.id, position=position, verdict=reading.verdict,
                                        citation=quote, reading=f"{reactor.short_name} answers in its own way: its {word}."))
