@@ -6,6 +6,7 @@ adding a kind means adding one entry to each table.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
 from game.engine.records import mid_sentence
@@ -93,18 +94,13 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
 }
 
 # What `not: {...}` asks for, said the plain way round: 'not possible while Diplomacy is “Talks broken off”',
-# never 'not possible while this holds: needs Diplomacy to be …'.
+# never 'not possible while this holds: needs Diplomacy to be …'. Conditions with an opposite kind are
+# described as that opposite; the others have their own words.
+_OPPOSITE: dict[type, type] = {m.FlagSet: m.FlagNotSet, m.FlagNotSet: m.FlagSet,
+                               m.TensionAtLeast: m.TensionBelow, m.TensionBelow: m.TensionAtLeast,
+                               m.RungAtLeast: m.RungBelow, m.RungBelow: m.RungAtLeast,
+                               m.MeterAtLeast: m.MeterBelow, m.MeterBelow: m.MeterAtLeast}
 _NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
-    m.FlagSet: lambda c, sc, st: f"not possible once “{flag_words(sc, c.flag)}” has happened",
-    m.FlagNotSet: lambda c, sc, st: f"needs “{flag_words(sc, c.flag)}” to have happened",
-    m.TensionAtLeast: lambda c, sc, st: f"needs tension below {c.value} (now {st.tension})",
-    m.TensionBelow: lambda c, sc, st: f"needs tension of at least {c.value} (now {st.tension})",
-    m.RungAtLeast: lambda c, sc, st: f"not possible once the crisis reaches “{sc.rung(c.rung).name}”",
-    m.RungBelow: lambda c, sc, st: f"needs the crisis to have reached “{sc.rung(c.rung).name}”",
-    m.MeterAtLeast: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} below {c.value} "
-                                       f"(now {_meter(st, c.actor, c.meter)})"),
-    m.MeterBelow: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} of at least {c.value} "
-                                     f"(now {_meter(st, c.actor, c.meter)})"),
     m.IssueIs: lambda c, sc, st: (f"not possible while {sc.issue(c.issue).name} is "
                                   f"{_state_names(sc, c.issue, c.states)}"),
     m.TurnAtLeast: lambda c, sc, st: f"only before turn {c.value}",
@@ -115,6 +111,9 @@ _NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
 
 
 def _describe_negated(condition: m.Condition, scenario: Scenario, state: GameState) -> str:
+    opposite = _OPPOSITE.get(type(condition))
+    if opposite is not None:                  # same fields, the other way round
+        return describe(opposite(*dataclasses.astuple(condition)), scenario, state)
     say = _NEGATED.get(type(condition))
     if say is not None:
         return say(condition, scenario, state)
