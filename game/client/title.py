@@ -40,9 +40,10 @@ class ScenarioEntry:
 
 def list_scenarios(folder: Path) -> list[ScenarioEntry]:
     """Every .yaml (or .yml) file in the folder, checked; a broken file becomes an entry with its first error."""
+    from game.scenario.finder import scenario_paths
     from game.scenario.loader import check_file
     entries = []
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    for path in scenario_paths(folder):
         try:
             scenario, problems = check_file(path)
         except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die

@@ -1,9 +1,15 @@
-"""Which scenario file a save belongs to, when the save is opened on another day or machine."""
+"""Finding scenario files: those in a folder, and the one a save belongs to on another day or machine."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from game.scenario.loader import check_file
+
+
+def scenario_paths(folder: Path) -> list[Path]:
+    """The scenario files in a folder: every .yaml and .yml file, by name (a folder so named is included,
+    so that whoever lists it can say it is not a file)."""
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def scenario_file_for(save: dict, folder: Path) -> Path | None:
@@ -16,7 +22,7 @@ def scenario_file_for(save: dict, folder: Path) -> Path | None:
     if isinstance(recorded, str) and recorded and Path(recorded).is_file():
         return Path(recorded)
     wanted = save.get("scenario_id")
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    for path in scenario_paths(folder):
         scenario, _ = check_file(path)
         if scenario is not None and scenario.id == wanted:
             return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.scenario.finder import scenario_paths
 from game.scenario.loader import check_file
 from game.wording import counted
 
@@ -18,8 +19,7 @@ def scenario_files(paths: Iterable[str]) -> list[str]:
     files: list[str] = []
     for path in paths:
         folder = Path(path)
-        found = sorted(f for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-                       if not f.is_dir()) if folder.is_dir() else []
+        found = [f for f in scenario_paths(folder) if not f.is_dir()] if folder.is_dir() else []
         if found:
             files.extend(str(f) for f in found)
         else:
