@@ -50,11 +50,39 @@ def screens(app: App) -> list:
     return [title, briefing, handoff, turn, resolution, EndScreen(app, ended), confirm_leave(app)]
 
 
-@pytest.fixture(params=["seed", "tiny"])
+def crowded_scenario() -> str:
+    """The tiny scenario with six more playable sides, each with a long name: the title's side list,
+    the meters and the resolution must still fit."""
+    import yaml
+
+    from tests.test_client import TINY
+    tree = yaml.safe_load(TINY)
+    for n in range(6):
+        ident = f"extra{n}"
+        tree["actors"].append({"id": ident, "name": f"Provisional Coordinating Council of Region Number {n + 1}",
+                               "short_name": f"Region {n + 1}", "colour": "#009e73", "playable": True,
+                               "meters": [{"id": "support", "name": "Public support for the council",
+                                           "min": 0, "max": 100, "start": 50}],
+                               "reactions": {"crossed": {"tension": 1}}})
+        tree["positions"].append({"actor": ident, "issue": "harbour", "strength": 1, "preferred": ["open"],
+                                  "evidence": [{"speaker": f"Council {n + 1}", "source": "article",
+                                                "paraphrase": "The council wants the harbour open."}]})
+        tree["options"].append({"id": f"{ident}_wait", "actor": ident, "category": "diplomatic",
+                                "label": "Issue a long statement calling on every side to keep the harbour open",
+                                "effects": {"meters": {f"{ident}.support": 1}}})
+    return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture(params=["seed", "tiny", "crowded"])
 def scenario_dir(request, tmp_path, monkeypatch):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     if request.param == "seed":
         return PROJECT / "scenarios"
+    if request.param == "crowded":
+        folder = tmp_path / "scenarios"
+        folder.mkdir()
+        (folder / "crowded.yaml").write_text(crowded_scenario(), encoding="utf-8")
+        return folder
     return write_scenarios(tmp_path / "scenarios")
 
 
@@ -141,4 +169,22 @@ def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, 
     red = next(t for t in shown if t.startswith("Red ") and t.endswith("100k"))
     assert not shown[blue].colliderect(shown[red])
     assert shown[red].top >= shown[blue].bottom - 2 or shown[blue].top >= shown[red].bottom - 2
+    pygame.display.quit()
+
+
+def test_every_sides_meters_show_even_when_many_sides_crowd_a_small_window(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "crowded.yaml").write_text(crowded_scenario(), encoding="utf-8")
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((1024, 600), True, folder)
+    turn = screens(app)[3]
+    app.stack = [turn]
+    shown = app.render().shown_text()
+    for actor in turn.scenario.actors:
+        for meter in actor.meters:
+            assert f"{actor.short_name} · " in shown or actor.short_name in shown, actor.id
+    assert "Region 6 · " in shown, "the last side's meter is on screen, not cut off"
     pygame.display.quit()

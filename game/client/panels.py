@@ -63,6 +63,10 @@ def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, di
     n_cols = 1
     while n_cols < len(blocks) and total / n_cols > rect.height and rect.width / (n_cols + 1) > 180:
         n_cols += 1
+    if total / n_cols > rect.height:
+        # Many sides (or a small window): one line per meter instead of a block per actor.
+        _draw_meters_compact(p, rect, scenario, meters, colours)
+        return
     cols = [Rect(rect.left + i * rect.width // n_cols, rect.top, rect.width // n_cols - 8, rect.height)
             for i in range(n_cols)]
     col, y = 0, rect.top
@@ -90,6 +94,34 @@ def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, di
             p.text(str(value), (c.right, y), "small", th.TEXT, bold=True, anchor="topright")
             y += lh + bar_h + 2
         y += 4
+
+
+def _draw_meters_compact(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]],
+                         colours: dict[str, RGB]) -> None:
+    """'Region 1 · Public support 51' with a thin bar under it; what still does not fit is counted, not hidden."""
+    lh = p.line_height("small")
+    row_h = lh + 4
+    rows = [(actor_id, m) for actor_id, ms in meter_rows(scenario) for m in ms]
+    fits = max(0, rect.height // row_h)
+    shown = rows if len(rows) <= fits else rows[:max(0, fits - 1)]
+    num_w = p.text_width("100", "small") + 6
+    y = rect.top
+    for actor_id, m in shown:
+        value = meters.get(actor_id, {}).get(m.id, m.start)
+        swatch = Rect(rect.left, y + 4, lh - 8, lh - 8)
+        pygame.draw.rect(p.surface, colours[actor_id], swatch)
+        pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+        label = f"{scenario.actor(actor_id).short_name} · {m.name}"
+        p.text(label, (swatch.right + 4, y), "small", th.TEXT, max_width=rect.width - swatch.width - num_w - 4)
+        p.text(str(value), (rect.right, y), "small", th.TEXT, bold=True, anchor="topright")
+        share = (value - m.min) / max(1, m.max - m.min)
+        track = Rect(swatch.right + 4, y + lh, rect.right - swatch.right - 4, 3)
+        pygame.draw.rect(p.surface, th.BACKGROUND, track)
+        pygame.draw.rect(p.surface, colours[actor_id], Rect(track.left, track.top, round(track.width * share), 3))
+        y += row_h
+    if len(shown) < len(rows):
+        p.text(f"… and {len(rows) - len(shown)} more (the resolution lists every change)", (rect.left, y),
+               "small", th.MUTED, max_width=rect.width)
 
 
 def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) -> None:

@@ -140,6 +140,16 @@ class Painter:
             self.text_rects.append(rect.clip(self.surface.get_clip()))
         return rect
 
+    def fit_keeping(self, text: str, tail: str, width: int, role: str = "body", bold: bool = False) -> str:
+        """text + tail, the text shortened with '…' when too wide, so that the tail (a key hint, a
+        'people'/'computer') always shows."""
+        if self.text_width(text + tail, role, bold) <= width:
+            return text + tail
+        font = self.texts.font(self.px(role), bold)
+        while text and font.size(text + "…" + tail)[0] > width:
+            text = text[:-1]
+        return text.rstrip(" ,:") + "…" + tail
+
     def elide(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
         font = self.texts.font(self.px(role), bold)
         while text and font.size(text + "…")[0] > width:

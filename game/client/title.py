@@ -62,6 +62,13 @@ def list_scenarios(folder: Path) -> list[ScenarioEntry]:
                                           (e.scenario.title if e.scenario else e.path.name).casefold()))
 
 
+def fitted_paragraph(p: Painter, text: str, x: int, y: int, width: int, bottom: int, colour: th.RGB,
+                     bold: bool = False) -> int:
+    """A small-text paragraph cut (with '…') to the lines that fit above `bottom`; the height used."""
+    room = (bottom - y) // p.line_height("small")
+    return p.paragraph(text, x, y, width, "small", colour, bold, max_lines=room) if room >= 1 else 0
+
+
 ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
          "crosses what an actor has said it wants or will not accept, that actor reacts, and the game says why, "
          "quoting it. The game is saved after every turn.")
@@ -280,7 +287,8 @@ class TitleScreen(Screen):
         if self.chosen and self.chosen.scenario:
             for actor in self.chosen.scenario.playable_actors:
                 t = Toggle(actor.name, lambda a=actor.id: self._toggle_side(a), actor.id in self.sides,
-                           radio=not self.classroom, detail="people" if actor.id in self.sides else "computer")
+                           radio=not self.classroom, detail="people" if actor.id in self.sides else "computer",
+                           short_label=actor.short_name, keep_detail=True)
                 self.side_toggles_start = self.side_toggles_start or t
                 toggles.append(t)
         return toggles
@@ -307,12 +315,14 @@ class TitleScreen(Screen):
             p.text(label, (x, self.side_label_y), "small", th.MUTED, bold=True)
         for control in (*self.toggles, self.start, self.resume, self.quit):
             control.draw(p, self.is_focused(control), control is self.hover)
-        y, width = self.notice_y, self.right.width - 2 * pad
+        y, width, bottom = self.notice_y, self.right.width - 2 * pad, self.right.bottom - pad // 2
+        # Below the buttons, each text only as far as the panel reaches: a scenario with many
+        # sides leaves less room, and text must never run into the footer.
         if self.notice:
-            y += p.paragraph(self.notice, x, y, width, "small", th.FOCUS) + pad
-        y += p.paragraph(ABOUT, x, y, width, "small", th.MUTED) + pad
+            y += fitted_paragraph(p, self.notice, x, y, width, bottom, th.FOCUS) + pad
+        y += fitted_paragraph(p, ABOUT, x, y, width, bottom, th.MUTED) + pad
         if self.chosen and self.chosen.scenario:
-            self._paint_facts(p, self.chosen.scenario, x, y, width, self.right.bottom - pad // 2)
+            self._paint_facts(p, self.chosen.scenario, x, y, width, bottom)
         draw_footer(p, self.footer, "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
                                     "F11: full screen   Esc: quit")
 
@@ -335,12 +345,8 @@ class TitleScreen(Screen):
             lead = "Source" if len(scenario.sources) == 1 else f"Built from {len(scenario.sources)} sources, first"
             facts.append((f"{lead}: {first.title}" + (f" ({made})" if made else "") + ".", "small", th.MUTED,
                           False))
-        line = p.line_height("small")
-        for text, role, colour, bold in facts:
-            room = (bottom - y) // line
-            if room < 1:
-                return
-            y += p.paragraph(text, x, y, width, role, colour, bold, max_lines=room)
+        for text, _, colour, bold in facts:
+            y += fitted_paragraph(p, text, x, y, width, bottom, colour, bold)
 
     def _paint_entries(self, p: Painter, x: int, y: int, width: int) -> int:
         pad = p.theme.pad()

@@ -40,14 +40,7 @@ class Button:
 
     def fitted_caption(self, p: Painter, width: int) -> str:
         """The caption, its label shortened with '…' when too wide, so the key hint always shows."""
-        caption = self.caption()
-        if not self.key_hint or p.text_width(caption, "body", bold=True) <= width:
-            return caption
-        hint = f"  [{self.key_hint}]"
-        label = self.label
-        while label and p.text_width(label + "…" + hint, "body", bold=True) > width:
-            label = label[:-1]
-        return label.rstrip(" ,:") + "…" + hint
+        return p.fit_keeping(self.label, f"  [{self.key_hint}]" if self.key_hint else "", width, "body", bold=True)
 
     def height(self, p: Painter) -> int:
         return p.line_height("body") + p.theme.pad()
@@ -79,9 +72,20 @@ class Toggle:
     detail: str = ""
     enabled: bool = True
     rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
+    short_label: str = ""         # said instead of a label too long for the row, e.g. an actor's short name
+    keep_detail: bool = False     # the detail matters more than the label's end ("— people" / "— computer")
 
     def height(self, p: Painter) -> int:
         return p.line_height("body") + p.theme.pad() // 2
+
+    def fitted_text(self, p: Painter, width: int) -> str:
+        tail = f" — {self.detail}" if self.detail else ""
+        if p.text_width(self.label + tail, "body", self.checked) <= width:
+            return self.label + tail
+        label = self.short_label or self.label
+        if self.keep_detail:
+            return p.fit_keeping(label, tail, width, "body", self.checked)
+        return label + tail                  # p.text elides the end
 
     def draw(self, p: Painter, focused: bool, hovered: bool) -> None:
         if hovered:
@@ -99,9 +103,10 @@ class Toggle:
                 pygame.draw.lines(p.surface, colour, False, [
                     (mark.left + 3, mark.centery), (mark.centerx - 1, mark.bottom - 4),
                     (mark.right - 3, mark.top + 3)], 3)
-        text = self.label + (f" — {self.detail}" if self.detail else "")
+        width = self.rect.right - mark.right - 12
+        text = self.fitted_text(p, width)
         p.text(text, (mark.right + 8, self.rect.centery), "body", colour, bold=self.checked,
-               anchor="midleft", max_width=self.rect.right - mark.right - 12)
+               anchor="midleft", max_width=width)
         if focused:
             focus_ring(p, self.rect)
 
