@@ -116,6 +116,8 @@ def first_screen(app, args: Namespace):
     except ScenarioError as error:
         return f"{scenario_path}: cannot be played: {error.problems[0].format() if error.problems else error}"
     except (SaveError, IllegalOrder, OSError) as error:
-        return str(error)
+        where = str(args.load or "")
+        # Every line names the file it is about, as `validate` does.
+        return str(error) if not where or str(error).startswith(where) else f"{where}: {error}"
     from game.client.briefing import BriefingScreen
     return BriefingScreen(app, session)
