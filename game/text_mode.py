@@ -234,7 +234,8 @@ def run_text_game(args) -> int:
                  + ", ".join(f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
                              for a, t in game.temperaments.items()) + ".")
     except (IllegalOrder, SaveError) as error:
-        print(f"play: {error}", file=sys.stderr)
+        where = f"{args.load}: " if args.load and not str(error).startswith(str(args.load)) else ""
+        print(f"play: {where}{error}", file=sys.stderr)
         return 2
     except _InputEnded:
         print("Input ended before the game began; nothing to save.")
