@@ -493,3 +493,22 @@ def test_a_new_game_in_the_window_keeps_the_game_it_replaces(app, home):
     press(app, pygame.K_RETURN)            # the notice lasts one more screen, then goes
     press(app, pygame.K_RETURN)
     assert "Your earlier game is kept" not in app.shown_text()
+
+
+def test_the_end_screen_saves_the_debrief_as_html_and_markdown(app, home):
+    from game.client.session import Session
+    from game.engine.game import Game
+    scenario = app.top.chosen.scenario
+    session = Session(Game.new(scenario, seed=2, humans=()), autosave=False)
+    while not session.game.is_over:
+        session.resolve()
+    app.stack = [EndScreen(app, session)]
+    app.pump()
+    press(app, pygame.K_d)
+    pages = sorted((home / "saves").glob("debrief-*.html"))
+    notes = sorted((home / "saves").glob("debrief-*.md"))
+    assert len(pages) == 1 and len(notes) == 1
+    assert f"Debrief saved: {pages[0]}" in app.shown_text()
+    page = pages[0].read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and session.game.outcome.title in page and "<svg" in page
+    assert "Why did Red react?" in notes[0].read_text(encoding="utf-8"), "the questions travel with it"

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 
 
 class EndScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit", "d": "export"}
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app, session)
         self.title_button = Button("Title screen", self._to_title, "Enter", primary=True)
+        self.export_button = Button("Save the debrief", self.cmd_export, "D")
         self.quit_button = Button("Quit", self.cmd_quit, "Q")
         self.debrief_pane = ScrollPane()
         self.timeline_pane = ScrollPane()
@@ -37,6 +38,17 @@ class EndScreen(GameScreen):
 
     def cmd_quit(self) -> Transition:
         return Quit()
+
+    def cmd_export(self) -> None:
+        """The debrief as HTML (prints well) and Markdown (for a course page), in the saves folder."""
+        from game.engine.debrief import write_debriefs
+        from game.paths import saves_dir
+        try:
+            page, notes = write_debriefs(self.game, saves_dir())
+        except OSError as error:
+            self.app.notify(f"Could not save the debrief ({error}).", screens=1)
+            return
+        self.app.notify(f"Debrief saved: {page} (and {notes.name} beside it).", screens=1)
 
     def cmd_leave(self) -> Transition | None:
         # The game is over and saved: leaving loses nothing, so no question.
@@ -52,14 +64,18 @@ class EndScreen(GameScreen):
         for pane, rect in ((self.debrief_pane, self.right), (self.timeline_pane, self.timeline_rect)):
             top = rect.top + pad // 2 + title_height(p)
             pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
-        widths = [self.title_button.width(p), self.quit_button.width(p)]
-        x = bar.right - sum(widths) - pad
-        self.title_button.rect = Rect(x, bar.top, widths[0], bh)
-        self.quit_button.rect = Rect(x + widths[0] + pad, bar.top, widths[1], bh)
-        self.controls = [self.title_button, self.quit_button]
+        buttons = [self.title_button, self.export_button, self.quit_button]
+        widths = [b.width(p) for b in buttons]
+        x = bar.right - sum(widths) - pad * (len(buttons) - 1)
+        for button, width in zip(buttons, widths):
+            button.rect = Rect(x, bar.top, width, bh)
+            x += width + pad
+        x = self.title_button.rect.left
+        self.controls = buttons
         self.panes = [self.debrief_pane, self.timeline_pane]
         self.regions = {"header": self.header, "chart": self.chart_rect, "timeline": self.timeline_rect,
-                        "debrief": self.right, "buttons": Rect(x, bar.top, sum(widths) + pad, bh),
+                        "debrief": self.right,
+                        "buttons": Rect(x, bar.top, self.quit_button.rect.right - x, bh),
                         "footer": self.footer}
 
     def paint(self, p: Painter) -> None:
@@ -75,7 +91,8 @@ class EndScreen(GameScreen):
         self.debrief_pane.draw(p, self._paint_debrief)
         for button in self.controls:
             button.draw(p, self.is_focused(button), button is self.hover)
-        draw_footer(p, self.footer, "Page Up / Page Down or the wheel: scroll   Enter: title screen   Q: quit")
+        draw_footer(p, self.footer, "Page Up / Page Down or the wheel: scroll   Enter: title screen   "
+                                    "D: save the debrief   Q: quit")
 
     def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:
         top, lh = y, p.line_height("small")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import sys
+import time
 from pathlib import Path
 
 from game.engine.game import Game
@@ -94,14 +95,31 @@ def html_page(game: Game) -> str:
             f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n")
 
 
+def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
+    """The debrief as a printable HTML page and as Markdown, side by side in `folder`; their paths.
+
+    Named after the scenario and the moment, so a class's sessions never overwrite each other.
+    """
+    from game.engine.saves import write_text_atomically
+    stem = f"debrief-{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}"
+    page, notes = folder / f"{stem}.html", folder / f"{stem}.md"
+    write_text_atomically(page, html_page(game))
+    write_text_atomically(notes, markdown(game))
+    return page, notes
+
+
 def run_debrief(args) -> int:
     from game.engine.saves import SaveError, read_save
     from game.scenario.loader import ScenarioError, load_scenario
+    from game.cli import SCENARIO_DIR
+    from game.scenario.finder import scenario_file_for
     try:
         data = read_save(args.save)
-        scenario_path = data.get("scenario_path") if isinstance(data, dict) else None
-        if not scenario_path or not Path(scenario_path).is_file():
-            raise SaveError(f"{args.save}: the scenario file it was played with ({scenario_path}) is not there")
+        scenario_path = scenario_file_for(data, SCENARIO_DIR) if isinstance(data, dict) else None
+        if scenario_path is None:
+            wanted = data.get("scenario_id") if isinstance(data, dict) else None
+            raise SaveError(f"{args.save}: neither the scenario file it was played with nor one with its id "
+                            f"'{wanted}' in {SCENARIO_DIR} is there")
         game = Game.from_save(load_scenario(scenario_path), data)
     except (SaveError, ScenarioError) as error:
         print(f"debrief: {error}", file=sys.stderr)

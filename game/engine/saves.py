@@ -82,12 +82,17 @@ def _differences(game: Game, data: dict) -> list[str]:
 
 
 def write_atomically(path: str | os.PathLike, data: dict) -> None:
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def write_text_atomically(path: str | os.PathLike, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename: a crash never leaves half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
