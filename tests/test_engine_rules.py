@@ -249,3 +249,16 @@ def test_possessives_read_right_for_plural_names():
     from game.wording import possessive
     assert [possessive(n) for n in ("Russia", "US", "NATO allies", "Belarus", "Stryker squadron")] == \
         ["Russia's", "US's", "NATO allies'", "Belarus's", "Stryker squadron's"]
+
+
+def test_the_engine_and_the_text_game_never_import_pygame():
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, pkgutil, importlib, game.engine, game.scenario, game.text_mode, game.cli\n"
+            "for mod in pkgutil.walk_packages(game.engine.__path__, 'game.engine.'):\n"
+            "    importlib.import_module(mod.name)\n"
+            "print('pygame' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"
