@@ -460,6 +460,23 @@ def test_play_as_a_side_and_play_load_open_the_game_directly(tmp_path, home):
     pygame.display.quit()
 
 
+def test_play_with_a_scenario_file_from_elsewhere_lists_it_first_and_chosen(tmp_path, home):
+    from argparse import Namespace
+
+    from game.client.launch import first_screen
+    elsewhere = tmp_path / "my-own" / "harbour.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(TINY.replace("Tiny Crisis", "My Own Crisis"), encoding="utf-8")
+    app = make_app(write_scenarios(tmp_path / "scenarios"))
+    title = first_screen(app, Namespace(command="play", side=None, seed=None, load=None, scenario=str(elsewhere)))
+    app.stack, app.dirty = [title], True
+    app.pump()                             # the first frame, then the files are read
+    app.pump()
+    assert title.entries[0].path == elsewhere and title.chosen is title.entries[0]
+    assert "My Own Crisis" in app.shown_text() and "Tiny Crisis" in app.shown_text()
+    pygame.display.quit()
+
+
 def test_a_button_too_narrow_for_its_label_keeps_its_key_hint(app):
     button = Button("Continue: A Scenario With A Rather Long Title Indeed, after turn 12", lambda: None, "C")
     painter = app.render()

@@ -51,6 +51,7 @@ class App:
         self.message_screens = 0                # how many more screen changes the notice stays for
         self.seed: int | None = None            # from `play --seed`; None: a fresh game is random
         self.preset_side: str | None = None     # from `play --as`: preselected on the title screen
+        self.extra_scenario: Path | None = None  # from `play --scenario FILE`: listed first on the title
 
     # --------------------------------------------------------------- stack
     @property

@@ -87,6 +87,8 @@ def first_screen(app, args: Namespace):
     app.seed = args.seed
     app.preset_side = args.side
     if not (args.load or args.side):
+        if args.scenario:                 # `play --scenario FILE`: that file, listed first and chosen
+            app.extra_scenario = Path(args.scenario)
         return TitleScreen(app, lazy=True)
     from game.client.flow import next_screen
     from game.client.session import Session

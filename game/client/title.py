@@ -38,25 +38,27 @@ class ScenarioEntry:
         return self.on_activate(self) if self.on_activate else None
 
 
+def scenario_entry(path: Path) -> ScenarioEntry:
+    """One file, checked: playable, or carrying its first error."""
+    from game.scenario.loader import check_file
+    try:
+        scenario, problems = check_file(path)
+    except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die
+        scenario, problems, crash = None, [], f"{path.name}: could not be read ({error})"
+    else:
+        crash = ""
+    errors = [p for p in problems if p.is_error]
+    if scenario is not None and not errors:
+        return ScenarioEntry(path, scenario)
+    first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
+    more = f" (and {len(errors) - 1} more: run python main.py validate {path})" if len(errors) > 1 else ""
+    return ScenarioEntry(path, None, first + more)
+
+
 def list_scenarios(folder: Path) -> list[ScenarioEntry]:
     """Every .yaml (or .yml) file in the folder, checked; a broken file becomes an entry with its first error."""
     from game.scenario.finder import scenario_paths
-    from game.scenario.loader import check_file
-    entries = []
-    for path in scenario_paths(folder):
-        try:
-            scenario, problems = check_file(path)
-        except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die
-            scenario, problems, crash = None, [], f"{path.name}: could not be read ({error})"
-        else:
-            crash = ""
-        errors = [p for p in problems if p.is_error]
-        if scenario is not None and not errors:
-            entries.append(ScenarioEntry(path, scenario))
-        else:
-            first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
-            more = f" (and {len(errors) - 1} more: run python main.py validate {path.name})" if len(errors) > 1 else ""
-            entries.append(ScenarioEntry(path, None, first + more))
+    entries = [scenario_entry(path) for path in scenario_paths(folder)]
     # By title, as a teacher looks for them; files that cannot be played follow, by file name.
     return sorted(entries, key=lambda e: (e.scenario is None,
                                           (e.scenario.title if e.scenario else e.path.name).casefold()))
@@ -105,6 +107,11 @@ class TitleScreen(Screen):
     def load(self) -> None:
         """Read and check every scenario file, and the autosave."""
         self.entries = list_scenarios(self.app.scenario_dir)
+        extra = getattr(self.app, "extra_scenario", None)
+        if extra is not None:
+            # A file named on the command line comes first, chosen, even from outside scenarios/.
+            self.entries = [e for e in self.entries if e.path.resolve() != extra.resolve()]
+            self.entries.insert(0, scenario_entry(extra))
         for entry in self.entries:
             entry.on_activate = self._pick
         self.chosen = next((e for e in self.entries if e.scenario), None)
