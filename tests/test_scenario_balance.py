@@ -43,3 +43,14 @@ def test_computer_games_end_in_several_outcomes_none_dominant(scenario):
     shares = {o: n / report.games for o, n in report.outcomes.items()}
     assert len(shares) >= 3, shares
     assert max(shares.values()) <= 0.80, shares
+
+
+def test_the_starter_template_is_valid_playable_and_not_one_sided():
+    """docs/scenario-template.yaml is what instructors copy: it must stay valid, clean and worth playing."""
+    from game.scenario.loader import check_file
+    template = Path(__file__).resolve().parents[1] / "docs" / "scenario-template.yaml"
+    scenario, problems = check_file(template)
+    assert scenario is not None and problems == [], [p.format() for p in problems]
+    report = simulate(scenario, games=200, seed=1)
+    happened = {title: n for title, n in report.outcomes.items() if n}
+    assert len(happened) >= 3 and max(happened.values()) <= 0.8 * 200, report.outcomes

@@ -38,11 +38,11 @@ def _validator():
     return jsonschema.Draft202012Validator(scenario_schema())
 
 
-@pytest.mark.parametrize("path", [MINIMAL, PROJECT / "scenarios" / "eastern_flank_2022.yaml"],
-                         ids=["minimal", "eastern_flank_2022"])
+VALID = [MINIMAL, *sorted((PROJECT / "scenarios").glob("*.yaml")), PROJECT / "docs" / "scenario-template.yaml"]
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
 def test_valid_scenarios_satisfy_the_schema(path):
-    if not path.exists():
-        pytest.skip(f"{path.name} not written yet")
     validator = _validator()
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(yaml.safe_load(path.read_text()))]
     assert errors == []
