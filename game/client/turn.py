@@ -236,7 +236,9 @@ class TurnScreen(GameScreen):
         top = y
         lh = p.line_height("small")
         y += p.paragraph(option.label, x, y, width, "body", bold=True)
-        y += p.paragraph(option.description, x, y, width, "small", th.TEXT) + lh // 3
+        if option.description:
+            y += p.paragraph(option.description, x, y, width, "small", th.TEXT)
+        y += lh // 3
         if not card.status.available:
             y += p.paragraph(f"Not available now: {card.status.reason}", x, y, width, "small", th.FOCUS)
         if option.stances:
