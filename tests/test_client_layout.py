@@ -73,15 +73,30 @@ def crowded_scenario() -> str:
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
 
 
-@pytest.fixture(params=["seed", "tiny", "crowded"])
+def unbroken_scenario() -> str:
+    """The tiny scenario with words too long for any line: a 120-letter team name, a 300-letter option,
+    a 900-letter quote. They must be broken, never drawn past their panels."""
+    from tests.test_client import TINY
+    text = TINY
+    for old, new in [("label: Send the brigade to the harbour", 'label: "' + "Supercalifragilistic" * 15 + '"'),
+                     ("name: Blue Republic", 'name: "' + "Ż" * 120 + '"'),
+                     ('quote: "Our concerns were overlooked."', 'quote: "' + "Q" * 900 + '"'),
+                     ('summary: "Blue and Red argue over a harbour; Grey watches."', 'summary: "' + "Y" * 600 + '"')]:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.fixture(params=["seed", "tiny", "crowded", "unbroken"])
 def scenario_dir(request, tmp_path, monkeypatch):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     if request.param == "seed":
         return PROJECT / "scenarios"
-    if request.param == "crowded":
+    if request.param in ("crowded", "unbroken"):
         folder = tmp_path / "scenarios"
         folder.mkdir()
-        (folder / "crowded.yaml").write_text(crowded_scenario(), encoding="utf-8")
+        make = crowded_scenario if request.param == "crowded" else unbroken_scenario
+        (folder / f"{request.param}.yaml").write_text(make(), encoding="utf-8")
         return folder
     return write_scenarios(tmp_path / "scenarios")
 

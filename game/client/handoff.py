@@ -46,13 +46,21 @@ class HandOffScreen(GameScreen):
         swatch = Rect(x, y, width, max(8, pad))
         pygame.draw.rect(p.surface, colour, swatch)
         y += swatch.height + pad
-        y += p.paragraph(f"Pass the keyboard to Team {self.actor.name}", x, y, width, "huge", bold=True) + pad
-        text = (f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press Enter "
-                f"or click the button when only your team can see it. You will choose your order in secret; "
-                f"all orders are revealed together when the turn is resolved.")
-        y += p.paragraph(text, x, y, width, "heading", th.TEXT) + pad
-        already = (f"Orders already given this turn: {', '.join(done)} (kept hidden)." if done
-                   else "No team has given its order yet this turn.")
-        p.paragraph(already, x, y, width, "body", th.MUTED)
+        # Everything stops above the Ready button: a long team name shortens the text, never hides the button.
+        bottom = self.ready.rect.top - pad
+
+        def say(text: str, role: str, colour=th.TEXT, bold: bool = False) -> int:
+            room = (bottom - y) // p.line_height(role)
+            return p.paragraph(text, x, y, width, role, colour, bold, max_lines=room) + pad if room >= 1 else 0
+
+        name = self.actor.name
+        if len(p.wrap(f"Pass the keyboard to Team {name}", width, "huge", True)) > 2:
+            name = self.actor.short_name
+        y += say(f"Pass the keyboard to Team {name}", "huge", bold=True)
+        y += say(f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press Enter "
+                 f"or click the button when only your team can see it. You will choose your order in secret; "
+                 f"all orders are revealed together when the turn is resolved.", "heading")
+        say(f"Orders already given this turn: {', '.join(done)} (kept hidden)." if done
+            else "No team has given its order yet this turn.", "body", th.MUTED)
         self.ready.draw(p, self.is_focused(self.ready), self.ready is self.hover)
         draw_footer(p, self.footer)
