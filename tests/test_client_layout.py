@@ -163,16 +163,22 @@ def _asian_tiny() -> str:
     return text
 
 
-def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, monkeypatch):
+def _turn_screen(tmp_path: Path, monkeypatch, text: str, size: tuple[int, int], large: bool):
+    """A window on the turn screen of a one-file scenario folder holding `text`."""
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     folder = tmp_path / "scenarios"
     folder.mkdir()
-    (folder / "asia.yaml").write_text(_asian_tiny(), encoding="utf-8")
+    (folder / "scenario.yaml").write_text(text, encoding="utf-8")
     pygame.display.quit()
     pygame.display.init()
-    app = App((1280, 720), False, folder)
+    app = App(size, large, folder)
     turn = screens(app)[3]
     app.stack = [turn]
+    return app, turn
+
+
+def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, monkeypatch):
+    app, turn = _turn_screen(tmp_path, monkeypatch, _asian_tiny(), (1280, 720), False)
     painter = app.render()
     shown = dict(zip(painter.record, painter.text_rects))
     map_rect = turn.regions["map"]
@@ -188,18 +194,9 @@ def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, 
 
 
 def test_every_sides_meters_show_even_when_many_sides_crowd_a_small_window(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
-    folder = tmp_path / "scenarios"
-    folder.mkdir()
-    (folder / "crowded.yaml").write_text(crowded_scenario(), encoding="utf-8")
-    pygame.display.quit()
-    pygame.display.init()
-    app = App((1024, 600), True, folder)
-    turn = screens(app)[3]
-    app.stack = [turn]
+    app, turn = _turn_screen(tmp_path, monkeypatch, crowded_scenario(), (1024, 600), True)
     shown = app.render().shown_text()
     for actor in turn.scenario.actors:
-        for meter in actor.meters:
-            assert f"{actor.short_name} · " in shown or actor.short_name in shown, actor.id
-    assert "Region 6 · " in shown, "the last side's meter is on screen, not cut off"
+        if actor.meters:                   # one line per meter, the side named at its start
+            assert f"{actor.short_name} · " in shown, actor.id
     pygame.display.quit()
