@@ -49,18 +49,15 @@ class HandOffScreen(GameScreen):
         # Everything stops above the Ready button: a long team name shortens the text, never hides the button.
         bottom = self.ready.rect.top - pad
 
-        def say(text: str, role: str, colour=th.TEXT, bold: bool = False) -> int:
-            room = (bottom - y) // p.line_height(role)
-            return p.paragraph(text, x, y, width, role, colour, bold, max_lines=room) + pad if room >= 1 else 0
-
         name = self.actor.name
         if len(p.wrap(f"Pass the keyboard to Team {name}", width, "huge", True)) > 2:
             name = self.actor.short_name
-        y += say(f"Pass the keyboard to Team {name}", "huge", bold=True)
-        y += say(f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press Enter "
-                 f"or click the button when only your team can see it. You will choose your order in secret; "
-                 f"all orders are revealed together when the turn is resolved.", "heading")
-        say(f"Orders already given this turn: {', '.join(done)} (kept hidden)." if done
-            else "No team has given its order yet this turn.", "body", th.MUTED)
+        y += p.paragraph_above(f"Pass the keyboard to Team {name}", x, y, width, bottom, "huge", bold=True) + pad
+        look_away = (f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press "
+                     f"Enter or click the button when only your team can see it. You will choose your order in "
+                     f"secret; all orders are revealed together when the turn is resolved.")
+        y += p.paragraph_above(look_away, x, y, width, bottom, "heading") + pad
+        p.paragraph_above(f"Orders already given this turn: {', '.join(done)} (kept hidden)." if done
+                          else "No team has given its order yet this turn.", x, y, width, bottom, "body", th.MUTED)
         self.ready.draw(p, self.is_focused(self.ready), self.ready is self.hover)
         draw_footer(p, self.footer)

@@ -81,7 +81,7 @@ def run_client(args: Namespace) -> int:
 
 def first_screen(app, args: Namespace):
     """The title screen, or for `play --load SAVE` / `play --as SIDE` the game itself; a str is an error line."""
-    from game.client.title import TitleScreen
+    from game.client.title import TitleScreen, keep_earlier_autosave
     if getattr(args, "command", None) != "play":
         return TitleScreen(app, lazy=True)
     app.seed = args.seed
@@ -93,8 +93,7 @@ def first_screen(app, args: Namespace):
     from game.client.flow import next_screen
     from game.client.session import Session
     from game.engine.game import Game, IllegalOrder
-    from game.engine.saves import SaveError, keep_earlier_game, read_save
-    from game.paths import autosave_path
+    from game.engine.saves import SaveError, read_save
     from game.cli import DEFAULT_SCENARIO
     from game.scenario.finder import scenario_file_for
     from game.scenario.loader import ScenarioError, load_scenario
@@ -111,9 +110,7 @@ def first_screen(app, args: Namespace):
         scenario = load_scenario(scenario_path)
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))
-        kept = keep_earlier_game(autosave_path())
-        if kept is not None:
-            app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
+        keep_earlier_autosave(app)
         session.save()
     except ScenarioError as error:
         return f"{scenario_path}: cannot be played: {error.problems[0].format() if error.problems else error}"

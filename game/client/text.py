@@ -145,16 +145,14 @@ class Painter:
         'people'/'computer') always shows."""
         if self.text_width(text + tail, role, bold) <= width:
             return text + tail
+        return self.elide(text, width, role, bold, tail)
+
+    def elide(self, text: str, width: int, role: str = "body", bold: bool = False, tail: str = "") -> str:
+        """text cut to end in '…' (then the tail) within width."""
         font = self.texts.font(self.px(role), bold)
         while text and font.size(text + "…" + tail)[0] > width:
             text = text[:-1]
         return text.rstrip(" ,:") + "…" + tail
-
-    def elide(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
-        font = self.texts.font(self.px(role), bold)
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
 
     def wrap(self, text: str, width: int, role: str = "body", bold: bool = False) -> list[str]:
         return self.texts.wrap(text, self.px(role), bold, max(20, width))
@@ -176,6 +174,12 @@ class Painter:
             if clip.top - step <= top <= clip.bottom:
                 self.text(line, (x, top), role, colour, bold)
         return len(lines) * step
+
+    def paragraph_above(self, text: str, x: int, y: int, width: int, bottom: int, role: str = "body",
+                        colour: RGB = TEXT, bold: bool = False) -> int:
+        """A paragraph cut (with '…') to the lines that fit above `bottom`; the height used (0 if none fit)."""
+        room = (bottom - y) // self.line_height(role)
+        return self.paragraph(text, x, y, width, role, colour, bold, max_lines=room) if room >= 1 else 0
 
     def shown_text(self) -> str:
         return " ".join(self.record)

@@ -38,6 +38,20 @@ class ScenarioEntry:
         return self.on_activate(self) if self.on_activate else None
 
 
+def keep_earlier_autosave(app: App) -> None:
+    """A new game takes the autosave's place; the game that was there is renamed, never lost, and the
+    window says where it went."""
+    from game.engine.saves import keep_earlier_game
+    from game.paths import autosave_path
+    try:
+        kept = keep_earlier_game(autosave_path())
+    except OSError as error:
+        app.notify(f"Could not keep the earlier autosave aside ({error}).")
+        return
+    if kept is not None:
+        app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
+
+
 def scenario_entry(path: Path) -> ScenarioEntry:
     """One file, checked: playable, or carrying its first error."""
     from game.scenario.loader import check_file
@@ -62,13 +76,6 @@ def list_scenarios(folder: Path) -> list[ScenarioEntry]:
     # By title, as a teacher looks for them; files that cannot be played follow, by file name.
     return sorted(entries, key=lambda e: (e.scenario is None,
                                           (e.scenario.title if e.scenario else e.path.name).casefold()))
-
-
-def fitted_paragraph(p: Painter, text: str, x: int, y: int, width: int, bottom: int, colour: th.RGB,
-                     bold: bool = False) -> int:
-    """A small-text paragraph cut (with '…') to the lines that fit above `bottom`; the height used."""
-    room = (bottom - y) // p.line_height("small")
-    return p.paragraph(text, x, y, width, "small", colour, bold, max_lines=room) if room >= 1 else 0
 
 
 ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
@@ -171,21 +178,9 @@ class TitleScreen(Screen):
         seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
         session = Session(Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom),
                           hotseat=self.classroom)
-        self._keep_earlier_game()
+        keep_earlier_autosave(self.app)
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
-
-    def _keep_earlier_game(self) -> None:
-        """A new game takes the autosave's place; the game that was there is renamed, never lost."""
-        from game.engine.saves import keep_earlier_game
-        from game.paths import autosave_path
-        try:
-            kept = keep_earlier_game(autosave_path())
-        except OSError as error:
-            self.app.notify(f"Could not keep the earlier autosave aside ({error}).")
-            return
-        if kept is not None:
-            self.app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
 
     def _save_quietly(self, session: Any) -> None:
         try:
@@ -326,8 +321,8 @@ class TitleScreen(Screen):
         # Below the buttons, each text only as far as the panel reaches: a scenario with many
         # sides leaves less room, and text must never run into the footer.
         if self.notice:
-            y += fitted_paragraph(p, self.notice, x, y, width, bottom, th.FOCUS) + pad
-        y += fitted_paragraph(p, ABOUT, x, y, width, bottom, th.MUTED) + pad
+            y += p.paragraph_above(self.notice, x, y, width, bottom, "small", th.FOCUS) + pad
+        y += p.paragraph_above(ABOUT, x, y, width, bottom, "small", th.MUTED) + pad
         if self.chosen and self.chosen.scenario:
             self._paint_facts(p, self.chosen.scenario, x, y, width, bottom)
         draw_footer(p, self.footer, "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
@@ -352,8 +347,8 @@ class TitleScreen(Screen):
             lead = "Source" if len(scenario.sources) == 1 else f"Built from {len(scenario.sources)} sources, first"
             facts.append((f"{lead}: {first.title}" + (f" ({made})" if made else "") + ".", "small", th.MUTED,
                           False))
-        for text, _, colour, bold in facts:
-            y += fitted_paragraph(p, text, x, y, width, bottom, colour, bold)
+        for text, role, colour, bold in facts:
+            y += p.paragraph_above(text, x, y, width, bottom, role, colour, bold)
 
     def _paint_entries(self, p: Painter, x: int, y: int, width: int) -> int:
         pad = p.theme.pad()
