@@ -1,4 +1,5 @@
 """Brinkmanship: start the game (`python main.py`) or run a sub-command (`python main.py --help`)."""
+
 import sys
 
 from game.cli import main

@@ -14,6 +14,7 @@
 The dummy video driver is used unless SDL_VIDEODRIVER is set, so figures are
 comparable between machines with and without a desktop.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"), SDL_AUDIODRIVER="dummy",
-           PYGAME_HIDE_SUPPORT_PROMPT="1", PYTHONPATH=str(ROOT))
+ENV = dict(
+    os.environ,
+    SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"),
+    SDL_AUDIODRIVER="dummy",
+    PYGAME_HIDE_SUPPORT_PROMPT="1",
+    PYTHONPATH=str(ROOT),
+)
 
 BARE = """
 import pygame
@@ -65,15 +71,20 @@ app.stack = [turn]
 app.render()
 """
 
-IDLE = TURN_SETUP + """
+IDLE = (
+    TURN_SETUP
+    + """
 import time
 app.render()
 cpu, wall = time.process_time(), time.monotonic()
 app.run(max_seconds=5.0)
 print(f"{{time.process_time() - cpu}} {{time.monotonic() - wall}} {{app.frames}}")
 """
+)
 
-REDRAW = TURN_SETUP + """
+REDRAW = (
+    TURN_SETUP
+    + """
 import statistics, time
 import pygame
 times, flips = [], []
@@ -90,13 +101,16 @@ for _ in range(60):
     times.append(time.perf_counter() - t)
 print(statistics.median(times) * 1000, min(times) * 1000, statistics.median(flips) * 1000)
 """
+)
 
 
 def time_to_first_frame(code: str, runs: int = 7) -> float:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=ENV, cwd=ROOT, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, env=ENV, cwd=ROOT, text=True
+        )
         line = proc.stdout.readline()
         samples.append(time.perf_counter() - start)
         proc.wait(timeout=30)
@@ -106,8 +120,15 @@ def time_to_first_frame(code: str, runs: int = 7) -> float:
 
 
 def run_child(code: str) -> str:
-    out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, env=ENV, cwd=ROOT, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        env=ENV,
+        cwd=ROOT,
+        text=True,
+        timeout=120,
+    )
     if out.returncode:
         raise SystemExit(out.stderr)
     return out.stdout.strip().splitlines()[-1]
@@ -117,21 +138,29 @@ def main() -> int:
     bare = time_to_first_frame(BARE)
     client = time_to_first_frame(CLIENT)
     ratio = client / bare
-    print(f"start to first frame: bare pygame {bare * 1000:.0f} ms, client {client * 1000:.0f} ms, "
-          f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}")
+    print(
+        f"start to first frame: bare pygame {bare * 1000:.0f} ms, client {client * 1000:.0f} ms, "
+        f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}"
+    )
 
     median, best, flip = map(float, run_child(REDRAW.format(root=str(ROOT), size=(1920, 1080))).split())
-    print(f"turn screen full redraw at 1920x1080: median {median:.2f} ms, best {best:.2f} ms "
-          f"(target <= 4 ms) {'OK' if median <= 4 else 'OVER'}")
+    print(
+        f"turn screen full redraw at 1920x1080: median {median:.2f} ms, best {best:.2f} ms "
+        f"(target <= 4 ms) {'OK' if median <= 4 else 'OVER'}"
+    )
     # The flip hands the frame to the video driver: near free on a GPU desktop or the dummy driver,
     # several ms on a software X server such as Xvfb. Shown apart so the two are never confused.
-    print(f"  of which display.flip ({ENV['SDL_VIDEODRIVER']} driver): median {flip:.2f} ms; "
-          f"drawing alone: {median - flip:.2f} ms")
+    print(
+        f"  of which display.flip ({ENV['SDL_VIDEODRIVER']} driver): median {flip:.2f} ms; "
+        f"drawing alone: {median - flip:.2f} ms"
+    )
 
     cpu, wall, frames = run_child(IDLE.format(root=str(ROOT), size=(1280, 720))).split()
     share = float(cpu) / float(wall) * 100
-    print(f"idle CPU over {float(wall):.1f} s of the real loop: {share:.2f} % of one core, {frames} frames drawn "
-          f"in all (target <= 1 %) {'OK' if share <= 1 else 'OVER'}")
+    print(
+        f"idle CPU over {float(wall):.1f} s of the real loop: {share:.2f} % of one core, {frames} frames drawn "
+        f"in all (target <= 1 %) {'OK' if share <= 1 else 'OVER'}"
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ Run: python bench/bench_validate.py [--runs N] [--scenario PATH]
 Prints the median wall time of N in-process `check_file` calls on the seed
 scenario, then the median time to refuse an alias bomb (~10^9 values).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,15 +42,19 @@ def main() -> int:
     if seed.exists():
         ms, problems = _median_ms(seed, args.runs)
         lines = seed.read_text(encoding="utf-8").count("\n")
-        print(f"load+validate {seed.name} ({lines} lines): median {ms:.1f} ms over {args.runs} runs "
-              f"(target <= 100 ms); {len(problems)} problems")
+        print(
+            f"load+validate {seed.name} ({lines} lines): median {ms:.1f} ms over {args.runs} runs "
+            f"(target <= 100 ms); {len(problems)} problems"
+        )
     else:
         print(f"{seed} not found; skipping the seed scenario")
     with tempfile.TemporaryDirectory() as folder:
         bomb = Path(folder) / "lol.yaml"
         bomb.write_text(billion_laughs(), encoding="utf-8")
         ms, problems = _median_ms(bomb, args.runs)
-        print(f"refuse billion laughs: median {ms:.2f} ms -> {problems[0].format() if problems else 'NOT REFUSED'}")
+        print(
+            f"refuse billion laughs: median {ms:.2f} ms -> {problems[0].format() if problems else 'NOT REFUSED'}"
+        )
     return 0
 
 

@@ -1,4 +1,5 @@
 """`python -m game` behaves exactly like `python main.py`."""
+
 import sys
 
 from game.cli import main

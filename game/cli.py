@@ -3,6 +3,7 @@
 With no command the Pygame window opens. Each sub-command imports only what it
 needs, so `validate` and `play --text` start fast and never touch pygame.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Brinkmanship — a crisis-simulation teaching game. With no command, opens the game window.",
     )
-    parser.add_argument("--screenshot", metavar="DIR",
-                        help="render every screen of a short scripted game to PNG files in DIR, then exit")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        help="render every screen of a short scripted game to PNG files in DIR, then exit",
+    )
     parser.add_argument("--large-text", action="store_true", help="start in large-text (projector) mode")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -31,9 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
 
     p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
-    p.add_argument("--text", action="store_true", help="play in the terminal (also for screen readers and scripts)")
-    p.add_argument("--scenario", default=None, metavar="PATH",
-                   help="the scenario file (default: Eastern Flank 2022; with --load, the save's own scenario)")
+    p.add_argument(
+        "--text", action="store_true", help="play in the terminal (also for screen readers and scripts)"
+    )
+    p.add_argument(
+        "--scenario",
+        default=None,
+        metavar="PATH",
+        help="the scenario file (default: Eastern Flank 2022; with --load, the save's own scenario)",
+    )
     p.add_argument("--as", dest="side", metavar="SIDE", help="the side you play (e.g. us, nato, russia)")
     p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
     p.add_argument("--load", metavar="SAVE", help="resume a saved game")
@@ -56,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:          # argparse exits 2 on usage errors, 0 on --help
+    except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     try:
         return _dispatch(args, parser)
@@ -72,22 +82,28 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.command == "validate":
         from game.scenario.validate_command import run_validate
+
         return run_validate(args.paths)
     if args.command == "schema":
         import json
 
         from game.scenario.schema import scenario_schema
+
         print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
         return 0
     if args.command == "play" and args.text:
         from game.text_mode import run_text_game
+
         return run_text_game(args)
     if args.command == "simulate":
         from game.engine.simulate import run_simulate
+
         return run_simulate(args)
     if args.command == "debrief":
         from game.engine.debrief import run_debrief
+
         return run_debrief(args)
     # No command, or `play` without --text: the window.
     from game.client.launch import run_client
+
     return run_client(args)

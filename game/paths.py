@@ -3,6 +3,7 @@
 `BRINKMANSHIP_HOME` overrides the location (tests and portable installs use it);
 otherwise the XDG data folder, so nothing is written inside the project.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ For screen-reader users, scripts and tests as much as for people at a prompt:
 plain lines, numbered choices, no cursor tricks. When input ends the game is
 saved and the save's path printed, so nothing is lost.
 """
+
 from __future__ import annotations
 
 import random
@@ -30,8 +31,18 @@ def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
         print()
         return
     for paragraph in text.splitlines() or [""]:
-        print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent if hang is None else hang,
-                            break_long_words=False, break_on_hyphens=False) if paragraph else "")
+        print(
+            textwrap.fill(
+                paragraph,
+                WIDTH,
+                initial_indent=indent,
+                subsequent_indent=indent if hang is None else hang,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            if paragraph
+            else ""
+        )
 
 
 def _ask(prompt: str) -> str:
@@ -78,7 +89,10 @@ def show_situation(game: Game, side: str) -> None:
         option = status.option
         mark = "" if status.available else f"  [not available: {status.reason}]"
         _say(f"{n}. {option.label} ({option.category}){mark}", "  ", hang="     ")
-    _say("Type a number to order it, 'i N' to see how option N reads to the others, 'q' to save and stop.", "  ")
+    _say(
+        "Type a number to order it, 'i N' to see how option N reads to the others, 'q' to save and stop.",
+        "  ",
+    )
 
 
 def show_readings(game: Game, option_id: str) -> None:
@@ -115,7 +129,10 @@ def show_causes(game: Game, record: TurnRecord) -> None:
     for report in reports:
         if not report.own and not report.reactions:
             continue
-        _say(f"{game.scenario.actor(report.actor_id).name}: “{game.scenario.option(report.option_id).label}”", "  ")
+        _say(
+            f"{game.scenario.actor(report.actor_id).name}: “{game.scenario.option(report.option_id).label}”",
+            "  ",
+        )
         if report.own:
             _say(_shorts(report.own) + ".", "      ")
         for how, changes in report.reactions:
@@ -123,8 +140,11 @@ def show_causes(game: Game, record: TurnRecord) -> None:
             _say(f"→ {_shorts(changes)}.", "        ")
     for cause, changes in rest:
         _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
-    _say(f"Tension {record.tension_before} → {record.tension_after}; "
-         f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.", "  ")
+    _say(
+        f"Tension {record.tension_before} → {record.tension_after}; "
+        f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.",
+        "  ",
+    )
     moved = [n.short for n in net_changes(record) if n.kind != "tension"]
     if moved:
         _say("In sum: " + "; ".join(moved) + ".", "  ", hang="    ")
@@ -195,6 +215,7 @@ def run_text_game(args) -> int:
     from game.cli import DEFAULT_SCENARIO, SCENARIO_DIR
     from game.scenario.finder import scenario_file_for
     from game.scenario.loader import ScenarioError, load_scenario
+
     saved = None
     if args.load:
         try:
@@ -205,7 +226,9 @@ def run_text_game(args) -> int:
     path = args.scenario
     if path is None:
         # A save names its own scenario: resuming needs no --scenario, even for another crisis.
-        path = (scenario_file_for(saved, SCENARIO_DIR) if isinstance(saved, dict) else None) or DEFAULT_SCENARIO
+        path = (
+            scenario_file_for(saved, SCENARIO_DIR) if isinstance(saved, dict) else None
+        ) or DEFAULT_SCENARIO
     try:
         scenario = load_scenario(path)
     except ScenarioError as error:
@@ -222,7 +245,7 @@ def run_text_game(args) -> int:
                 print(f"Note: {warning}.")
         else:
             if args.side is not None:
-                _choose_side(scenario, args.side)      # a wrong --as is refused before the briefing scrolls by
+                _choose_side(scenario, args.side)  # a wrong --as is refused before the briefing scrolls by
             show_briefing(scenario)
             side = _choose_side(scenario, args.side)
             seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
@@ -230,9 +253,14 @@ def run_text_game(args) -> int:
             kept = None if args.save else keep_earlier_game(save_path)
             if kept is not None:
                 print(f"Your earlier game is kept as {kept}.")
-            _say(f"You play {scenario.actor(side).name}. Seed {seed}; the computer plays the others: "
-                 + ", ".join(f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
-                             for a, t in game.temperaments.items()) + ".")
+            _say(
+                f"You play {scenario.actor(side).name}. Seed {seed}; the computer plays the others: "
+                + ", ".join(
+                    f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
+                    for a, t in game.temperaments.items()
+                )
+                + "."
+            )
     except (IllegalOrder, SaveError) as error:
         where = f"{args.load}: " if args.load and not str(error).startswith(str(args.load)) else ""
         print(f"play: {where}{error}", file=sys.stderr)
@@ -253,20 +281,24 @@ def run_text_game(args) -> int:
                 option_id = _read_order(game, team)
                 if option_id is None:
                     game.save_to(save_path)
-                    print(f"Game saved to {save_path}.\n"
-                          f"Resume with: python main.py play --text --load {save_path}")
+                    print(
+                        f"Game saved to {save_path}.\n"
+                        f"Resume with: python main.py play --text --load {save_path}"
+                    )
                     return 0
                 orders[team] = option_id
             show_record(game, game.play_turn(orders))
             game.save_to(save_path)
-    except IllegalOrder as error:              # a save whose sides no longer fit: say so, never a traceback
+    except IllegalOrder as error:  # a save whose sides no longer fit: say so, never a traceback
         print(f"play: {error}", file=sys.stderr)
         return 2
     except _InputEnded:
         game.save_to(save_path)
         # Paths are printed unwrapped so they can be copied whole.
-        print(f"Input ended: game saved to {save_path}.\n"
-              f"Resume with: python main.py play --text --load {save_path}")
+        print(
+            f"Input ended: game saved to {save_path}.\n"
+            f"Resume with: python main.py play --text --load {save_path}"
+        )
         return 0
     show_end(game)
     print(f"The finished game is saved in {save_path}.")

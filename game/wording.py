@@ -1,4 +1,5 @@
 """Small wording helpers shared by the text mode, the window and the reports."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Helpers for the loader and validator tests: the small valid scenario, mutated copies, and positions."""
+
 from __future__ import annotations
 
 from pathlib import Path

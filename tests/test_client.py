@@ -4,6 +4,7 @@ from the text each frame actually drew.
 Runs headless (dummy video driver). A tiny scenario written here keeps these
 tests independent of the seed scenario's content.
 """
+
 from __future__ import annotations
 
 import os
@@ -221,8 +222,8 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     assert "Send the brigade to the harbour" in app.shown_text()
     assert (home / "saves" / "autosave.json").exists(), "a new game is saved before its first turn"
 
-    press(app, pygame.K_1)                # pick the first option...
-    press(app, pygame.K_RETURN)           # ...Enter again sends it
+    press(app, pygame.K_1)  # pick the first option...
+    press(app, pygame.K_RETURN)  # ...Enter again sends it
     resolution = app.top
     assert isinstance(resolution, ResolutionScreen)
     shown = app.shown_text()
@@ -235,7 +236,7 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
 
     turns = 1
     while not isinstance(app.top, EndScreen):
-        press(app, pygame.K_RETURN)       # resolution → next turn (or the end)
+        press(app, pygame.K_RETURN)  # resolution → next turn (or the end)
         if isinstance(app.top, TurnScreen):
             press(app, pygame.K_2)
             press(app, pygame.K_s)
@@ -247,9 +248,11 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     assert "Turn 1" in shown, "the timeline lists the orders"
 
     outcome = app.top.game.outcome.title
-    press(app, pygame.K_RETURN)           # the end screen's Enter: back to the title
+    press(app, pygame.K_RETURN)  # the end screen's Enter: back to the title
     assert isinstance(app.top, TitleScreen)
-    assert f"Review the last game: Tiny Crisis, {outcome}" in app.shown_text(), "not 'Continue' a finished game"
+    assert f"Review the last game: Tiny Crisis, {outcome}" in app.shown_text(), (
+        "not 'Continue' a finished game"
+    )
     press(app, pygame.K_c)
     assert isinstance(app.top, EndScreen), "a finished game reopens on its debrief"
 
@@ -290,10 +293,12 @@ def test_focusing_or_hovering_a_card_shows_how_others_read_it(app):
     start_game(app)
     turn = app.top
     sentence = turn.game.readings("reinforce")[0].sentence
-    press(app, pygame.K_DOWN)             # focus moves to "Wait and see": no stance, no readings
+    press(app, pygame.K_DOWN)  # focus moves to "Wait and see": no stance, no readings
     assert sentence not in app.shown_text()
     card = turn.cards[0]
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=card.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=card.rect.center, rel=(0, 0), buttons=(0, 0, 0))
+    )
     app.pump()
     assert sentence in app.shown_text()
 
@@ -302,7 +307,7 @@ def test_an_unavailable_option_is_greyed_with_its_reason_and_cannot_be_sent(app)
     start_game(app)
     press(app, pygame.K_1)
     press(app, pygame.K_s)
-    press(app, pygame.K_RETURN)           # next turn: "reinforce" was once-only
+    press(app, pygame.K_RETURN)  # next turn: "reinforce" was once-only
     turn = app.top
     assert isinstance(turn, TurnScreen)
     assert not turn.cards[0].status.available
@@ -316,7 +321,7 @@ def test_escape_asks_before_leaving_and_the_game_can_be_continued(app):
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, ConfirmDialog) and app.running
     assert "Leave this game?" in app.shown_text()
-    press(app, pygame.K_ESCAPE)           # Esc in the question means "stay"
+    press(app, pygame.K_ESCAPE)  # Esc in the question means "stay"
     assert isinstance(app.top, TurnScreen)
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_y)
@@ -326,8 +331,18 @@ def test_escape_asks_before_leaving_and_the_game_can_be_continued(app):
     assert isinstance(app.top, TurnScreen) and app.top.game.state.turn == 1
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1, 2, 3]", '{"turns": 5}', ('{"format": "brinkmanship-save", '
-                                    '"version": 1, "scenario_id": "tiny_crisis", "seed": "x", "turns": []}')])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{not json",
+        "[1, 2, 3]",
+        '{"turns": 5}',
+        (
+            '{"format": "brinkmanship-save", '
+            '"version": 1, "scenario_id": "tiny_crisis", "seed": "x", "turns": []}'
+        ),
+    ],
+)
 def test_a_damaged_autosave_is_reported_on_the_title_and_never_crashes(tmp_path, home, damage):
     (home / "saves").mkdir(parents=True)
     (home / "saves" / "autosave.json").write_text(damage, encoding="utf-8")
@@ -354,8 +369,13 @@ def test_escape_on_the_title_and_closing_the_window_ask_first(app):
 
 
 def test_an_invalid_scenario_file_is_listed_with_its_first_error(tmp_path, home):
-    folder = write_scenarios(tmp_path / "scenarios", {"broken.yaml": "format: 1\nid: Broken Id\ntitle: [\n",
-                                                      "zz_other.yml": TINY.replace("Tiny Crisis", "Other Crisis")})
+    folder = write_scenarios(
+        tmp_path / "scenarios",
+        {
+            "broken.yaml": "format: 1\nid: Broken Id\ntitle: [\n",
+            "zz_other.yml": TINY.replace("Tiny Crisis", "Other Crisis"),
+        },
+    )
     app = make_app(folder)
     shown = app.shown_text()
     names = [e.path.name for e in app.top.entries]
@@ -375,7 +395,7 @@ def test_large_text_and_fullscreen_keys(app):
     body = app.theme.size("body")
     press(app, pygame.K_F2)
     assert app.large_text and app.theme.size("body") > body
-    press(app, pygame.K_F11)              # on the dummy driver this may be refused, never a crash
+    press(app, pygame.K_F11)  # on the dummy driver this may be refused, never a crash
     press(app, pygame.K_F11)
     assert app.running
 
@@ -401,8 +421,15 @@ def test_idle_loop_does_not_redraw(app):
 def test_no_display_is_one_clear_line_and_no_traceback(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
     env["BRINKMANSHIP_HOME"] = str(tmp_path)
-    run = subprocess.run([sys.executable, "main.py"], cwd=PROJECT, env=env, capture_output=True, text=True, check=False,
-                         timeout=60)
+    run = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert run.returncode == 1
     assert run.stdout == "" and run.stderr.strip() == NO_DISPLAY
     assert "Traceback" not in run.stderr
@@ -419,12 +446,25 @@ def test_x11_is_preferred_when_a_display_exists():
 def test_screenshot_mode_writes_every_screen(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "SDL_VIDEODRIVER")}
     env["BRINKMANSHIP_HOME"] = str(tmp_path / "home")
-    run = subprocess.run([sys.executable, "main.py", "--screenshot", str(tmp_path / "shots")], cwd=PROJECT,
-                         env=env, capture_output=True, text=True, check=False, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "main.py", "--screenshot", str(tmp_path / "shots")],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
-    assert names == ["1-title.png", "2-briefing.png", "3-handoff.png", "4-turn.png", "5-resolution.png",
-                     "6-end.png"]
+    assert names == [
+        "1-title.png",
+        "2-briefing.png",
+        "3-handoff.png",
+        "4-turn.png",
+        "5-resolution.png",
+        "6-end.png",
+    ]
     assert not (tmp_path / "home" / "saves" / "autosave.json").exists(), "screenshots never touch saves"
 
 
@@ -435,7 +475,7 @@ def test_the_window_shows_before_the_scenario_files_are_read(tmp_path, home):
     app.stack = [TitleScreen(app, lazy=True)]
     app.render()
     assert "Reading the scenario files…" in app.shown_text()
-    app.pump()                            # the loop reads them right after the first frame
+    app.pump()  # the loop reads them right after the first frame
     app.pump()
     assert "Tiny Crisis" in app.shown_text()
     pygame.display.quit()
@@ -445,17 +485,21 @@ def test_play_as_a_side_and_play_load_open_the_game_directly(tmp_path, home):
     from argparse import Namespace
 
     from game.client.launch import first_screen
+
     folder = write_scenarios(tmp_path / "scenarios")
     app = make_app(folder)
     args = Namespace(command="play", side="red", seed=5, load=None, scenario=str(folder / "tiny.yaml"))
     briefing = first_screen(app, args)
     assert isinstance(briefing, BriefingScreen) and briefing.game.humans == ("red",)
     saved = home / "saves" / "autosave.json"
-    resumed = first_screen(app, Namespace(command="play", side=None, seed=None, load=str(saved),
-                                          scenario=str(folder / "tiny.yaml")))
+    resumed = first_screen(
+        app,
+        Namespace(command="play", side=None, seed=None, load=str(saved), scenario=str(folder / "tiny.yaml")),
+    )
     assert isinstance(resumed, TurnScreen) and resumed.side == "red"
-    wrong = first_screen(app, Namespace(command="play", side="purple", seed=1, load=None,
-                                        scenario=str(folder / "tiny.yaml")))
+    wrong = first_screen(
+        app, Namespace(command="play", side="purple", seed=1, load=None, scenario=str(folder / "tiny.yaml"))
+    )
     assert isinstance(wrong, str) and "purple" in wrong
     pygame.display.quit()
 
@@ -464,13 +508,16 @@ def test_play_with_a_scenario_file_from_elsewhere_lists_it_first_and_chosen(tmp_
     from argparse import Namespace
 
     from game.client.launch import first_screen
+
     elsewhere = tmp_path / "my-own" / "harbour.yaml"
     elsewhere.parent.mkdir()
     elsewhere.write_text(TINY.replace("Tiny Crisis", "My Own Crisis"), encoding="utf-8")
     app = make_app(write_scenarios(tmp_path / "scenarios"))
-    title = first_screen(app, Namespace(command="play", side=None, seed=None, load=None, scenario=str(elsewhere)))
+    title = first_screen(
+        app, Namespace(command="play", side=None, seed=None, load=None, scenario=str(elsewhere))
+    )
     app.stack, app.dirty = [title], True
-    app.pump()                             # the first frame, then the files are read
+    app.pump()  # the first frame, then the files are read
     app.pump()
     assert title.entries[0].path == elsewhere and title.chosen is title.entries[0]
     assert "My Own Crisis" in app.shown_text() and "Tiny Crisis" in app.shown_text()
@@ -498,16 +545,16 @@ def test_the_title_says_what_the_chosen_scenario_holds_before_it_starts(app):
 def test_a_new_game_in_the_window_keeps_the_game_it_replaces(app, home):
     start_game(app)
     press(app, pygame.K_1)
-    press(app, pygame.K_RETURN)            # one turn played: the autosave now holds a real game
+    press(app, pygame.K_RETURN)  # one turn played: the autosave now holds a real game
     earlier = (home / "saves" / "autosave.json").read_text(encoding="utf-8")
     press(app, pygame.K_ESCAPE)
-    press(app, pygame.K_y)                 # back to the title
+    press(app, pygame.K_y)  # back to the title
     tab_to(app, button("Start"))
-    press(app, pygame.K_RETURN)            # a new game takes the autosave's place...
+    press(app, pygame.K_RETURN)  # a new game takes the autosave's place...
     kept = [p for p in (home / "saves").iterdir() if p.name.startswith("autosave-")]
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == earlier, "...and the old one is kept"
     assert f"Your earlier game is kept as {kept[0]}" in app.shown_text()
-    press(app, pygame.K_RETURN)            # the notice lasts one more screen, then goes
+    press(app, pygame.K_RETURN)  # the notice lasts one more screen, then goes
     press(app, pygame.K_RETURN)
     assert "Your earlier game is kept" not in app.shown_text()
 
@@ -515,6 +562,7 @@ def test_a_new_game_in_the_window_keeps_the_game_it_replaces(app, home):
 def test_the_end_screen_saves_the_debrief_as_html_and_markdown(app, home):
     from game.client.session import Session
     from game.engine.game import Game
+
     scenario = app.top.chosen.scenario
     session = Session(Game.new(scenario, seed=2, humans=()), autosave=False)
     while not session.game.is_over:

@@ -1,5 +1,6 @@
 """Every screen reflows at classroom and desktop sizes, in normal and large text: no two areas
 or controls overlap, and nothing is drawn outside the areas (no clipped-off text)."""
+
 from __future__ import annotations
 
 import os
@@ -56,20 +57,53 @@ def crowded_scenario() -> str:
     import yaml
 
     from tests.test_client import TINY
+
     tree = yaml.safe_load(TINY)
     for n in range(6):
         ident = f"extra{n}"
-        tree["actors"].append({"id": ident, "name": f"Provisional Coordinating Council of Region Number {n + 1}",
-                               "short_name": f"Region {n + 1}", "colour": "#009e73", "playable": True,
-                               "meters": [{"id": "support", "name": "Public support for the council",
-                                           "min": 0, "max": 100, "start": 50}],
-                               "reactions": {"crossed": {"tension": 1}}})
-        tree["positions"].append({"actor": ident, "issue": "harbour", "strength": 1, "preferred": ["open"],
-                                  "evidence": [{"speaker": f"Council {n + 1}", "source": "article",
-                                                "paraphrase": "The council wants the harbour open."}]})
-        tree["options"].append({"id": f"{ident}_wait", "actor": ident, "category": "diplomatic",
-                                "label": "Issue a long statement calling on every side to keep the harbour open",
-                                "effects": {"meters": {f"{ident}.support": 1}}})
+        tree["actors"].append(
+            {
+                "id": ident,
+                "name": f"Provisional Coordinating Council of Region Number {n + 1}",
+                "short_name": f"Region {n + 1}",
+                "colour": "#009e73",
+                "playable": True,
+                "meters": [
+                    {
+                        "id": "support",
+                        "name": "Public support for the council",
+                        "min": 0,
+                        "max": 100,
+                        "start": 50,
+                    }
+                ],
+                "reactions": {"crossed": {"tension": 1}},
+            }
+        )
+        tree["positions"].append(
+            {
+                "actor": ident,
+                "issue": "harbour",
+                "strength": 1,
+                "preferred": ["open"],
+                "evidence": [
+                    {
+                        "speaker": f"Council {n + 1}",
+                        "source": "article",
+                        "paraphrase": "The council wants the harbour open.",
+                    }
+                ],
+            }
+        )
+        tree["options"].append(
+            {
+                "id": f"{ident}_wait",
+                "actor": ident,
+                "category": "diplomatic",
+                "label": "Issue a long statement calling on every side to keep the harbour open",
+                "effects": {"meters": {f"{ident}.support": 1}},
+            }
+        )
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
 
 
@@ -77,11 +111,14 @@ def unbroken_scenario() -> str:
     """The tiny scenario with words too long for any line: a 120-letter team name, a 300-letter option,
     a 900-letter quote. They must be broken, never drawn past their panels."""
     from tests.test_client import TINY
+
     text = TINY
-    for old, new in [("label: Send the brigade to the harbour", 'label: "' + "Supercalifragilistic" * 15 + '"'),
-                     ("name: Blue Republic", 'name: "' + "Ż" * 120 + '"'),
-                     ('quote: "Our concerns were overlooked."', 'quote: "' + "Q" * 900 + '"'),
-                     ('summary: "Blue and Red argue over a harbour; Grey watches."', 'summary: "' + "Y" * 600 + '"')]:
+    for old, new in [
+        ("label: Send the brigade to the harbour", 'label: "' + "Supercalifragilistic" * 15 + '"'),
+        ("name: Blue Republic", 'name: "' + "Ż" * 120 + '"'),
+        ('quote: "Our concerns were overlooked."', 'quote: "' + "Q" * 900 + '"'),
+        ('summary: "Blue and Red argue over a harbour; Grey watches."', 'summary: "' + "Y" * 600 + '"'),
+    ]:
         assert old in text, old
         text = text.replace(old, new)
     return text
@@ -107,7 +144,7 @@ def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, la
     pygame.display.quit()
     pygame.display.init()
     app = App((800, 500), large, scenario_dir)
-    app.resize(size)                       # as a window manager would: the layout must follow
+    app.resize(size)  # as a window manager would: the layout must follow
     window = pygame.Rect((0, 0), size)
     for screen in screens(app):
         app.stack = [screen]
@@ -120,8 +157,11 @@ def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, la
         assert all(window.contains(r) for r in visible), name
         assert not overlaps(visible), (name, overlaps(visible))
         areas = [r.inflate(4, 4) for r in regions] or [window]
-        stray = [(text, rect) for text, rect in zip(painter.record, painter.text_rects)
-                 if not any(a.contains(rect) for a in areas)]
+        stray = [
+            (text, rect)
+            for text, rect in zip(painter.record, painter.text_rects)
+            if not any(a.contains(rect) for a in areas)
+        ]
         assert not stray, (name, stray[:3])
     pygame.display.quit()
 
@@ -144,20 +184,33 @@ def test_resizing_the_window_reflows_the_turn_screen(tmp_path, monkeypatch):
 
 def test_force_size_labels_keep_whole_thousands():
     from game.client.mapview import size_label
-    assert [size_label(n) for n in (0, 350, 1000, 1700, 30_000, 100_000, 2_000_000)] == \
-        ["", "350", "1k", "1.7k", "30k", "100k", "2M"]
+
+    assert [size_label(n) for n in (0, 350, 1000, 1700, 30_000, 100_000, 2_000_000)] == [
+        "",
+        "350",
+        "1k",
+        "1.7k",
+        "30k",
+        "100k",
+        "2M",
+    ]
 
 
 def _asian_tiny() -> str:
     """The tiny scenario moved to the South China Sea, with no `map` bounds and both sides at one reef."""
     from tests.test_client import TINY
+
     text = TINY.replace("map: {west: 10, east: 40, south: 40, north: 58}\n", "")
-    for old, new in [('"Mihail Kogălniceanu, Romania", lat: 44.36, lon: 28.49, country: ROU',
-                      '"Scarborough Shoal", lat: 15.15, lon: 117.76'),
-                     ('"Vilseck, Germany", lat: 49.61, lon: 11.80, country: DEU', '"Manila", lat: 14.6, lon: 121.0'),
-                     ('"Belgorod, Russia", lat: 50.6, lon: 36.6, country: RUS', '"Hainan", lat: 19.2, lon: 109.7'),
-                     ("home: border, at: border", "home: border, at: harbour"),
-                     ("home: base, at: base", "home: base, at: harbour")]:
+    for old, new in [
+        (
+            '"Mihail Kogălniceanu, Romania", lat: 44.36, lon: 28.49, country: ROU',
+            '"Scarborough Shoal", lat: 15.15, lon: 117.76',
+        ),
+        ('"Vilseck, Germany", lat: 49.61, lon: 11.80, country: DEU', '"Manila", lat: 14.6, lon: 121.0'),
+        ('"Belgorod, Russia", lat: 50.6, lon: 36.6, country: RUS', '"Hainan", lat: 19.2, lon: 109.7'),
+        ("home: border, at: border", "home: border, at: harbour"),
+        ("home: base, at: base", "home: base, at: harbour"),
+    ]:
         assert old in text, old
         text = text.replace(old, new)
     return text
@@ -182,7 +235,7 @@ def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, 
     painter = app.render()
     shown = dict(zip(painter.record, painter.text_rects))
     map_rect = turn.regions["map"]
-    assert "Off the map:" not in shown                       # every force is in view, none listed aside
+    assert "Off the map:" not in shown  # every force is in view, none listed aside
     for name in ("Manila", "Hainan", "Scarborough Shoal"):
         assert name in shown and map_rect.contains(shown[name]), name
     # Two sides at one reef: one label lists both, so neither covers the other.
@@ -197,6 +250,6 @@ def test_every_sides_meters_show_even_when_many_sides_crowd_a_small_window(tmp_p
     app, turn = _turn_screen(tmp_path, monkeypatch, crowded_scenario(), (1024, 600), True)
     shown = app.render().shown_text()
     for actor in turn.scenario.actors:
-        if actor.meters:                   # one line per meter, the side named at its start
+        if actor.meters:  # one line per meter, the side named at its start
             assert f"{actor.short_name} · " in shown, actor.id
     pygame.display.quit()

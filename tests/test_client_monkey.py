@@ -4,6 +4,7 @@ Each run starts on the title screen of the shipped scenarios and plays on
 whatever the random input leads to (games started, orders sent, dialogs
 opened, windows resized); when the input quits the game a new window opens.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,10 +23,27 @@ from game.client.app import App
 from game.client.title import TitleScreen
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE, pygame.K_UP, pygame.K_DOWN,
-        pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END,
-        pygame.K_s, pygame.K_y, pygame.K_n, pygame.K_c, pygame.K_q, pygame.K_F2,
-        *range(pygame.K_0, pygame.K_9 + 1)]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_ESCAPE,
+    pygame.K_SPACE,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_s,
+    pygame.K_y,
+    pygame.K_n,
+    pygame.K_c,
+    pygame.K_q,
+    pygame.K_F2,
+    *range(pygame.K_0, pygame.K_9 + 1),
+]
 
 
 def _new_app(rng: random.Random) -> App:

@@ -1,4 +1,5 @@
 """Invariants over any sequence of legal orders, on every shipped scenario and the test crisis."""
+
 from __future__ import annotations
 
 import json
@@ -36,9 +37,13 @@ def _play_random(scenario, data, humans):
             legal = [s.option.id for s in game.options_for(side) if s.available]
             orders[side] = data.draw(st.sampled_from(legal))
         if scenario.injects and data.draw(st.booleans()):
-            unfired = [i.id for i in scenario.injects
-                       if i.instructor_only and i.id not in game.state.fired_injects
-                       and i.id not in game.pending_injects]
+            unfired = [
+                i.id
+                for i in scenario.injects
+                if i.instructor_only
+                and i.id not in game.state.fired_injects
+                and i.id not in game.pending_injects
+            ]
             if unfired:
                 game.inject(data.draw(st.sampled_from(unfired)))
         game.play_turn(orders)
@@ -81,6 +86,7 @@ def test_same_seed_same_game(scenario):
         while not game.is_over:
             game.play_turn({})
         return game.orders, game.state.to_json()
+
     assert run(42) == run(42)
 
 
@@ -98,9 +104,12 @@ def test_unknown_orders_are_rejected_with_a_message(order):
 
 
 @settings(max_examples=60, deadline=None)
-@given(garbage=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                      max_size=3)))
+@given(
+    garbage=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    )
+)
 def test_damaged_saves_are_refused_with_a_message(garbage):
     scenario = crisis()
     base = Game.new(scenario, seed=1, humans=("blue",)).to_save()
@@ -116,6 +125,7 @@ def test_damaged_saves_are_refused_with_a_message(garbage):
 @given(content=st.binary(max_size=300))
 def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_factory, content):
     from game.engine.saves import read_save
+
     path = tmp_path_factory.mktemp("saves") / "save.json"
     path.write_bytes(content)
     scenario = crisis()
@@ -127,15 +137,16 @@ def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_fac
 
 def test_a_new_game_moves_a_played_one_aside_and_replaces_only_an_empty_one(tmp_path):
     from game.engine.saves import keep_earlier_game
+
     path = tmp_path / "autosave.json"
-    assert keep_earlier_game(path) is None                      # nothing there yet
+    assert keep_earlier_game(path) is None  # nothing there yet
     game = Game.new(crisis(), seed=1)
     game.save_to(path)
-    assert keep_earlier_game(path) is None and path.exists()    # no turn played: nothing a player made
+    assert keep_earlier_game(path) is None and path.exists()  # no turn played: nothing a player made
     game.play_turn({})
     game.save_to(path)
     kept = keep_earlier_game(path)
     assert kept is not None and not path.exists() and json.loads(kept.read_text())["turns"]
     path.write_text("{ damaged", encoding="utf-8")
-    second = keep_earlier_game(path)                             # unreadable, yet perhaps rescuable by hand
+    second = keep_earlier_game(path)  # unreadable, yet perhaps rescuable by hand
     assert second is not None and second != kept and second.read_text() == "{ damaged"

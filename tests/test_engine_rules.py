@@ -1,4 +1,5 @@
 """Engine rules, written as cases: given a state, these orders, this is what happens and why."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,9 @@ def test_crossing_red_line_escalates_and_quotes_the_position():
     state, record = play(scenario, "reaffirm_open_door", "demand_never")
     # own effect +1, Red's red line crossed: +3 × strength 3 = +9; Blue's own red line crossed by Red: +2 × 2
     assert state.tension == 40 + 1 + 9 + 4
-    crossing = [c for c in record.changes if c.reason.rule == "reaction_crossed" and c.reason.position.actor == "red"]
+    crossing = [
+        c for c in record.changes if c.reason.rule == "reaction_crossed" and c.reason.position.actor == "red"
+    ]
     assert crossing, "crossing Red's red line must produce a recorded reaction"
     sentence = crossing[0].sentence
     assert "red line" in sentence and "Red Leader" in sentence and "Our concerns were overlooked." in sentence
@@ -146,13 +149,16 @@ def test_a_classroom_game_is_still_a_classroom_game_after_loading():
 
 def test_an_unanswered_demand_is_worth_less_each_time_it_is_repeated():
     from game.engine.ai import TEMPERAMENTS, _terms
+
     scenario = crisis()
     game = Game.new(scenario, seed=1, humans=("blue", "red"))
     demand = scenario.option("demand_never")
 
     def own_wish(state):
         terms = _terms(scenario, state, "red", demand, TEMPERAMENTS["hard_line"])
-        return sum(t.value for t in terms if t.stance == ("membership", "never") and "is what it wants" in t.words)
+        return sum(
+            t.value for t in terms if t.stance == ("membership", "never") and "is what it wants" in t.words
+        )
 
     first = own_wish(game.state)
     game.play_turn({"blue": "wait", "red": "demand_never"})
@@ -162,6 +168,7 @@ def test_an_unanswered_demand_is_worth_less_each_time_it_is_repeated():
 
 def test_loading_a_save_on_a_changed_scenario_says_so():
     from dataclasses import replace
+
     scenario = crisis()
     game = Game.new(scenario, seed=2, humans=("blue",))
     game.play_turn({"blue": "reaffirm_open_door"})
@@ -178,14 +185,24 @@ def test_partners_and_rivals_are_read_from_the_stated_positions():
 
     from game.engine.ai import relation
     from game.scenario import model as m
+
     scenario = crisis()
     green = m.Actor("green", "Green Republic", "Green", "#009e73", False, "green")
-    wants_open = m.Position("green", "membership", 3, ("open",), (), ("never",),
-                            (m.Evidence("Green President", "article", paraphrase="We want in."),))
-    scenario = replace(scenario, actors=scenario.actors + (green,), positions=scenario.positions + (wants_open,))
-    assert relation(scenario, "blue", "grey") == "ally"          # same side
-    assert relation(scenario, "blue", "green") == "partner"      # wants what Blue wants
-    assert relation(scenario, "red", "green") == ""              # wants what Red will not accept
+    wants_open = m.Position(
+        "green",
+        "membership",
+        3,
+        ("open",),
+        (),
+        ("never",),
+        (m.Evidence("Green President", "article", paraphrase="We want in."),),
+    )
+    scenario = replace(
+        scenario, actors=scenario.actors + (green,), positions=scenario.positions + (wants_open,)
+    )
+    assert relation(scenario, "blue", "grey") == "ally"  # same side
+    assert relation(scenario, "blue", "green") == "partner"  # wants what Blue wants
+    assert relation(scenario, "red", "green") == ""  # wants what Red will not accept
     game = Game.new(scenario, seed=1, humans=("red",), temperaments={"blue": "cautious"})
     explanation = game.computer_choice("blue").explanation
     assert "Green" not in explanation or "partner Green" in explanation
@@ -193,6 +210,7 @@ def test_partners_and_rivals_are_read_from_the_stated_positions():
 
 def test_flags_read_as_words_with_actor_names():
     from game.engine.conditions import flag_words
+
     scenario = crisis()
     assert flag_words(scenario, "red_mobilised") == "Red mobilised"
     state, record = play(scenario, "reaffirm_open_door", "talk")
@@ -202,20 +220,27 @@ def test_flags_read_as_words_with_actor_names():
     assert invade.reason == "needs “Red mobilised” to have happened"
 
 
-
 def test_a_reason_met_on_two_issues_is_given_once_at_its_full_weight():
     from game.engine.ai import TEMPERAMENTS, _Term, explain
+
     scenario = crisis()
     option = scenario.options_of("red")[0]
-    terms = [_Term(3.0, "it defies Blue's red line"), _Term(3.0, "it defies Blue's red line"),
-             _Term(5.0, "it builds resolve"), _Term(-1.0, "it raises tension")]
+    terms = [
+        _Term(3.0, "it defies Blue's red line"),
+        _Term(3.0, "it defies Blue's red line"),
+        _Term(5.0, "it builds resolve"),
+        _Term(-1.0, "it raises tension"),
+    ]
     text = explain(scenario, "red", option, terms, TEMPERAMENTS["hard_line"])
     # 3 + 3 outweighs 5: the twice-met reason leads, and is said once.
-    assert text.endswith("because it defies Blue's red line and it builds resolve, although it raises tension.")
+    assert text.endswith(
+        "because it defies Blue's red line and it builds resolve, although it raises tension."
+    )
 
 
 def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
     from game.engine.records import net_changes
+
     scenario = crisis()
     _, record = play(scenario, "reaffirm_open_door", "demand_never")
     net = {n.subject: n for n in net_changes(record)}
@@ -225,7 +250,7 @@ def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
             steps = sum(c.after - c.before for c in record.changes if c.subject == change.subject)
             if steps:
                 assert net[change.subject].delta == steps
-            else:                              # up then back down: nothing to sum up
+            else:  # up then back down: nothing to sum up
                 assert change.subject not in net
     assert list(net)[0] == "tension", "tension first, then the meters and issues"
     assert net["Red's resolve"].short == "Red's resolve 50 → 56 (+6)"
@@ -235,30 +260,48 @@ def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
 def test_a_negated_condition_is_said_the_plain_way_round():
     from game.engine.conditions import describe
     from game.scenario import model as m
+
     scenario = crisis()
     state = GameState.initial(scenario)
     issue = scenario.issues[0]
     state_name = issue.states[0].name
     said = describe(m.Not(m.IssueIs(issue.id, (issue.states[0].id,))), scenario, state)
     assert said == f"not possible while {issue.name} is “{state_name}”"
-    assert describe(m.Not(m.TensionAtLeast(90)), scenario, state) == f"needs tension below 90 (now {state.tension})"
+    assert (
+        describe(m.Not(m.TensionAtLeast(90)), scenario, state)
+        == f"needs tension below 90 (now {state.tension})"
+    )
     assert describe(m.Not(m.Not(m.TensionBelow(90))), scenario, state).startswith("needs tension below 90")
 
 
 def test_possessives_read_right_for_plural_names():
     from game.wording import possessive
-    assert [possessive(n) for n in ("Russia", "US", "NATO allies", "Belarus", "Stryker squadron")] == \
-        ["Russia's", "US's", "NATO allies'", "Belarus's", "Stryker squadron's"]
+
+    assert [possessive(n) for n in ("Russia", "US", "NATO allies", "Belarus", "Stryker squadron")] == [
+        "Russia's",
+        "US's",
+        "NATO allies'",
+        "Belarus's",
+        "Stryker squadron's",
+    ]
 
 
 def test_the_engine_and_the_text_game_never_import_pygame():
     import subprocess
     import sys
     from pathlib import Path
-    code = ("import sys, pkgutil, importlib, game.engine, game.scenario, game.text_mode, game.cli\n"
-            "for mod in pkgutil.walk_packages(game.engine.__path__, 'game.engine.'):\n"
-            "    importlib.import_module(mod.name)\n"
-            "print('pygame' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+
+    code = (
+        "import sys, pkgutil, importlib, game.engine, game.scenario, game.text_mode, game.cli\n"
+        "for mod in pkgutil.walk_packages(game.engine.__path__, 'game.engine.'):\n"
+        "    importlib.import_module(mod.name)\n"
+        "print('pygame' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert out.stdout.strip() == "False"

@@ -1,4 +1,5 @@
 """Any scenario the validator accepts can be played to its end: numbers changed at random, games played."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,8 +33,11 @@ def _set(tree, path, value):
     tree[path[-1]] = value
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_a_valid_scenario_with_other_numbers_plays_to_an_outcome(tmp_path, data):
     source = data.draw(st.sampled_from(SOURCES))
@@ -46,7 +50,7 @@ def test_a_valid_scenario_with_other_numbers_plays_to_an_outcome(tmp_path, data)
     path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
     scenario, problems = check_file(path)
     if scenario is None or any(p.is_error for p in problems):
-        return                                  # refused with messages: the loader's tests cover those
+        return  # refused with messages: the loader's tests cover those
     for seed in range(3):
         game = Game.new(scenario, seed=seed)
         while not game.is_over:

@@ -10,6 +10,7 @@
 The article lives outside the project (../shared/source-article.txt); when it is
 absent these tests are skipped, saying so.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 ARTICLE_PATH = PROJECT.parent / "shared" / "source-article.txt"
 SCENARIO_PATH = PROJECT / "scenarios" / "eastern_flank_2022.yaml"
 
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'",
-                              "“": '"', "”": '"', "„": '"', "‟": '"'})
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 
 # ------------------------------------------------------------------ the checks
@@ -57,7 +57,7 @@ def speaker_named_before(speaker: str, quote: str, article: str, window: int = 4
     if start < 0:
         return False
     surname = fold(re.sub(r"\(.*?\)", "", speaker).split()[-1])
-    return surname in fold(text[max(0, start - window):start])
+    return surname in fold(text[max(0, start - window) : start])
 
 
 def figure_in_article(size: int, article: str) -> bool:
@@ -72,11 +72,11 @@ def _words(text: str) -> list[str]:
 def copied_run(text: str, article: str, n: int = 8) -> str:
     """The first run of n consecutive words that `text` shares with the article, or ''."""
     art = _words(article)
-    grams = {tuple(art[i:i + n]) for i in range(len(art) - n + 1)}
+    grams = {tuple(art[i : i + n]) for i in range(len(art) - n + 1)}
     words = _words(text)
     for i in range(len(words) - n + 1):
-        if tuple(words[i:i + n]) in grams:
-            return " ".join(words[i:i + n])
+        if tuple(words[i : i + n]) in grams:
+            return " ".join(words[i : i + n])
     return ""
 
 
@@ -84,7 +84,9 @@ def copied_run(text: str, article: str, n: int = 8) -> str:
 @pytest.fixture(scope="module")
 def article() -> str:
     if not ARTICLE_PATH.is_file():
-        pytest.skip(f"source article not found at {ARTICLE_PATH} (it lives outside the project, in ../shared/)")
+        pytest.skip(
+            f"source article not found at {ARTICLE_PATH} (it lives outside the project, in ../shared/)"
+        )
     return ARTICLE_PATH.read_text(encoding="utf-8")
 
 
@@ -114,16 +116,16 @@ def _strings(node, path=""):
 # ------------------------------------------------------------------ the check functions themselves
 def test_normalise_touches_only_quote_marks_and_whitespace():
     assert normalise("It’s  “clear”\n„x”") == 'It\'s "clear" "x"'
-    assert normalise("obviously clear…") == "obviously clear…"      # the ellipsis is not a quote mark
+    assert normalise("obviously clear…") == "obviously clear…"  # the ellipsis is not a quote mark
 
 
 def test_quote_check_rejects_a_tampered_quote(article):
     real = "We’ve made it clear that if the need arises, we’ll be ready to defend our NATO partners."
     assert quote_in_article(real, article)
-    assert quote_in_article(real.replace("’", "'"), article)              # straight apostrophes are fine
+    assert quote_in_article(real.replace("’", "'"), article)  # straight apostrophes are fine
     tampered = real.replace("ready to defend", "ready to protect")
     assert not quote_in_article(tampered, article)
-    assert not quote_in_article("tragic mistake", article)                 # what Johnson did not say here
+    assert not quote_in_article("tragic mistake", article)  # what Johnson did not say here
     assert not quote_in_article("", article)
 
 
@@ -146,11 +148,13 @@ def test_figure_check(article):
     assert figure_in_article(1000, article) and figure_in_article(1700, article)
     assert figure_in_article(100000, article) and figure_in_article(3000, article)
     assert not figure_in_article(1800, article)
-    assert not figure_in_article(10000, article)      # not a prefix of 100,000
+    assert not figure_in_article(10000, article)  # not a prefix of 100,000
 
 
 def test_copied_run_finds_a_copied_sentence(article):
-    assert copied_run("Efforts by NATO, Russia, and Ukraine to establish a diplomatic solution have failed.", article)
+    assert copied_run(
+        "Efforts by NATO, Russia, and Ukraine to establish a diplomatic solution have failed.", article
+    )
     assert not copied_run("Talks between NATO, Russia and Ukraine have produced nothing so far.", article)
 
 
@@ -159,23 +163,28 @@ def test_every_quote_is_verbatim_from_the_article(raw, article):
     quotes = [(p["actor"], ev) for p, ev in _evidence(raw) if ev.get("quote")]
     assert quotes, "the seed scenario should quote the actors somewhere"
     for actor, ev in quotes:
-        assert quote_in_article(ev["quote"], article), \
+        assert quote_in_article(ev["quote"], article), (
             f"{actor}: {ev['speaker']}'s quote is not verbatim in the article: {ev['quote']!r}"
+        )
 
 
 def test_quotes_come_only_from_the_article(raw):
     for p, ev in _evidence(raw):
-        assert not (ev.get("quote") and ev.get("paraphrase")), f"{p['actor']}/{p['issue']}: quote and paraphrase"
+        assert not (ev.get("quote") and ev.get("paraphrase")), (
+            f"{p['actor']}/{p['issue']}: quote and paraphrase"
+        )
         if ev.get("quote"):
-            assert ev["source"] == "article", \
+            assert ev["source"] == "article", (
                 f"{ev['speaker']}: only the article's text can be checked, so other sources are paraphrased"
+            )
 
 
 def test_every_quote_has_a_speaker_the_article_names(raw, article):
     for p, ev in _evidence(raw):
         if ev.get("quote"):
-            assert speaker_named_before(ev["speaker"], ev["quote"], article), \
+            assert speaker_named_before(ev["speaker"], ev["quote"], article), (
                 f"{ev['speaker']} is not named in the article just before {ev['quote']!r}"
+            )
 
 
 def test_the_expected_actors_are_quoted(raw):
@@ -196,8 +205,9 @@ def test_article_sourced_force_sizes_appear_in_the_article(raw, article):
     sourced = [f for f in raw["forces"] if f.get("source") == "article"]
     assert {f["id"] for f in sourced} >= {"stryker_squadron", "airborne_82nd", "border_group"}
     for force in sourced:
-        assert figure_in_article(force["size"], article), \
+        assert figure_in_article(force["size"], article), (
             f"{force['id']}: size {force['size']} is not a figure the article gives"
+        )
 
 
 def test_article_source_is_the_headline(raw, article):

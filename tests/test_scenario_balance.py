@@ -1,4 +1,5 @@
 """Every shipped scenario as a game: every outcome can happen, and computer games do not all end alike."""
+
 from __future__ import annotations
 
 import random
@@ -25,8 +26,12 @@ def find_orders_reaching(scenario, outcome_id: str, tries: int = 4000):
         rng = random.Random(attempt)
         game = Game.new(scenario, seed=attempt, humans=sides)
         while not game.is_over:
-            game.play_turn({side: rng.choice([s.option.id for s in game.options_for(side) if s.available])
-                            for side in sides})
+            game.play_turn(
+                {
+                    side: rng.choice([s.option.id for s in game.options_for(side) if s.available])
+                    for side in sides
+                }
+            )
         if game.state.outcome == outcome_id:
             return game.orders
     return None
@@ -48,6 +53,7 @@ def test_computer_games_end_in_several_outcomes_none_dominant(scenario):
 def test_the_starter_template_is_valid_playable_and_not_one_sided():
     """docs/scenario-template.yaml is what instructors copy: it must stay valid, clean and worth playing."""
     from game.scenario.loader import check_file
+
     template = Path(__file__).resolve().parents[1] / "docs" / "scenario-template.yaml"
     scenario, problems = check_file(template)
     assert scenario is not None and problems == [], [p.format() for p in problems]

@@ -1,4 +1,5 @@
 """The published JSON Schema: in step with `python main.py schema`, with the loader's keys, and with real files."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,8 @@ def test_schema_file_equals_the_schema_command(capsys):
     printed = capsys.readouterr().out
     assert printed == json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
     assert SCHEMA_FILE.read_text(encoding="utf-8") == printed, (
-        "scenarios/scenario.schema.json is stale: run `python main.py schema > scenarios/scenario.schema.json`")
+        "scenarios/scenario.schema.json is stale: run `python main.py schema > scenarios/scenario.schema.json`"
+    )
 
 
 def test_schema_knows_exactly_the_keys_the_loader_knows():
@@ -33,12 +35,17 @@ def test_schema_knows_exactly_the_keys_the_loader_knows():
 
 
 def _validator():
-    import jsonschema                     # in the test extra: the published schema must really validate files
+    import jsonschema  # in the test extra: the published schema must really validate files
+
     jsonschema.Draft202012Validator.check_schema(scenario_schema())
     return jsonschema.Draft202012Validator(scenario_schema())
 
 
-VALID = [MINIMAL, *sorted((PROJECT / "scenarios").glob("*.yaml")), PROJECT / "docs" / "scenario-template.yaml"]
+VALID = [
+    MINIMAL,
+    *sorted((PROJECT / "scenarios").glob("*.yaml")),
+    PROJECT / "docs" / "scenario-template.yaml",
+]
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])

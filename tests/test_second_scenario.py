@@ -6,6 +6,7 @@ text to check quotes against). That every outcome is reachable and computer
 games do not all end alike is checked for every shipped scenario in
 test_scenario_balance.py.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,11 +32,17 @@ def test_first_line_points_editors_at_the_schema():
 def test_loads_without_problems(scenario):
     assert scenario.id == "cuba_1962"
     assert scenario.start_date == "1962-10-16" and scenario.turn_days == 2
-    assert (scenario.map.west, scenario.map.east, scenario.map.south, scenario.map.north) == (-100, -60, 10, 35)
+    assert (scenario.map.west, scenario.map.east, scenario.map.south, scenario.map.north) == (
+        -100,
+        -60,
+        10,
+        35,
+    )
 
 
 def test_validator_reports_nothing(capsys):
     from game.cli import main
+
     assert main(["validate", str(CUBA)]) == 0
     out = capsys.readouterr().out
     assert out.strip().endswith(": ok"), out

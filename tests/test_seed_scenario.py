@@ -4,6 +4,7 @@ Loaded through the real loader, so anything checked here is also valid to the
 engine. The last tests play scripted games through the engine to show that each
 way the crisis can end is reachable by choices, not just written down.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,17 @@ def test_actors_and_playability(sc):
 
 
 def test_colours_are_distinct_and_from_the_okabe_ito_palette(sc):
-    okabe_ito = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-                 "#999999"}
+    okabe_ito = {
+        "#000000",
+        "#E69F00",
+        "#56B4E9",
+        "#009E73",
+        "#F0E442",
+        "#0072B2",
+        "#D55E00",
+        "#CC79A7",
+        "#999999",
+    }
     colours = [a.colour.upper() for a in sc.actors]
     assert len(set(colours)) == len(colours)
     assert set(colours) <= okabe_ito
@@ -120,11 +130,18 @@ def test_every_actor_states_positions_with_evidence(sc):
 
 # ------------------------------------------------------------------ places and forces
 def test_places_have_real_coordinates(sc):
-    expected = {   # id: (lat, lon), to within half a degree
-        "vilseck": (49.6, 11.8), "mk_airbase": (44.4, 28.5), "rzeszow": (50.1, 22.0),
-        "fort_bragg": (35.1, -79.0), "kyiv": (50.45, 30.5), "moscow": (55.75, 37.6),
-        "brussels": (50.85, 4.35), "warsaw": (52.2, 21.0), "bucharest": (44.4, 26.1),
-        "belgorod": (50.6, 36.6), "voronezh": (51.7, 39.2),
+    expected = {  # id: (lat, lon), to within half a degree
+        "vilseck": (49.6, 11.8),
+        "mk_airbase": (44.4, 28.5),
+        "rzeszow": (50.1, 22.0),
+        "fort_bragg": (35.1, -79.0),
+        "kyiv": (50.45, 30.5),
+        "moscow": (55.75, 37.6),
+        "brussels": (50.85, 4.35),
+        "warsaw": (52.2, 21.0),
+        "bucharest": (44.4, 26.1),
+        "belgorod": (50.6, 36.6),
+        "voronezh": (51.7, 39.2),
     }
     for place_id, (lat, lon) in expected.items():
         place = sc.place(place_id)
@@ -136,7 +153,12 @@ def test_forces_carry_the_articles_figures(sc):
     assert (stryker.owner, stryker.size, stryker.home, stryker.at) == ("us", 1000, "vilseck", "vilseck")
     assert "over 1,000" in stryker.note and stryker.source == "article"
     airborne = sc.force("airborne_82nd")
-    assert (airborne.owner, airborne.size, airborne.home, airborne.at) == ("us", 1700, "fort_bragg", "fort_bragg")
+    assert (airborne.owner, airborne.size, airborne.home, airborne.at) == (
+        "us",
+        1700,
+        "fort_bragg",
+        "fort_bragg",
+    )
     assert airborne.source == "article"
     russians = sc.force("border_group")
     assert (russians.owner, russians.size, russians.source) == ("russia", 100000, "article")
@@ -200,8 +222,10 @@ def test_outcomes(sc):
     assert any(isinstance(c, m.RungAtLeast) and c.rung == "war" for c in _conditions(war.when))
     assert war.historical and "24 February" in war.historical_note
     fracture = sc.outcome("alliance_fracture")
-    assert any(isinstance(c, m.MeterBelow) and (c.actor, c.meter) == ("nato", "cohesion")
-               for c in _conditions(fracture.when))
+    assert any(
+        isinstance(c, m.MeterBelow) and (c.actor, c.meter) == ("nato", "cohesion")
+        for c in _conditions(fracture.when)
+    )
     assert all(o.debrief.strip() for o in sc.outcomes)
 
 
@@ -216,7 +240,7 @@ def test_sources(sc):
     assert article.title == "Joe Biden orders 3,000 U.S. troops to Poland and Romania to counter Russia"
     assert "unnamed" in article.publisher.lower() and article.date.startswith("2022-02")
     dates = {s.date for s in sc.sources}
-    assert "2022-02-02" in dates and "2022-02-24" in dates      # the Pentagon announcement; the invasion
+    assert "2022-02-02" in dates and "2022-02-24" in dates  # the Pentagon announcement; the invasion
 
 
 def test_discrepancies_are_noted_for_instructors(sc):
@@ -232,24 +256,39 @@ PATHS = {
     "war": {
         "us": ["us_82nd_to_poland", "us_stryker_to_romania", "us_reaffirm_open_door", "us_major_buildup"],
         "nato": ["nato_open_door", "nato_new_battlegroups", "nato_defensive_message", "nato_open_door"],
-        "russia": ["russia_ultimatum", "russia_belarus_drills", "russia_break_off", "russia_recognise_republics",
-                "russia_invade"]},
+        "russia": [
+            "russia_ultimatum",
+            "russia_belarus_drills",
+            "russia_break_off",
+            "russia_recognise_republics",
+            "russia_invade",
+        ],
+    },
     "alliance_fracture": {
         "us": ["us_preemptive_sanctions", "us_offer_talks", "us_quiet_moratorium", "us_82nd_to_romania"],
         "nato": ["nato_fast_track", "nato_nrf_readiness", "nato_council_invitation", "nato_membership_pause"],
-        "russia": ["russia_gas_squeeze", "russia_gas_squeeze", "russia_hold_forces", "russia_gas_squeeze"]},
+        "russia": ["russia_gas_squeeze", "russia_gas_squeeze", "russia_hold_forces", "russia_gas_squeeze"],
+    },
     "negotiated_deescalation": {
         "us": ["us_82nd_to_poland", "us_offer_talks", "us_sanctions_package", "us_declassify_intel"],
         "nato": ["nato_council_invitation", "nato_defensive_message", "nato_energy_security"],
-        "russia": ["russia_leader_calls", "russia_accept_talks", "russia_partial_pullback", "russia_leader_calls"]},
+        "russia": [
+            "russia_leader_calls",
+            "russia_accept_talks",
+            "russia_partial_pullback",
+            "russia_leader_calls",
+        ],
+    },
     "ukraine_neutrality_deal": {
         "us": ["us_offer_talks", "us_quiet_moratorium", "us_sanctions_package"],
         "nato": ["nato_back_leader_diplomacy", "nato_membership_pause", "nato_defensive_message"],
-        "russia": ["russia_accept_talks", "russia_partial_pullback", "russia_demand_guarantees"]},
+        "russia": ["russia_accept_talks", "russia_partial_pullback", "russia_demand_guarantees"],
+    },
     "frozen_standoff": {
         "us": ["us_82nd_to_poland", "us_stryker_to_romania", "us_sanctions_package", "us_declassify_intel"],
         "nato": ["nato_new_battlegroups", "nato_defensive_message", "nato_energy_security"],
-        "russia": ["russia_demand_guarantees", "russia_hold_forces"]},
+        "russia": ["russia_demand_guarantees", "russia_hold_forces"],
+    },
 }
 
 

@@ -1,4 +1,5 @@
 """The terminal game and the batch simulator, driven as a user drives them: through `python main.py`."""
+
 from __future__ import annotations
 
 import json
@@ -19,30 +20,42 @@ def run(args: list[str], stdin: str = "", home: Path | None = None, timeout: int
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     if home is not None:
         env["BRINKMANSHIP_HOME"] = str(home)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True, check=False,
-                          text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+    )
 
 
 def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
     result = run(["play", "--text", "--as", "us", "--seed", "4"], stdin=EVERY_OPTION, home=tmp_path)
     out = result.stdout
     assert result.returncode == 0, result.stderr
-    assert "Stated positions:" in out and "Vladimir Putin" in out       # the briefing quotes the actors
+    assert "Stated positions:" in out and "Vladimir Putin" in out  # the briefing quotes the actors
     assert "=== Resolution of turn 1" in out
     assert "What followed, and why:" in out
-    assert "red line" in out                                          # reasons name the positions
+    assert "red line" in out  # reasons name the positions
     # Under each order, every position it touched is a bullet: how it reads, then what changed.
     assert "\n    - Crosses " in out or "\n    - Honours " in out
     assert "\n        → " in out
-    assert "\n  In sum: " in out                                       # the balance of each turn
+    assert "\n  In sum: " in out  # the balance of each turn
     last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
     assert len(last) == 1
 
 
 def test_end_of_input_saves_and_the_save_resumes(tmp_path):
     save = tmp_path / "mine.json"
-    first = run(["play", "--text", "--as", "russia", "--seed", "9", "--save", str(save)], stdin="1\n2\n",
-                home=tmp_path)
+    first = run(
+        ["play", "--text", "--as", "russia", "--seed", "9", "--save", str(save)],
+        stdin="1\n2\n",
+        home=tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     assert f"game saved to {save}" in first.stdout
     data = json.loads(save.read_text(encoding="utf-8"))
@@ -68,11 +81,25 @@ def test_a_new_game_never_overwrites_a_game_already_played(tmp_path):
 
 def test_a_save_of_another_crisis_resumes_without_naming_its_scenario(tmp_path):
     save = tmp_path / "cuba.json"
-    first = run(["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--as", "usa",
-                 "--seed", "3", "--save", str(save)], stdin="1\n", home=tmp_path)
+    first = run(
+        [
+            "play",
+            "--text",
+            "--scenario",
+            str(ROOT / "scenarios" / "cuba_1962.yaml"),
+            "--as",
+            "usa",
+            "--seed",
+            "3",
+            "--save",
+            str(save),
+        ],
+        stdin="1\n",
+        home=tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     data = json.loads(save.read_text(encoding="utf-8"))
-    data["scenario_path"] = str(tmp_path / "moved-away" / "cuba_1962.yaml")   # the project folder moved
+    data["scenario_path"] = str(tmp_path / "moved-away" / "cuba_1962.yaml")  # the project folder moved
     save.write_text(json.dumps(data), encoding="utf-8")
     resumed = run(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
@@ -82,11 +109,12 @@ def test_a_save_of_another_crisis_resumes_without_naming_its_scenario(tmp_path):
 def test_unavailable_option_is_refused_with_its_reason(tmp_path):
     from game.engine.game import Game
     from game.scenario.loader import load_scenario
+
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("russia",))
     statuses = game.options_for("russia")
     blocked = next(n for n, s in enumerate(statuses, 1) if not s.available)
     result = run(["play", "--text", "--as", "russia", "--seed", "1"], stdin=f"{blocked}\nq\n", home=tmp_path)
-    assert "is not available: needs" in " ".join(result.stdout.split())   # the text is wrapped
+    assert "is not available: needs" in " ".join(result.stdout.split())  # the text is wrapped
     assert "Resume with:" in result.stdout
 
 
@@ -106,6 +134,7 @@ def test_simulate_json_report_is_reproducible():
     assert report["games"] == 40 and sum(report["outcomes"].values()) == 40
     sys.path.insert(0, str(ROOT))
     from game.scenario.loader import load_scenario
+
     playable = {a.id for a in load_scenario(SEED_SCENARIO).playable_actors}
     every_option = {o.id for o in load_scenario(SEED_SCENARIO).options if o.actor in playable}
     assert set(report["options"]) == every_option, "every option is counted, those never chosen as 0"
@@ -122,12 +151,16 @@ def test_simulate_table_flags_options_never_chosen():
 @pytest.mark.parametrize("fmt, marker", [("markdown", "# Debrief:"), ("html", "<svg")])
 def test_debrief_export_from_a_save(tmp_path, fmt, marker):
     save = tmp_path / "game.json"
-    run(["play", "--text", "--as", "nato", "--seed", "2", "--save", str(save)], stdin=EVERY_OPTION, home=tmp_path)
+    run(
+        ["play", "--text", "--as", "nato", "--seed", "2", "--save", str(save)],
+        stdin=EVERY_OPTION,
+        home=tmp_path,
+    )
     result = run(["debrief", str(save), "--format", fmt])
     assert result.returncode == 0, result.stderr
     assert marker in result.stdout and "What really happened" in result.stdout
     data = json.loads(save.read_text(encoding="utf-8"))
-    data["scenario_path"] = "/somewhere/else/eastern_flank_2022.yaml"     # the class moved the project
+    data["scenario_path"] = "/somewhere/else/eastern_flank_2022.yaml"  # the class moved the project
     save.write_text(json.dumps(data), encoding="utf-8")
     moved = run(["debrief", str(save), "--format", fmt])
     assert moved.returncode == 0, moved.stderr
@@ -135,9 +168,11 @@ def test_debrief_export_from_a_save(tmp_path, fmt, marker):
 
 def test_a_damaged_save_is_refused_in_one_line(tmp_path):
     save = tmp_path / "broken.json"
-    save.write_text('{"format": "brinkmanship-save", "version": 1, "scenario_id": "eastern_flank_2022", '
-                    '"seed": 1, "humans": ["us"], "temperaments": {}, "turns": [{"orders": {"us": "fly"}}]}',
-                    encoding="utf-8")
+    save.write_text(
+        '{"format": "brinkmanship-save", "version": 1, "scenario_id": "eastern_flank_2022", '
+        '"seed": 1, "humans": ["us"], "temperaments": {}, "turns": [{"orders": {"us": "fly"}}]}',
+        encoding="utf-8",
+    )
     result = run(["play", "--text", "--load", str(save)], home=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith(f"play: {save}: the save does not replay on this scenario:")
@@ -147,11 +182,32 @@ def test_a_damaged_save_is_refused_in_one_line(tmp_path):
 @pytest.mark.parametrize("seed", range(3))
 def test_random_typing_never_crashes_the_terminal_game(tmp_path, seed):
     import random
+
     rng = random.Random(seed)
-    words = ["1", "2", "3", "7", "12", "0", "-1", "i 2", "i 99", "i", "x", "", "  4 ", "q!", "ü", "9999999999"]
+    words = [
+        "1",
+        "2",
+        "3",
+        "7",
+        "12",
+        "0",
+        "-1",
+        "i 2",
+        "i 99",
+        "i",
+        "x",
+        "",
+        "  4 ",
+        "q!",
+        "ü",
+        "9999999999",
+    ]
     typed = "\n".join(rng.choice(words) for _ in range(300)) + "\n"
-    result = run(["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--seed", str(seed)],
-                 stdin=typed, home=tmp_path)
+    result = run(
+        ["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--seed", str(seed)],
+        stdin=typed,
+        home=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "Outcome: " in result.stdout or "game saved to" in result.stdout
@@ -161,12 +217,18 @@ def test_a_classroom_save_asks_every_team_in_the_terminal(tmp_path):
     sys.path.insert(0, str(ROOT))
     from game.engine.game import Game
     from game.scenario.loader import load_scenario
+
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("us", "nato", "russia"), classroom=True)
     save = tmp_path / "class.json"
     game.save_to(save)
     result = run(["play", "--text", "--load", str(save)], stdin="1\n1\n1\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    asked = [line for line in result.stdout.splitlines() if line.endswith("your order; other teams, look away.")]
-    assert [line.split(",")[0] for line in asked[:3]] == ["United States of America",
-                                                         "North Atlantic Treaty Organization", "Russian Federation"]
+    asked = [
+        line for line in result.stdout.splitlines() if line.endswith("your order; other teams, look away.")
+    ]
+    assert [line.split(",")[0] for line in asked[:3]] == [
+        "United States of America",
+        "North Atlantic Treaty Organization",
+        "Russian Federation",
+    ]
     assert "=== Resolution of turn 1" in result.stdout and "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ The geopandas wheel is only a convenient, pinned carrier of the public-domain
 Output: every country of the world, rings simplified with
 Douglas–Peucker and rounded to 0.01°, so the asset is small and fast to draw.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,12 +28,13 @@ from game.client.geometry import Point, clip_ring
 
 # The whole world: a scenario may be set anywhere (the Caribbean in 1962, the
 # Taiwan Strait, ...), and at 1:110m the whole world is still a small file.
-CLIP = (-180.0, 180.0, -90.0, 90.0)    # west, east, south, north
-TOLERANCE = 0.04                     # degrees; 1:110m data is already coarse
+CLIP = (-180.0, 180.0, -90.0, 90.0)  # west, east, south, north
+TOLERANCE = 0.04  # degrees; 1:110m data is already coarse
 MEMBER = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres."
 OUT = Path(__file__).resolve().parent / "countries.json"
 # Natural Earth leaves some codes unset (-99); give them their usual user-assigned codes.
 CODE_FIXES = {"Kosovo": "XKX", "N. Cyprus": "CYN", "France": "FRA", "Norway": "NOR"}
+
 
 def simplify(points: list[Point], tolerance: float) -> list[Point]:
     """Douglas–Peucker, iterative so long rings cannot hit the recursion limit."""
@@ -108,7 +110,9 @@ def main(argv: list[str]) -> int:
     data = build(wheel)
     OUT.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
     points = sum(len(r) for c in data["countries"] for r in c["rings"])
-    print(f"wrote {OUT.name}: {len(data['countries'])} countries, {points} points, {OUT.stat().st_size} bytes")
+    print(
+        f"wrote {OUT.name}: {len(data['countries'])} countries, {points} points, {OUT.stat().st_size} bytes"
+    )
     return 0
 
 

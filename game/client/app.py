@@ -5,6 +5,7 @@ second without input: a turn-based game needs no 60 fps loop, and idle CPU
 stays under 1 %. Window-wide keys (F11 fullscreen, F2 large text) are data in
 `App.bindings`.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,8 @@ from game.client.screen import Pop, Push, Quit, Replace, Reset, Screen, Transiti
 from game.client.text import Painter, TextCache
 from game.client.theme import Theme
 
-BUSY_SLEEP = 0.02      # just after input: feel instant
-IDLE_SLEEP = 0.05      # after a second with no input: a sleeping classroom laptop stays cool
+BUSY_SLEEP = 0.02  # just after input: feel instant
+IDLE_SLEEP = 0.05  # after a second with no input: a sleeping classroom laptop stays cool
 
 
 class App:
@@ -28,9 +29,11 @@ class App:
 
     bindings: ClassVar[dict[str, str]] = {"f11": "toggle_fullscreen", "f2": "toggle_large_text"}
 
-    def __init__(self, size: tuple[int, int] = (1280, 720), large_text: bool = False,
-                 scenario_dir: Path | None = None) -> None:
+    def __init__(
+        self, size: tuple[int, int] = (1280, 720), large_text: bool = False, scenario_dir: Path | None = None
+    ) -> None:
         from game.cli import SCENARIO_DIR
+
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Brinkmanship")
@@ -46,11 +49,11 @@ class App:
         self.running = True
         self.frames = 0
         self.last_input = 0.0
-        self.painter: Painter | None = None   # the last frame's painter: its record is what was shown
-        self.message = ""                       # one-line notice shown over any screen (e.g. a save error)
-        self.message_screens = 0                # how many more screen changes the notice stays for
-        self.seed: int | None = None            # from `play --seed`; None: a fresh game is random
-        self.preset_side: str | None = None     # from `play --as`: preselected on the title screen
+        self.painter: Painter | None = None  # the last frame's painter: its record is what was shown
+        self.message = ""  # one-line notice shown over any screen (e.g. a save error)
+        self.message_screens = 0  # how many more screen changes the notice stays for
+        self.seed: int | None = None  # from `play --seed`; None: a fresh game is random
+        self.preset_side: str | None = None  # from `play --as`: preselected on the title screen
         self.extra_scenario: Path | None = None  # from `play --scenario FILE`: listed first on the title
 
     # --------------------------------------------------------------- stack
@@ -87,6 +90,7 @@ class App:
         if event.type == pygame.QUIT:
             # Closing the window asks first, like Esc; a second close while asking quits.
             from game.client.dialog import ConfirmDialog, confirm_quit
+
             self.apply(Quit() if isinstance(self.top, ConfirmDialog) else Push(confirm_quit(self)))
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
@@ -126,7 +130,7 @@ class App:
             self.fullscreen = not self.fullscreen
         except pygame.error as error:
             self.notify(f"Full screen is not available here ({error}).")
-            if pygame.display.get_surface() is None:       # never leave the game without a window
+            if pygame.display.get_surface() is None:  # never leave the game without a window
                 self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         self.dirty = True
 
@@ -181,8 +185,9 @@ class App:
             band = pygame.Rect(0, h - painter.line_height("small") - 8, w, painter.line_height("small") + 8)
             pygame.draw.rect(self.window, th.BACKGROUND, band)
             pygame.draw.line(self.window, th.FOCUS, band.topleft, band.topright, 1)
-            painter.text(self.message, (w // 2, h - 4), "small", th.FOCUS, anchor="midbottom",
-                         max_width=w - 20)
+            painter.text(
+                self.message, (w // 2, h - 4), "small", th.FOCUS, anchor="midbottom", max_width=w - 20
+            )
         pygame.display.flip()
         self.painter = painter
         self.dirty = False

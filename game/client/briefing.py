@@ -3,6 +3,7 @@
 Quotes are shown in quotation marks with the speaker and source; paraphrases
 are labelled as the project's own words, never dressed up as quotes.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -51,8 +52,13 @@ class BriefingScreen(GameScreen):
         self.begin.rect = Rect(bar.right - w, bar.top, w, bh)
         self.controls = [self.begin]
         self.panes = [self.positions_pane, self.situation_pane]
-        self.regions = {"header": self.header, "situation": self.left, "positions": self.right,
-                        "buttons": self.begin.rect, "footer": self.footer}
+        self.regions = {
+            "header": self.header,
+            "situation": self.left,
+            "positions": self.right,
+            "buttons": self.begin.rect,
+            "footer": self.footer,
+        }
 
     def paint(self, p: Painter) -> None:
         draw_header(p, self.header, f"Briefing — {self.scenario.title}", nice_date(self.scenario.start_date))
@@ -61,8 +67,11 @@ class BriefingScreen(GameScreen):
         panel(p, self.right, "What each side has said")
         self.positions_pane.draw(p, self._paint_positions)
         self.begin.draw(p, self.is_focused(self.begin), self.begin is self.hover)
-        draw_footer(p, self.footer, "Enter: begin   Page Up / Page Down or the wheel: scroll   Esc: leave   "
-                                    "F2: large text")
+        draw_footer(
+            p,
+            self.footer,
+            "Enter: begin   Page Up / Page Down or the wheel: scroll   Esc: leave   F2: large text",
+        )
 
     def _paint_situation(self, p: Painter, x: int, y: int, width: int) -> int:
         top, pad = y, p.theme.pad()
@@ -72,14 +81,26 @@ class BriefingScreen(GameScreen):
         y += p.paragraph(f"Played by people: {playing}.", x, y, width, "body", th.FOCUS, bold=True)
         computer = [self.scenario.actor(a).name for a in self.game.computer_sides]
         if computer:
-            y += p.paragraph(f"Played by the computer, each by its own stated positions: {', '.join(computer)}.",
-                             x, y, width, "body", th.MUTED)
+            y += p.paragraph(
+                f"Played by the computer, each by its own stated positions: {', '.join(computer)}.",
+                x,
+                y,
+                width,
+                "body",
+                th.MUTED,
+            )
         y += pad
         y += p.paragraph(
             f"Each turn stands for {counted(self.scenario.turn_days, 'day')}; the game lasts at most "
             f"{counted(self.scenario.turn_limit, 'turn')}. Every side chooses one order per turn; all orders are "
             "revealed together. When an order honours or crosses what an actor has said it wants or will not "
-            "accept, that actor reacts — and the game tells you why, quoting it.", x, y, width, "small", th.MUTED)
+            "accept, that actor reacts — and the game tells you why, quoting it.",
+            x,
+            y,
+            width,
+            "small",
+            th.MUTED,
+        )
         return y - top
 
     def _paint_positions(self, p: Painter, x: int, y: int, width: int) -> int:
@@ -100,16 +121,20 @@ class BriefingScreen(GameScreen):
     def _paint_position(self, p: Painter, position: Position, x: int, y: int, width: int) -> int:
         top, pad = y, p.theme.pad()
         issue = self.scenario.issue(position.issue)
-        y += p.paragraph(f"On {issue.name} ({STRENGTH.get(position.strength, '')}):", x, y, width, "body",
-                         bold=True)
+        y += p.paragraph(
+            f"On {issue.name} ({STRENGTH.get(position.strength, '')}):", x, y, width, "body", bold=True
+        )
         if position.summary:
             y += p.paragraph(position.summary, x, y, width, "body")
 
         def names(ids: tuple[str, ...]) -> str:
             return ", ".join(issue.state(i).name for i in ids)
-        stance = [f"Wants: {names(position.preferred)}" if position.preferred else "",
-                  f"Accepts: {names(position.acceptable)}" if position.acceptable else "",
-                  f"Red line: {names(position.red_lines)}" if position.red_lines else ""]
+
+        stance = [
+            f"Wants: {names(position.preferred)}" if position.preferred else "",
+            f"Accepts: {names(position.acceptable)}" if position.acceptable else "",
+            f"Red line: {names(position.red_lines)}" if position.red_lines else "",
+        ]
         y += p.paragraph(" · ".join(s for s in stance if s), x, y, width, "small", th.MUTED)
         for evidence in position.evidence:
             source = self._source_title(evidence.source)

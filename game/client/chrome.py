@@ -1,4 +1,5 @@
 """What every in-game screen shares: the session, side colours, a header band and a key-hint footer."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -50,13 +51,26 @@ def draw_header(p: Painter, rect: Rect, left: str, right: str = "") -> None:
     right_w = p.text_width(right, "body", bold=True) if right else 0
     if right:
         p.text(right, (rect.right - pad, rect.centery), "body", th.TEXT, bold=True, anchor="midright")
-    p.text(left, (rect.left + pad, rect.centery), "heading", th.TEXT, bold=True, anchor="midleft",
-           max_width=rect.width - right_w - 3 * pad)
+    p.text(
+        left,
+        (rect.left + pad, rect.centery),
+        "heading",
+        th.TEXT,
+        bold=True,
+        anchor="midleft",
+        max_width=rect.width - right_w - 3 * pad,
+    )
 
 
 def draw_footer(p: Painter, rect: Rect, hint: str = HINT) -> None:
-    p.text(hint, (rect.left + p.theme.pad(), rect.centery), "small", th.MUTED, anchor="midleft",
-           max_width=rect.width - 2 * p.theme.pad())
+    p.text(
+        hint,
+        (rect.left + p.theme.pad(), rect.centery),
+        "small",
+        th.MUTED,
+        anchor="midleft",
+        max_width=rect.width - 2 * p.theme.pad(),
+    )
 
 
 class GameScreen(Screen):

@@ -1,4 +1,5 @@
 """The "are you sure?" dialog: Esc and closing the window ask before leaving, never lose a game."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from game.client.widgets import Button, panel
 if TYPE_CHECKING:
     from game.client.app import App
 
-SAVED_NOTE = ("Your game is saved after every turn: choose “Continue” on the title screen to pick it up "
-              "again. Orders given but not yet resolved this turn will be asked for again.")
+SAVED_NOTE = (
+    "Your game is saved after every turn: choose “Continue” on the title screen to pick it up "
+    "again. Orders given but not yet resolved this turn will be asked for again."
+)
 
 
 class ConfirmDialog(Screen):
@@ -25,8 +28,9 @@ class ConfirmDialog(Screen):
     opaque = False
     bindings: ClassVar[dict[str, str]] = Screen.bindings | {"escape": "stay", "y": "confirm", "n": "stay"}
 
-    def __init__(self, app: App, title: str, message: str, confirm_label: str,
-                 on_confirm: Callable[[], Transition]) -> None:
+    def __init__(
+        self, app: App, title: str, message: str, confirm_label: str, on_confirm: Callable[[], Transition]
+    ) -> None:
         super().__init__(app)
         self.title = title
         self.message = message
@@ -65,21 +69,27 @@ class ConfirmDialog(Screen):
         pad = p.theme.pad()
         pygame.draw.rect(p.surface, th.FOCUS, self.box, 3, border_radius=8)
         p.text(self.title, (inner.left + pad, inner.top + pad), "title", bold=True, max_width=inner.width)
-        p.paragraph(self.message, inner.left + pad, inner.top + pad + p.line_height("title") + pad,
-                    inner.width - 2 * pad)
+        p.paragraph(
+            self.message,
+            inner.left + pad,
+            inner.top + pad + p.line_height("title") + pad,
+            inner.width - 2 * pad,
+        )
         for button in self.controls:
             button.draw(p, self.is_focused(button), button is self.hover)
 
 
 def _title_screen(app: App) -> Screen:
     from game.client.title import TitleScreen
+
     return TitleScreen(app)
 
 
 def confirm_leave(app: App) -> ConfirmDialog:
     """Asked when leaving a game for the title screen."""
-    return ConfirmDialog(app, "Leave this game?", SAVED_NOTE, "Leave to title",
-                         lambda: Reset(_title_screen(app)))
+    return ConfirmDialog(
+        app, "Leave this game?", SAVED_NOTE, "Leave to title", lambda: Reset(_title_screen(app))
+    )
 
 
 def confirm_quit(app: App) -> ConfirmDialog:

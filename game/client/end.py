@@ -1,5 +1,6 @@
 """The end screen: the outcome and its debrief, tension over time, the timeline of orders,
 what really happened, and questions for discussion."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
@@ -34,6 +35,7 @@ class EndScreen(GameScreen):
 
     def _to_title(self) -> Transition:
         from game.client.title import TitleScreen
+
         return Reset(TitleScreen(self.app))
 
     def cmd_quit(self) -> Transition:
@@ -43,6 +45,7 @@ class EndScreen(GameScreen):
         """The debrief as HTML (prints well) and Markdown (for a course page), in the saves folder."""
         from game.engine.debrief import write_debriefs
         from game.paths import saves_dir
+
         try:
             page, notes = write_debriefs(self.game, saves_dir())
         except OSError as error:
@@ -73,16 +76,24 @@ class EndScreen(GameScreen):
         x = self.title_button.rect.left
         self.controls = buttons
         self.panes = [self.debrief_pane, self.timeline_pane]
-        self.regions = {"header": self.header, "chart": self.chart_rect, "timeline": self.timeline_rect,
-                        "debrief": self.right,
-                        "buttons": Rect(x, bar.top, self.quit_button.rect.right - x, bh),
-                        "footer": self.footer}
+        self.regions = {
+            "header": self.header,
+            "chart": self.chart_rect,
+            "timeline": self.timeline_rect,
+            "debrief": self.right,
+            "buttons": Rect(x, bar.top, self.quit_button.rect.right - x, bh),
+            "footer": self.footer,
+        }
 
     def paint(self, p: Painter) -> None:
         outcome = self.game.outcome
         title = outcome.title if outcome else "Game over"
-        draw_header(p, self.header, f"Outcome: {title}", f"{counted(len(self.game.history), 'turn')} · tension "
-                    f"{self.game.state.tension}/100")
+        draw_header(
+            p,
+            self.header,
+            f"Outcome: {title}",
+            f"{counted(len(self.game.history), 'turn')} · tension {self.game.state.tension}/100",
+        )
         inner = panel(p, self.chart_rect, "Tension over time")
         draw_chart(p, inner, self.scenario, self.game.tension_history)
         panel(p, self.timeline_rect, "Timeline of orders")
@@ -91,22 +102,38 @@ class EndScreen(GameScreen):
         self.debrief_pane.draw(p, self._paint_debrief)
         for button in self.controls:
             button.draw(p, self.is_focused(button), button is self.hover)
-        draw_footer(p, self.footer, "Page Up / Page Down or the wheel: scroll   Enter: title screen   "
-                                    "D: save the debrief   Q: quit")
+        draw_footer(
+            p,
+            self.footer,
+            "Page Up / Page Down or the wheel: scroll   Enter: title screen   D: save the debrief   Q: quit",
+        )
 
     def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:
         top, lh = y, p.line_height("small")
         for record in self.game.history:
-            p.text(f"Turn {record.turn} · {nice_date(record.date)} · tension {record.tension_before} → "
-                   f"{record.tension_after}", (x, y), "small", th.TEXT, bold=True, max_width=width)
+            p.text(
+                f"Turn {record.turn} · {nice_date(record.date)} · tension {record.tension_before} → "
+                f"{record.tension_after}",
+                (x, y),
+                "small",
+                th.TEXT,
+                bold=True,
+                max_width=width,
+            )
             y += lh
             for actor in self.scenario.actors:
                 option_id = record.orders.get(actor.id)
                 if option_id:
                     swatch = Rect(x + 6, y + 4, lh - 8, lh - 8)
                     pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
-                    y += p.paragraph(f"{actor.short_name}: {self.scenario.option(option_id).label}",
-                                     swatch.right + 6, y, width - swatch.right + x - 6, "small", th.MUTED)
+                    y += p.paragraph(
+                        f"{actor.short_name}: {self.scenario.option(option_id).label}",
+                        swatch.right + 6,
+                        y,
+                        width - swatch.right + x - 6,
+                        "small",
+                        th.MUTED,
+                    )
             y += lh // 3
         return y - top
 

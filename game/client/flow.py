@@ -2,6 +2,7 @@
 
 Kept in one place so each screen only says "my part is done".
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -1,4 +1,5 @@
 """Plane geometry shared by the map builder and the map view; pure Python, no pygame."""
+
 from __future__ import annotations
 
 Point = tuple[float, float]

@@ -1,4 +1,5 @@
 """The hot-seat hand-off: a blank screen between teams, so no team sees another's order."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ class HandOffScreen(GameScreen):
 
     def _ready(self) -> Transition:
         from game.client.turn import TurnScreen
+
         return Replace(TurnScreen(self.app, self.session, self.side))
 
     def layout(self, p: Painter) -> None:
@@ -52,12 +54,26 @@ class HandOffScreen(GameScreen):
         name = self.actor.name
         if len(p.wrap(f"Pass the keyboard to Team {name}", width, "huge", True)) > 2:
             name = self.actor.short_name
-        y += p.paragraph_above(f"Pass the keyboard to Team {name}", x, y, width, bottom, "huge", bold=True) + pad
-        look_away = (f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press "
-                     f"Enter or click the button when only your team can see it. You will choose your order in "
-                     f"secret; all orders are revealed together when the turn is resolved.")
+        y += (
+            p.paragraph_above(f"Pass the keyboard to Team {name}", x, y, width, bottom, "huge", bold=True)
+            + pad
+        )
+        look_away = (
+            f"Everyone else, please look away from the screen. Team {self.actor.short_name}: press "
+            f"Enter or click the button when only your team can see it. You will choose your order in "
+            f"secret; all orders are revealed together when the turn is resolved."
+        )
         y += p.paragraph_above(look_away, x, y, width, bottom, "heading") + pad
-        p.paragraph_above(f"Orders already given this turn: {', '.join(done)} (kept hidden)." if done
-                          else "No team has given its order yet this turn.", x, y, width, bottom, "body", th.MUTED)
+        p.paragraph_above(
+            f"Orders already given this turn: {', '.join(done)} (kept hidden)."
+            if done
+            else "No team has given its order yet this turn.",
+            x,
+            y,
+            width,
+            bottom,
+            "body",
+            th.MUTED,
+        )
         self.ready.draw(p, self.is_focused(self.ready), self.ready is self.hover)
         draw_footer(p, self.footer)

@@ -3,6 +3,7 @@
 Everything a user can get wrong before the window opens (no desktop, Wayland
 only, a broken scenario or save) ends in one readable line, never a traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,18 +13,22 @@ from argparse import Namespace
 from collections.abc import MutableMapping
 from pathlib import Path
 
-NO_DISPLAY = ("No display found: the game window needs a desktop. "
-              "Play in this terminal with: python main.py play --text")
-WAYLAND_ONLY = ("No X display found (this pygame cannot open a Wayland-only window; enable XWayland). "
-                "Play in this terminal with: python main.py play --text")
+NO_DISPLAY = (
+    "No display found: the game window needs a desktop. "
+    "Play in this terminal with: python main.py play --text"
+)
+WAYLAND_ONLY = (
+    "No X display found (this pygame cannot open a Wayland-only window; enable XWayland). "
+    "Play in this terminal with: python main.py play --text"
+)
 
 
 def display_problem(env: MutableMapping[str, str], platform: str = sys.platform) -> str | None:
     """Why no window can open here, or None; picks x11 when a DISPLAY exists and no driver is chosen."""
     if env.get("SDL_VIDEODRIVER"):
-        return None                       # the user chose a driver: respect it
+        return None  # the user chose a driver: respect it
     if not (platform.startswith("linux") or "bsd" in platform):
-        return None                       # Windows and macOS always have their own display
+        return None  # Windows and macOS always have their own display
     if env.get("DISPLAY"):
         # pygame 2.6.1 segfaults when SDL picks Wayland; XWayland via DISPLAY works.
         env["SDL_VIDEODRIVER"] = "x11"
@@ -42,22 +47,27 @@ def run_client(args: Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")   # the game has no sound; never fail on audio
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # the game has no sound; never fail on audio
     # Leave Ctrl-C and SIGTERM to Python: SDL would turn them into a window-close, which asks
     # "leave?" and so never lets a terminal or a shutdown end the game. Every turn is autosaved.
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     import pygame
+
     try:
         if shots:
             from game.client.screenshot import run_screenshots
+
             for path in run_screenshots(Path(shots), large_text=bool(getattr(args, "large_text", False))):
                 print(path)
             return 0
         from game.client.app import App
+
         app = App(large_text=bool(getattr(args, "large_text", False)))
     except pygame.error as error:
-        print(f"Could not open the game window ({error}). Play in this terminal with: python main.py play --text",
-              file=sys.stderr)
+        print(
+            f"Could not open the game window ({error}). Play in this terminal with: python main.py play --text",
+            file=sys.stderr,
+        )
         return 1
     try:
         first = first_screen(app, args)
@@ -69,11 +79,15 @@ def run_client(args: Namespace) -> int:
     except Exception:  # noqa: BLE001 - the last line of defence between a bug and a player
         # Never a traceback at a player: keep it in a file for whoever fixes the bug.
         from game.paths import user_data_dir
+
         log = user_data_dir() / "crash.log"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"The game stopped on an internal error (details in {log}). Your game was saved after its last "
-              "turn: choose Continue on the title screen.", file=sys.stderr)
+        print(
+            f"The game stopped on an internal error (details in {log}). Your game was saved after its last "
+            "turn: choose Continue on the title screen.",
+            file=sys.stderr,
+        )
         return 1
     finally:
         pygame.quit()
@@ -82,12 +96,13 @@ def run_client(args: Namespace) -> int:
 def first_screen(app, args: Namespace):
     """The title screen, or for `play --load SAVE` / `play --as SIDE` the game itself; a str is an error line."""
     from game.client.title import TitleScreen, keep_earlier_autosave
+
     if getattr(args, "command", None) != "play":
         return TitleScreen(app, lazy=True)
     app.seed = args.seed
     app.preset_side = args.side
     if not (args.load or args.side):
-        if args.scenario:                 # `play --scenario FILE`: that file, listed first and chosen
+        if args.scenario:  # `play --scenario FILE`: that file, listed first and chosen
             app.extra_scenario = Path(args.scenario)
         return TitleScreen(app, lazy=True)
     from game.client.flow import next_screen
@@ -97,6 +112,7 @@ def first_screen(app, args: Namespace):
     from game.cli import DEFAULT_SCENARIO
     from game.scenario.finder import scenario_file_for
     from game.scenario.loader import ScenarioError, load_scenario
+
     scenario_path = args.scenario or DEFAULT_SCENARIO
     try:
         if args.load:
@@ -119,4 +135,5 @@ def first_screen(app, args: Namespace):
         # Every line names the file it is about, as `validate` does.
         return str(error) if not where or str(error).startswith(where) else f"{where}: {error}"
     from game.client.briefing import BriefingScreen
+
     return BriefingScreen(app, session)

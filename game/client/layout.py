@@ -3,6 +3,7 @@
 A size in a split is an int (pixels), a float below 1 (share of the whole) or
 None (an equal share of what is left).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -59,4 +60,4 @@ def right_aligned(rect: Rect, widths: Sequence[int], height: int, gap: int) -> l
 def overlaps(rects: Iterable[Rect]) -> list[tuple[Rect, Rect]]:
     """Every pair of non-empty rects that overlap (for layout tests)."""
     items = [r for r in rects if r.width > 0 and r.height > 0]
-    return [(a, b) for i, a in enumerate(items) for b in items[i + 1:] if a.colliderect(b)]
+    return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :] if a.colliderect(b)]

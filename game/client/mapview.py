@@ -5,6 +5,7 @@ Outlines, fills, hatches, country labels and the legend form a static layer,
 rendered once per (size, text mode) and reused; only markers and arrows are
 drawn each frame.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ Point = tuple[float, float]
 def load_countries(path: Path = MAP_FILE) -> tuple[tuple[str, str, tuple[tuple[Point, ...], ...]], ...]:
     """(iso_a3, name, rings) for every country in the asset; read once per process."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple((c["iso_a3"], c["name"], tuple(tuple((p[0], p[1]) for p in r) for r in c["rings"]))
-                 for c in data["countries"])
+    return tuple(
+        (c["iso_a3"], c["name"], tuple(tuple((p[0], p[1]) for p in r) for r in c["rings"]))
+        for c in data["countries"]
+    )
 
 
 def size_label(people: int) -> str:
@@ -66,7 +69,9 @@ def fitted_view(scenario: Scenario) -> View:
     points = [(place.lon, place.lat) for place in scenario.places]
     if not points:
         wanted = {code for actor in scenario.actors for code in actor.countries}
-        points = [point for code, _, rings in load_countries() if code in wanted for ring in rings for point in ring]
+        points = [
+            point for code, _, rings in load_countries() if code in wanted for ring in rings for point in ring
+        ]
     if not points:
         return View(-180.0, 180.0, -60.0, 80.0)
     west, east = min(p[0] for p in points), max(p[0] for p in points)
@@ -74,8 +79,12 @@ def fitted_view(scenario: Scenario) -> View:
     # Room around the outermost places for their labels, and never closer in than a small region.
     pad_lon = max((east - west) * 0.2, (12.0 - (east - west)) / 2, 2.0)
     pad_lat = max((north - south) * 0.2, (8.0 - (north - south)) / 2, 1.5)
-    return View(max(-180.0, west - pad_lon), min(180.0, east + pad_lon),
-                max(-85.0, south - pad_lat), min(85.0, north + pad_lat))
+    return View(
+        max(-180.0, west - pad_lon),
+        min(180.0, east + pad_lon),
+        max(-85.0, south - pad_lat),
+        min(85.0, north + pad_lat),
+    )
 
 
 class Projection:
@@ -91,8 +100,10 @@ class Projection:
         self.cy = (view.south + view.north) / 2
 
     def __call__(self, lon: float, lat: float) -> tuple[int, int]:
-        return (round(self.rect.centerx + (lon * self.k - self.cx) * self.scale),
-                round(self.rect.centery - (lat - self.cy) * self.scale))
+        return (
+            round(self.rect.centerx + (lon * self.k - self.cx) * self.scale),
+            round(self.rect.centery - (lat - self.cy) * self.scale),
+        )
 
 
 def _area_centroid(points: list) -> tuple[float, float, float]:
@@ -107,7 +118,9 @@ def _area_centroid(points: list) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
-def hatch_surface(size: tuple[int, int], pattern: str, colour: tuple[int, int, int, int], step: int) -> pygame.Surface:
+def hatch_surface(
+    size: tuple[int, int], pattern: str, colour: tuple[int, int, int, int], step: int
+) -> pygame.Surface:
     """A transparent surface covered in one hatch pattern."""
     w, h = size
     surface = pygame.Surface(size, pygame.SRCALPHA)
@@ -133,8 +146,15 @@ def hatch_surface(size: tuple[int, int], pattern: str, colour: tuple[int, int, i
 _HALOS: dict[tuple, pygame.Surface] = {}
 
 
-def halo_text(p: Painter, text: str, pos: tuple[int, int], role: str = "small", colour: RGB = th.TEXT,
-              bold: bool = False, anchor: str = "center") -> Rect:
+def halo_text(
+    p: Painter,
+    text: str,
+    pos: tuple[int, int],
+    role: str = "small",
+    colour: RGB = th.TEXT,
+    bold: bool = False,
+    anchor: str = "center",
+) -> Rect:
     """Text with a dark outline, readable over any fill or hatch; the outline is rendered once and kept."""
     key = (text, p.px(role), bold)
     halo = _HALOS.get(key)
@@ -144,7 +164,7 @@ def halo_text(p: Painter, text: str, pos: tuple[int, int], role: str = "small", 
         for dx in (0, 1, 2):
             for dy in (0, 1, 2):
                 halo.blit(dark, (dx, dy))
-        if len(_HALOS) > 400:           # a bounded cache: labels are few, sizes change rarely
+        if len(_HALOS) > 400:  # a bounded cache: labels are few, sizes change rarely
             _HALOS.clear()
         _HALOS[key] = halo
     rect = halo.get_rect(**{anchor: pos})
@@ -269,7 +289,7 @@ class MapView:
                 continue
             w, h = p.text_width(name, "small") + 4, p.line_height("small")
             centred = Rect(rect.left + x - w // 2, rect.top + y - h // 2, w, h)
-            r = int(math.sqrt(area) / 4)          # a big country's name may move further and stay inside
+            r = int(math.sqrt(area) / 4)  # a big country's name may move further and stay inside
             nudges = ((0, 0), (0, -h), (0, h), (-r, 0), (r, 0), (-r, -h), (r, h), (-r, h), (r, -h))
             for where in (centred.move(dx, dy) for dx, dy in nudges):
                 if rect.contains(where) and where.collidelist(taken) < 0:
@@ -277,8 +297,9 @@ class MapView:
                     halo_text(p, name, where.center, "small", th.TEXT if owned else th.MUTED)
                     break
 
-    def _place_dots(self, p: Painter, project: Projection, occupied: set[str], rect: Rect,
-                    taken: list[Rect]) -> list[tuple[str, int, int]]:
+    def _place_dots(
+        self, p: Painter, project: Projection, occupied: set[str], rect: Rect, taken: list[Rect]
+    ) -> list[tuple[str, int, int]]:
         """Places with no force (capitals, empty bases) as small dots, so a player can find Kyiv or
         Warsaw; returns (name, x, y) for naming once the country names have their places."""
         unnamed = []
@@ -288,7 +309,7 @@ class MapView:
                 continue
             pygame.draw.circle(p.surface, (0, 0, 0), (x, y), 4)
             pygame.draw.circle(p.surface, th.TEXT, (x, y), 3)
-            taken.append(Rect(x - 4, y - 4, 8, 8))           # country names keep off the dot
+            taken.append(Rect(x - 4, y - 4, 8, 8))  # country names keep off the dot
             unnamed.append((place.name.split(",")[0].split(" (")[0], x, y))
         return unnamed
 
@@ -298,8 +319,12 @@ class MapView:
         lh = p.line_height("small")
         for name, x, y in unnamed:
             w = p.text_width(name, "small") + 4
-            for where in (Rect(x + 6, y - lh // 2, w, lh), Rect(x - 6 - w, y - lh // 2, w, lh),
-                          Rect(x - w // 2, y + 4, w, lh), Rect(x - w // 2, y - 4 - lh, w, lh)):
+            for where in (
+                Rect(x + 6, y - lh // 2, w, lh),
+                Rect(x - 6 - w, y - lh // 2, w, lh),
+                Rect(x - w // 2, y + 4, w, lh),
+                Rect(x - w // 2, y - 4 - lh, w, lh),
+            ):
                 if rect.contains(where) and where.collidelist(taken) < 0:
                     taken.append(where)
                     halo_text(p, name, where.topleft, "small", th.MUTED, anchor="topleft")
@@ -312,18 +337,22 @@ class MapView:
         width = max(4, p.px("body") // 4)
         head = width * 4
         angle = math.atan2(end[1] - a[1], end[0] - a[0])
-        stop = p.px("small") + 4          # the head stops short of the marker so both stay visible
+        stop = p.px("small") + 4  # the head stops short of the marker so both stay visible
         b = (end[0] - math.cos(angle) * stop, end[1] - math.sin(angle) * stop)
         back = (b[0] - math.cos(angle) * head, b[1] - math.sin(angle) * head)
-        wings = [(back[0] + math.cos(angle + s) * head * 0.6, back[1] + math.sin(angle + s) * head * 0.6)
-                 for s in (math.pi / 2, -math.pi / 2)]
+        wings = [
+            (back[0] + math.cos(angle + s) * head * 0.6, back[1] + math.sin(angle + s) * head * 0.6)
+            for s in (math.pi / 2, -math.pi / 2)
+        ]
         pygame.draw.line(p.surface, (0, 0, 0), a, back, width + 4)
         pygame.draw.polygon(p.surface, (0, 0, 0), [b, *wings], 0)
         pygame.draw.polygon(p.surface, (0, 0, 0), [b, *wings], 4)
         pygame.draw.line(p.surface, th.TEXT, a, back, width)
         pygame.draw.polygon(p.surface, th.TEXT, [b, *wings])
 
-    def _group(self, project: Projection, forces: dict, rect: Rect) -> tuple[dict[tuple[str, str], int], list[str]]:
+    def _group(
+        self, project: Projection, forces: dict, rect: Rect
+    ) -> tuple[dict[tuple[str, str], int], list[str]]:
         """People per (place, owner) in view, and labels for the forces outside the view."""
         groups: dict[tuple[str, str], int] = {}
         outside: dict[tuple[str, str], int] = {}
@@ -332,9 +361,11 @@ class MapView:
             place = self.scenario.place(fs.place)
             into = groups if rect.collidepoint(project(place.lon, place.lat)) else outside
             into[(fs.place, force.owner)] = into.get((fs.place, force.owner), 0) + force.size
-        off_map = [_force_label(self.scenario.actor(owner).short_name, people)
-                   + f" ({self.scenario.place(place_id).name.split(',')[0]})"
-                   for (place_id, owner), people in sorted(outside.items())]
+        off_map = [
+            _force_label(self.scenario.actor(owner).short_name, people)
+            + f" ({self.scenario.place(place_id).name.split(',')[0]})"
+            for (place_id, owner), people in sorted(outside.items())
+        ]
         return groups, off_map
 
     @staticmethod
@@ -345,8 +376,14 @@ class MapView:
             places.setdefault(place_id, []).append((owner, people))
         return places
 
-    def _markers(self, p: Painter, project: Projection, groups: dict[tuple[str, str], int], rect: Rect,
-                 taken: list[Rect]) -> None:
+    def _markers(
+        self,
+        p: Painter,
+        project: Projection,
+        groups: dict[tuple[str, str], int],
+        rect: Rect,
+        taken: list[Rect],
+    ) -> None:
         radius = max(6, p.px("small") // 2 + 1)
         for place_id, owners in self._by_place(groups).items():
             place = self.scenario.place(place_id)
@@ -358,8 +395,14 @@ class MapView:
                 self._marker(p, centre, radius, owner)
                 taken.append(Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius))
 
-    def _marker_labels(self, p: Painter, project: Projection, groups: dict[tuple[str, str], int], rect: Rect,
-                       taken: list[Rect]) -> None:
+    def _marker_labels(
+        self,
+        p: Painter,
+        project: Projection,
+        groups: dict[tuple[str, str], int],
+        rect: Rect,
+        taken: list[Rect],
+    ) -> None:
         """One label per place: a line per side there, then the place's name, so labels never pile up."""
         radius = max(6, p.px("small") // 2 + 1)
         for place_id, owners in self._by_place(groups).items():
@@ -379,8 +422,14 @@ class MapView:
         pygame.draw.rect(p.surface, th.BACKGROUND, box, border_radius=4)
         pygame.draw.rect(p.surface, th.PANEL_EDGE, box, 1, border_radius=4)
         for i, line in enumerate(lines):
-            p.text(line, (box.left + pad, box.top + pad // 2 + i * lh), "small", th.MUTED if i == 0 else th.TEXT,
-                   bold=i == 0, max_width=box.width - 2 * pad)
+            p.text(
+                line,
+                (box.left + pad, box.top + pad // 2 + i * lh),
+                "small",
+                th.MUTED if i == 0 else th.TEXT,
+                bold=i == 0,
+                max_width=box.width - 2 * pad,
+            )
         return box
 
     def _marker(self, p: Painter, centre: tuple[int, int], r: int, owner: str) -> None:
@@ -400,23 +449,48 @@ class MapView:
         pygame.draw.polygon(p.surface, colour, points)
         pygame.draw.polygon(p.surface, th.TEXT, points, 2)
 
-    def _label(self, p: Painter, at: tuple[int, int], r: int, half_row: int, lines: list[str], taken: list[Rect],
-               rect: Rect) -> None:
+    def _label(
+        self,
+        p: Painter,
+        at: tuple[int, int],
+        r: int,
+        half_row: int,
+        lines: list[str],
+        taken: list[Rect],
+        rect: Rect,
+    ) -> None:
         """Force lines in bold and the place's name below, beside the markers where that covers least."""
         lh = p.line_height("small")
-        w = max(max(p.text_width(t, "small", bold=True) for t in lines[:-1]), p.text_width(lines[-1], "small")) + 4
+        w = (
+            max(
+                max(p.text_width(t, "small", bold=True) for t in lines[:-1]), p.text_width(lines[-1], "small")
+            )
+            + 4
+        )
         h = lh * len(lines)
         x, y = at
         gap = r * 3 + 4
-        side = half_row + r * 2 + 4          # clear of the whole row of markers
-        candidates = [Rect(x + side, y - h // 2, w, h), Rect(x - side - w, y - h // 2, w, h),
-                      Rect(x - w // 2, y + gap, w, h), Rect(x - w // 2, y - gap - h, w, h),
-                      Rect(x + side, y + gap // 2, w, h), Rect(x - side - w, y - gap // 2 - h, w, h)]
+        side = half_row + r * 2 + 4  # clear of the whole row of markers
+        candidates = [
+            Rect(x + side, y - h // 2, w, h),
+            Rect(x - side - w, y - h // 2, w, h),
+            Rect(x - w // 2, y + gap, w, h),
+            Rect(x - w // 2, y - gap - h, w, h),
+            Rect(x + side, y + gap // 2, w, h),
+            Rect(x - side - w, y - gap // 2 - h, w, h),
+        ]
         fits = [c for c in candidates if rect.contains(c)] or [c.clamp(rect) for c in candidates]
         # Where every place is taken, the one that covers least of what is already there.
         box = min(fits, key=lambda c: sum(_overlap(c, t) for t in taken))
         taken.append(box)
         for i, line in enumerate(lines):
             last = i == len(lines) - 1
-            halo_text(p, line, (box.left, box.top + i * lh), "small", th.MUTED if last else th.TEXT, bold=not last,
-                      anchor="topleft")
+            halo_text(
+                p,
+                line,
+                (box.left, box.top + i * lh),
+                "small",
+                th.MUTED if last else th.TEXT,
+                bold=not last,
+                anchor="topleft",
+            )

@@ -4,6 +4,7 @@ Each is a function of (painter, rect, values): no state of its own and no
 rules; numbers are always printed beside bars so colour and length are never
 the only cue.
 """
+
 from __future__ import annotations
 
 from itertools import pairwise
@@ -27,7 +28,9 @@ def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> Non
     pygame.draw.rect(p.surface, th.OKABE_ITO["orange"], Rect(bar.left, bar.bottom - fill, bar.width, fill))
     pygame.draw.rect(p.surface, th.TEXT, bar, 1)
     rungs = list(reversed(scenario.ladder))
-    row_h = max(p.line_height("small"), min(p.line_height("body") + pad * 2, rect.height // max(1, len(rungs))))
+    row_h = max(
+        p.line_height("small"), min(p.line_height("body") + pad * 2, rect.height // max(1, len(rungs)))
+    )
     x = bar.right + pad
     for i, rung in enumerate(rungs):
         row = Rect(x, rect.top + i * row_h, rect.right - x, row_h - 2)
@@ -43,8 +46,15 @@ def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> Non
         reached = tension >= rung.at
         label = f"▶ {rung.name}" if now else rung.name
         colour = th.TEXT if reached else th.MUTED
-        p.text(label, (row.left + pad, row.centery), "small", colour, bold=now, anchor="midleft",
-               max_width=row.width - p.text_width(" 100", "small") - 2 * pad)
+        p.text(
+            label,
+            (row.left + pad, row.centery),
+            "small",
+            colour,
+            bold=now,
+            anchor="midleft",
+            max_width=row.width - p.text_width(" 100", "small") - 2 * pad,
+        )
         p.text(f"{rung.at}", (row.right - pad, row.centery), "small", th.MUTED, anchor="midright")
 
 
@@ -52,8 +62,9 @@ def meter_rows(scenario: Scenario) -> list[tuple[str, list]]:
     return [(a.id, list(a.meters)) for a in scenario.actors if a.meters]
 
 
-def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]],
-                colours: dict[str, RGB]) -> None:
+def draw_meters(
+    p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]], colours: dict[str, RGB]
+) -> None:
     """Per actor, its meters as labelled bars with their value; blocks flow into columns to fit."""
     lh = p.line_height("small")
     blocks = meter_rows(scenario)
@@ -67,8 +78,10 @@ def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, di
         # Many sides (or a small window): one line per meter instead of a block per actor.
         _draw_meters_compact(p, rect, scenario, meters, colours)
         return
-    cols = [Rect(rect.left + i * rect.width // n_cols, rect.top, rect.width // n_cols - 8, rect.height)
-            for i in range(n_cols)]
+    cols = [
+        Rect(rect.left + i * rect.width // n_cols, rect.top, rect.width // n_cols - 8, rect.height)
+        for i in range(n_cols)
+    ]
     col, y = 0, rect.top
     for (actor_id, ms), h in zip(blocks, heights):
         if y + h > rect.bottom and y > rect.top and col + 1 < n_cols:
@@ -78,7 +91,14 @@ def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, di
         swatch = Rect(c.left, y + 3, lh - 6, lh - 6)
         pygame.draw.rect(p.surface, colours[actor_id], swatch)
         pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
-        p.text(actor.short_name, (swatch.right + 6, y), "small", th.TEXT, bold=True, max_width=c.right - swatch.right - 6)
+        p.text(
+            actor.short_name,
+            (swatch.right + 6, y),
+            "small",
+            th.TEXT,
+            bold=True,
+            max_width=c.right - swatch.right - 6,
+        )
         y += lh
         num_w = p.text_width("100", "small") + 6
         for m in ms:
@@ -88,22 +108,26 @@ def draw_meters(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, di
             track = Rect(c.left + 4, y + lh, c.width - 4, bar_h)
             share = (value - m.min) / max(1, m.max - m.min)
             pygame.draw.rect(p.surface, th.BACKGROUND, track)
-            pygame.draw.rect(p.surface, colours[actor_id], Rect(track.left, track.top, round(track.width * share),
-                                                                track.height))
+            pygame.draw.rect(
+                p.surface,
+                colours[actor_id],
+                Rect(track.left, track.top, round(track.width * share), track.height),
+            )
             pygame.draw.rect(p.surface, th.TEXT, track, 1)
             p.text(str(value), (c.right, y), "small", th.TEXT, bold=True, anchor="topright")
             y += lh + bar_h + 2
         y += 4
 
 
-def _draw_meters_compact(p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]],
-                         colours: dict[str, RGB]) -> None:
+def _draw_meters_compact(
+    p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]], colours: dict[str, RGB]
+) -> None:
     """'Region 1 · Public support 51' with a thin bar under it; what still does not fit is counted, not hidden."""
     lh = p.line_height("small")
     row_h = lh + 4
     rows = [(actor_id, m) for actor_id, ms in meter_rows(scenario) for m in ms]
     fits = max(0, rect.height // row_h)
-    shown = rows if len(rows) <= fits else rows[:max(0, fits - 1)]
+    shown = rows if len(rows) <= fits else rows[: max(0, fits - 1)]
     num_w = p.text_width("100", "small") + 6
     y = rect.top
     for actor_id, m in shown:
@@ -112,16 +136,25 @@ def _draw_meters_compact(p: Painter, rect: Rect, scenario: Scenario, meters: dic
         pygame.draw.rect(p.surface, colours[actor_id], swatch)
         pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
         label = f"{scenario.actor(actor_id).short_name} · {m.name}"
-        p.text(label, (swatch.right + 4, y), "small", th.TEXT, max_width=rect.width - swatch.width - num_w - 4)
+        p.text(
+            label, (swatch.right + 4, y), "small", th.TEXT, max_width=rect.width - swatch.width - num_w - 4
+        )
         p.text(str(value), (rect.right, y), "small", th.TEXT, bold=True, anchor="topright")
         share = (value - m.min) / max(1, m.max - m.min)
         track = Rect(swatch.right + 4, y + lh, rect.right - swatch.right - 4, 3)
         pygame.draw.rect(p.surface, th.BACKGROUND, track)
-        pygame.draw.rect(p.surface, colours[actor_id], Rect(track.left, track.top, round(track.width * share), 3))
+        pygame.draw.rect(
+            p.surface, colours[actor_id], Rect(track.left, track.top, round(track.width * share), 3)
+        )
         y += row_h
     if len(shown) < len(rows):
-        p.text(f"… and {len(rows) - len(shown)} more (the resolution lists every change)", (rect.left, y),
-               "small", th.MUTED, max_width=rect.width)
+        p.text(
+            f"… and {len(rows) - len(shown)} more (the resolution lists every change)",
+            (rect.left, y),
+            "small",
+            th.MUTED,
+            max_width=rect.width,
+        )
 
 
 def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) -> None:
@@ -132,20 +165,31 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
     plot = Rect(left, rect.top + lh + 4, rect.right - left - right_margin, rect.height - lh * 2 - 8)
     pygame.draw.rect(p.surface, th.BACKGROUND, plot)
     n = max(1, len(values) - 1)
-    points = [(plot.left + plot.width * i // n, plot.bottom - plot.height * max(0, min(100, v)) // 100)
-              for i, v in enumerate(values)]
+    points = [
+        (plot.left + plot.width * i // n, plot.bottom - plot.height * max(0, min(100, v)) // 100)
+        for i, v in enumerate(values)
+    ]
     for rung in scenario.ladder[1:]:
         y = plot.bottom - plot.height * rung.at // 100
-        for x in range(plot.left, plot.right, 12):       # dashed: a threshold, not data
+        for x in range(plot.left, plot.right, 12):  # dashed: a threshold, not data
             pygame.draw.line(p.surface, th.PANEL_EDGE, (x, y), (min(x + 6, plot.right), y), 1)
         width = min(p.text_width(rung.name, "small"), plot.width // 2)
         # The name sits along its line where the curve and its value labels stay farthest away.
-        slots = [Rect(x, top, width, lh) for top in (y - 1 - lh, y + 2)        # above the line, then below
-                 for x in range(plot.right - 4 - width, plot.left + 5, -max(8, width // 4))]
+        slots = [
+            Rect(x, top, width, lh)
+            for top in (y - 1 - lh, y + 2)  # above the line, then below
+            for x in range(plot.right - 4 - width, plot.left + 5, -max(8, width // 4))
+        ]
         box = max(slots, key=lambda b: _clearance(points, b, lh), default=Rect(plot.left, y - lh, width, lh))
         p.text(rung.name, box.topleft, "small", th.MUTED, max_width=plot.width // 2)
     for v in (0, 50, 100):
-        p.text(str(v), (plot.left - 6, plot.bottom - plot.height * v // 100), "small", th.MUTED, anchor="midright")
+        p.text(
+            str(v),
+            (plot.left - 6, plot.bottom - plot.height * v // 100),
+            "small",
+            th.MUTED,
+            anchor="midright",
+        )
     pygame.draw.rect(p.surface, th.TEXT, plot, 1)
     if len(points) > 1:
         pygame.draw.lines(p.surface, th.OKABE_ITO["orange"], False, points, 3)
@@ -156,14 +200,18 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
         if i % step == 0 or i == len(values) - 1:
             # The end labels lean inwards so they never sit on the axis numbers or past the plot.
             anchor = "bottomleft" if i == 0 else "bottomright" if i == len(values) - 1 else "midbottom"
-            p.text(str(v), (pt[0] + (4 if i == 0 else 0), pt[1] - 6), "small", th.TEXT, bold=True, anchor=anchor)
-            p.text("start" if i == 0 else f"T{i}", (pt[0], plot.bottom + 2), "small", th.MUTED, anchor="midtop")
+            p.text(
+                str(v), (pt[0] + (4 if i == 0 else 0), pt[1] - 6), "small", th.TEXT, bold=True, anchor=anchor
+            )
+            p.text(
+                "start" if i == 0 else f"T{i}", (pt[0], plot.bottom + 2), "small", th.MUTED, anchor="midtop"
+            )
 
 
 def _clearance(points: list[tuple[int, int]], box: Rect, label_h: int) -> float:
     """How far the tension curve, and the value printed above each point, stay from a label box."""
     ys: list[float] = [py for px, py in points if box.left <= px <= box.right]
-    for (ax, ay), (bx, by) in pairwise(points):       # where the curve crosses the box's edges
+    for (ax, ay), (bx, by) in pairwise(points):  # where the curve crosses the box's edges
         for x in (box.left, box.right):
             if ax <= x <= bx and bx != ax:
                 ys.append(ay + (by - ay) * (x - ax) / (bx - ax))

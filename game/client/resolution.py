@@ -1,4 +1,5 @@
 """The resolution screen: what each side ordered, and every change with its reason and quote."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -19,8 +20,15 @@ if TYPE_CHECKING:
     from game.client.app import App
     from game.client.session import Session
 
-KIND_MARKS = {"tension": "Tension", "rung": "Ladder", "meter": "Meter", "issue": "Issue", "force": "Forces",
-              "posture": "Forces", "flag": "Event"}
+KIND_MARKS = {
+    "tension": "Tension",
+    "rung": "Ladder",
+    "meter": "Meter",
+    "issue": "Issue",
+    "force": "Forces",
+    "posture": "Forces",
+    "flag": "Event",
+}
 
 
 class ResolutionScreen(GameScreen):
@@ -50,13 +58,22 @@ class ResolutionScreen(GameScreen):
         self.next.rect = Rect(bar.right - w, bar.top, w, bh)
         self.controls = [self.next]
         self.panes = [self.why_pane, self.orders_pane]
-        self.regions = {"header": self.header, "orders": self.left, "why": self.right, "buttons": self.next.rect,
-                        "footer": self.footer}
+        self.regions = {
+            "header": self.header,
+            "orders": self.left,
+            "why": self.right,
+            "buttons": self.next.rect,
+            "footer": self.footer,
+        }
 
     def paint(self, p: Painter) -> None:
         r = self.record
-        draw_header(p, self.header, f"Turn {r.turn} resolved — {nice_date(r.date)}",
-                    f"Tension {r.tension_before} → {r.tension_after} · {self.game.rung.name}")
+        draw_header(
+            p,
+            self.header,
+            f"Turn {r.turn} resolved — {nice_date(r.date)}",
+            f"Tension {r.tension_before} → {r.tension_after} · {self.game.rung.name}",
+        )
         panel(p, self.left, "What each side did")
         self.orders_pane.draw(p, self._paint_orders)
         panel(p, self.right, "What followed, and why")
@@ -74,8 +91,9 @@ class ResolutionScreen(GameScreen):
             swatch = Rect(x, y + 4, lh - 4, lh - 4)
             pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
             pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
-            y += p.paragraph(f"{actor.name} ({who})", swatch.right + 6, y, width - swatch.width - 6, "body",
-                             bold=True)
+            y += p.paragraph(
+                f"{actor.name} ({who})", swatch.right + 6, y, width - swatch.width - 6, "body", bold=True
+            )
             y += p.paragraph(self.scenario.option(option_id).label, x + 8, y, width - 8, "body")
             decision = self.record.decisions.get(actor.id)
             if decision and decision.explanation:
@@ -88,8 +106,18 @@ class ResolutionScreen(GameScreen):
             text = text[:1].upper() + text[1:]
             y += p.paragraph(text, x + 8, y, width - 8, "small") + pad
         if self.game.is_over and self.game.outcome:
-            y += p.paragraph(f"The game has ended: {self.game.outcome.title}.", x, y, width, "body", th.FOCUS,
-                             bold=True) + pad
+            y += (
+                p.paragraph(
+                    f"The game has ended: {self.game.outcome.title}.",
+                    x,
+                    y,
+                    width,
+                    "body",
+                    th.FOCUS,
+                    bold=True,
+                )
+                + pad
+            )
         y += self._paint_sum(p, x, y, width)
         return y - top
 
@@ -122,8 +150,9 @@ class ResolutionScreen(GameScreen):
             pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
             pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
             label = self.scenario.option(report.option_id).label
-            y += p.paragraph(f"{actor.name}: “{label}”", swatch.right + 6, y, width - swatch.width - 6, "body",
-                             bold=True)
+            y += p.paragraph(
+                f"{actor.name}: “{label}”", swatch.right + 6, y, width - swatch.width - 6, "body", bold=True
+            )
             y = self._rows(p, report.own, x + 12, y, width - 12, tag_w)
             for how, changes in report.reactions:
                 height = p.paragraph_height(how, width - 24, "small")

@@ -5,6 +5,7 @@ Transition (push, pop, replace, reset to a screen, quit) that the App applies.
 Keys are looked up by name ("shift+tab", "page down") in a `bindings` dict that
 maps them to `cmd_*` methods, so no screen needs an if-ladder over keys.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Replace:
 @dataclass(frozen=True)
 class Reset:
     """Clear the whole stack and show this screen (e.g. back to the title)."""
+
     screen: Screen
 
 
@@ -62,21 +64,30 @@ def key_name(event: pygame.event.Event) -> str:
 class Screen:
     """Base of every screen: focus, hover, scrolling and the key table."""
 
-    opaque: ClassVar[bool] = True       # a dialog is not: the screen below shows through
+    opaque: ClassVar[bool] = True  # a dialog is not: the screen below shows through
     bindings: ClassVar[dict[str, str]] = {
-        "tab": "focus_next", "shift+tab": "focus_prev",
-        "down": "focus_next", "right": "focus_next", "up": "focus_prev", "left": "focus_prev",
-        "return": "activate", "enter": "activate", "space": "activate",
+        "tab": "focus_next",
+        "shift+tab": "focus_prev",
+        "down": "focus_next",
+        "right": "focus_next",
+        "up": "focus_prev",
+        "left": "focus_prev",
+        "return": "activate",
+        "enter": "activate",
+        "space": "activate",
         "escape": "leave",
-        "page down": "page_down", "page up": "page_up", "home": "scroll_top", "end": "scroll_end",
+        "page down": "page_down",
+        "page up": "page_up",
+        "home": "scroll_top",
+        "end": "scroll_end",
     }
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.controls: list[Any] = []       # focusable widgets in focus order, rebuilt by layout()
+        self.controls: list[Any] = []  # focusable widgets in focus order, rebuilt by layout()
         self.focus = 0
         self.hover: Any = None
-        self.panes: list[ScrollPane] = []   # scrollable areas, the first is the main one
+        self.panes: list[ScrollPane] = []  # scrollable areas, the first is the main one
         self.regions: dict[str, Rect] = {}  # top-level areas, which must never overlap
 
     # ------------------------------------------------------------- drawing
@@ -173,6 +184,7 @@ class Screen:
 
     def cmd_leave(self) -> Transition | None:
         from game.client.dialog import confirm_leave
+
         return Push(confirm_leave(self.app))
 
     def _scroll(self, pixels: int) -> Transition | None:
@@ -187,7 +199,7 @@ class Screen:
         return self._scroll(-max(40, self.panes[0].rect.height - 40) if self.panes else 0)
 
     def cmd_scroll_top(self) -> Transition | None:
-        return self._scroll(-10**7)
+        return self._scroll(-(10**7))
 
     def cmd_scroll_end(self) -> Transition | None:
         return self._scroll(10**7)

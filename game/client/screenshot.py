@@ -4,6 +4,7 @@ The script is a classroom game with every playable side at the keyboard, so the
 hand-off screen appears too; each team's "choice" is what the computer would
 pick for it. Nothing is autosaved: screenshots never touch a player's games.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,13 @@ from game.engine.game import Game
 SEED = 7
 
 
-def run_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 720), large_text: bool = False,
-                    scenario_dir: Path | None = None, suffix: str = "") -> list[Path]:
+def run_screenshots(
+    out_dir: Path,
+    size: tuple[int, int] = (1280, 720),
+    large_text: bool = False,
+    scenario_dir: Path | None = None,
+    suffix: str = "",
+) -> list[Path]:
     """Render title, briefing, hand-off, turn (a card focused), resolution and end; return the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     app = App(size, large_text, scenario_dir)
@@ -42,8 +48,9 @@ def run_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 720), large_te
     scenario = entry.scenario
     humans = tuple(a.id for a in scenario.playable_actors)
     classroom = len(humans) > 1
-    session = Session(Game.new(scenario, seed=SEED, humans=humans, classroom=classroom), hotseat=classroom,
-                      autosave=False)
+    session = Session(
+        Game.new(scenario, seed=SEED, humans=humans, classroom=classroom), hotseat=classroom, autosave=False
+    )
     app.stack = [BriefingScreen(app, session)]
     shoot("2-briefing")
 
@@ -53,7 +60,7 @@ def run_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 720), large_te
     shoot("3-handoff")
     turn = TurnScreen(app, session, side)
     app.stack = [turn]
-    app.render()                       # lay out once so cards have places
+    app.render()  # lay out once so cards have places
     pick = next((i for i, s in enumerate(turn.statuses) if s.available and i > 0), 0)
     turn.on_number(pick + 1)
     shoot("4-turn")
@@ -71,7 +78,9 @@ def _play_scripted_turn(session: Session, prefer_moves: bool = False):
     for side in session.humans:
         choice = session.game.computer_choice(side).option_id
         if prefer_moves:
-            moving = [s.option.id for s in session.game.options_for(side) if s.available and s.option.effects.moves]
+            moving = [
+                s.option.id for s in session.game.options_for(side) if s.available and s.option.effects.moves
+            ]
             choice = moving[0] if moving else choice
         session.order(side, choice)
     return session.resolve()

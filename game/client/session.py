@@ -4,6 +4,7 @@ This is bookkeeping only — whose order is still missing this turn, the orders
 collected so far, autosaving — never a rule of the game. Rules live in
 game.engine; the session only passes orders to `Game.play_turn`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,8 +18,8 @@ from game.paths import autosave_path
 @dataclass
 class Session:
     game: Game
-    hotseat: bool = False               # classroom: teams take turns at one keyboard, unseen
-    pending: dict[str, str] = field(default_factory=dict)   # this turn's orders, not yet resolved
+    hotseat: bool = False  # classroom: teams take turns at one keyboard, unseen
+    pending: dict[str, str] = field(default_factory=dict)  # this turn's orders, not yet resolved
     autosave: bool = True
     last_error: str = ""
 

@@ -5,6 +5,7 @@ kept in an LRU cache keyed by (text, size, bold, colour). The Painter also
 records every string it blits in the current frame: tests read that record
 to check what a player actually sees.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -44,7 +45,7 @@ class TextCache:
         width = self._widths.get(key)
         if width is None:
             if len(self._widths) >= 20 * self.max_surfaces:
-                self._widths.clear()            # simplest bound: widths are cheap to measure again
+                self._widths.clear()  # simplest bound: widths are cheap to measure again
             width = self._widths[key] = self.font(px, bold).size(text)[0]
         return width
 
@@ -127,8 +128,16 @@ class Painter:
     def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
         return self.texts.width(text, self.px(role), bold)
 
-    def text(self, text: str, pos: tuple[int, int], role: str = "body", colour: RGB = TEXT,
-             bold: bool = False, anchor: str = "topleft", max_width: int | None = None) -> pygame.Rect:
+    def text(
+        self,
+        text: str,
+        pos: tuple[int, int],
+        role: str = "body",
+        colour: RGB = TEXT,
+        bold: bool = False,
+        anchor: str = "topleft",
+        max_width: int | None = None,
+    ) -> pygame.Rect:
         """Blit one line; anchor is a pygame.Rect attribute name such as "center" or "midright"."""
         if max_width is not None and self.text_width(text, role, bold) > max_width:
             text = self.elide(text, max_width, role, bold)
@@ -160,13 +169,22 @@ class Painter:
     def paragraph_height(self, text: str, width: int, role: str = "body", bold: bool = False) -> int:
         return len(self.wrap(text, width, role, bold)) * self.line_height(role)
 
-    def paragraph(self, text: str, x: int, y: int, width: int, role: str = "body", colour: RGB = TEXT,
-                  bold: bool = False, max_lines: int | None = None) -> int:
+    def paragraph(
+        self,
+        text: str,
+        x: int,
+        y: int,
+        width: int,
+        role: str = "body",
+        colour: RGB = TEXT,
+        bold: bool = False,
+        max_lines: int | None = None,
+    ) -> int:
         """Draw wrapped text from (x, y); return the height used. Lines past max_lines end in '…'."""
         lines = self.wrap(text, width, role, bold)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = self.elide(lines[-1].rstrip(" .,;:…"), width, role, bold)   # one '…', never two
+            lines[-1] = self.elide(lines[-1].rstrip(" .,;:…"), width, role, bold)  # one '…', never two
         step = self.line_height(role)
         clip = self.surface.get_clip()
         for i, line in enumerate(lines):
@@ -175,8 +193,17 @@ class Painter:
                 self.text(line, (x, top), role, colour, bold)
         return len(lines) * step
 
-    def paragraph_above(self, text: str, x: int, y: int, width: int, bottom: int, role: str = "body",
-                        colour: RGB = TEXT, bold: bool = False) -> int:
+    def paragraph_above(
+        self,
+        text: str,
+        x: int,
+        y: int,
+        width: int,
+        bottom: int,
+        role: str = "body",
+        colour: RGB = TEXT,
+        bold: bool = False,
+    ) -> int:
         """A paragraph cut (with '…') to the lines that fit above `bottom`; the height used (0 if none fit)."""
         room = (bottom - y) // self.line_height(role)
         return self.paragraph(text, x, y, width, role, colour, bold, max_lines=room) if room >= 1 else 0

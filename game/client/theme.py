@@ -4,6 +4,7 @@ Colours come from the Okabe–Ito set, which stays distinguishable with the
 common colour-vision deficiencies; every colour cue is paired with a word,
 shape or hatch elsewhere, so colour is never the only cue.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,16 +22,16 @@ OKABE_ITO: dict[str, RGB] = {
     "sky_blue": (86, 180, 233),
     "reddish_purple": (204, 121, 167),
 }
-YELLOW: RGB = (240, 228, 66)   # kept out of the data colours: it is the focus ring's alone
+YELLOW: RGB = (240, 228, 66)  # kept out of the data colours: it is the focus ring's alone
 
 # Dark UI: white-on-navy reads from the back of a room and keeps Okabe–Ito fills vivid.
 BACKGROUND: RGB = (16, 22, 32)
 PANEL: RGB = (28, 36, 50)
 PANEL_EDGE: RGB = (84, 98, 120)
 TEXT: RGB = (245, 245, 240)
-MUTED: RGB = (190, 198, 210)         # 9:1 on BACKGROUND, still readable
+MUTED: RGB = (190, 198, 210)  # 9:1 on BACKGROUND, still readable
 DISABLED: RGB = (140, 148, 160)
-FOCUS: RGB = YELLOW     # focus ring: the brightest colour, never used for data
+FOCUS: RGB = YELLOW  # focus ring: the brightest colour, never used for data
 SEA: RGB = (22, 44, 66)
 LAND: RGB = (64, 70, 78)
 BORDER: RGB = (150, 158, 168)
@@ -51,6 +52,7 @@ def hex_to_rgb(value: str) -> RGB:
 @dataclass(frozen=True)
 class SideStyle:
     """How one side (camp or alliance) is drawn: a colour, a hatch and, per actor, a marker shape."""
+
     side: str
     colour: RGB
     hatch: str
@@ -83,6 +85,7 @@ def actor_shapes(scenario: Scenario) -> dict[str, str]:
 @dataclass(frozen=True)
 class Theme:
     """Type sizes for the current window height and text mode."""
+
     height: int
     large: bool = False
 

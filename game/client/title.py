@@ -1,5 +1,6 @@
 """The title screen: every scenario file (broken ones listed with their first error), solo or
 classroom mode, the human side(s), Start, and Continue for the autosaved game."""
+
 from __future__ import annotations
 
 import random
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 @dataclass(eq=False)
 class ScenarioEntry:
     """One file of the scenarios folder: playable (scenario) or not (error says why)."""
+
     path: Path
     scenario: Scenario | None
     error: str = ""
@@ -43,6 +45,7 @@ def keep_earlier_autosave(app: App) -> None:
     window says where it went."""
     from game.engine.saves import keep_earlier_game
     from game.paths import autosave_path
+
     try:
         kept = keep_earlier_game(autosave_path())
     except OSError as error:
@@ -55,6 +58,7 @@ def keep_earlier_autosave(app: App) -> None:
 def scenario_entry(path: Path) -> ScenarioEntry:
     """One file, checked: playable, or carrying its first error."""
     from game.scenario.loader import check_file
+
     try:
         scenario, problems = check_file(path)
     except Exception as error:  # noqa: BLE001 - check_file promises not to raise; the title must not die
@@ -72,15 +76,20 @@ def scenario_entry(path: Path) -> ScenarioEntry:
 def list_scenarios(folder: Path) -> list[ScenarioEntry]:
     """Every .yaml (or .yml) file in the folder, checked; a broken file becomes an entry with its first error."""
     from game.scenario.finder import scenario_paths
+
     entries = [scenario_entry(path) for path in scenario_paths(folder)]
     # By title, as a teacher looks for them; files that cannot be played follow, by file name.
-    return sorted(entries, key=lambda e: (e.scenario is None,
-                                          (e.scenario.title if e.scenario else e.path.name).casefold()))
+    return sorted(
+        entries,
+        key=lambda e: (e.scenario is None, (e.scenario.title if e.scenario else e.path.name).casefold()),
+    )
 
 
-ABOUT = ("Each turn every side gives one order; the orders are revealed together. When an order honours or "
-         "crosses what an actor has said it wants or will not accept, that actor reacts, and the game says why, "
-         "quoting it. The game is saved after every turn.")
+ABOUT = (
+    "Each turn every side gives one order; the orders are revealed together. When an order honours or "
+    "crosses what an actor has said it wants or will not accept, that actor reacts, and the game says why, "
+    "quoting it. The game is saved after every turn."
+)
 
 
 class TitleScreen(Screen):
@@ -172,12 +181,14 @@ class TitleScreen(Screen):
         from game.client.briefing import BriefingScreen
         from game.client.session import Session
         from game.engine.game import Game
+
         scenario = self.chosen.scenario
         playable = [a.id for a in scenario.playable_actors]
         humans = tuple(s for s in playable if s in self.sides)
         seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
-        session = Session(Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom),
-                          hotseat=self.classroom)
+        session = Session(
+            Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom), hotseat=self.classroom
+        )
         keep_earlier_autosave(self.app)
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
@@ -191,14 +202,17 @@ class TitleScreen(Screen):
     def _read_autosave(self) -> tuple[str, dict] | None:
         from game.engine.saves import SaveError, read_save
         from game.paths import autosave_path
+
         path = autosave_path()
         if not path.exists():
             return None
         try:
             data = read_save(path)
             turns = len(data.get("turns", []))
-            scenario = next((e.scenario for e in self.entries
-                             if e.scenario and e.scenario.id == data.get("scenario_id")), None)
+            scenario = next(
+                (e.scenario for e in self.entries if e.scenario and e.scenario.id == data.get("scenario_id")),
+                None,
+            )
             name = scenario.title if scenario else data.get("scenario_id", "?")
             ended = (data.get("final_state") or {}).get("outcome")
         except (SaveError, AttributeError, TypeError, ValueError) as error:
@@ -207,7 +221,9 @@ class TitleScreen(Screen):
             return None
         if ended:
             # A finished game reopens on its debrief: say so rather than promise a game to go on with.
-            outcome = next((o.title for o in scenario.outcomes if o.id == ended), ended) if scenario else ended
+            outcome = (
+                next((o.title for o in scenario.outcomes if o.id == ended), ended) if scenario else ended
+            )
             return f"Review the last game: {name}, {outcome}", data
         return f"Continue: {name}, after turn {turns}", data
 
@@ -218,10 +234,13 @@ class TitleScreen(Screen):
         from game.client.session import Session
         from game.engine.game import Game
         from game.engine.saves import SaveError
+
         data = self.saved[1]
         scenario = self._scenario_for(data)
         if scenario is None:
-            self.notice = f"The saved game's scenario '{data.get('scenario_id')}' is not in the scenarios folder."
+            self.notice = (
+                f"The saved game's scenario '{data.get('scenario_id')}' is not in the scenarios folder."
+            )
             return None
         try:
             game = Game.from_save(scenario, data)
@@ -247,13 +266,16 @@ class TitleScreen(Screen):
         pad = p.theme.pad()
         self.left, self.right = columns(body, [0.55, None], pad)
         top = self.left.top + pad // 2 + title_height(p)
-        self.list_pane.rect = Rect(self.left.left + pad, top, self.left.width - 2 * pad,
-                                   self.left.bottom - pad // 2 - top)
+        self.list_pane.rect = Rect(
+            self.left.left + pad, top, self.left.width - 2 * pad, self.left.bottom - pad // 2 - top
+        )
         y = 0
         width = self.list_pane.rect.width - 12
         for entry in self.entries:
             h = self._entry_height(p, entry, width - 2 * pad)
-            entry.rect = Rect(self.list_pane.rect.left, self.list_pane.rect.top + y - self.list_pane.offset, width, h)
+            entry.rect = Rect(
+                self.list_pane.rect.left, self.list_pane.rect.top + y - self.list_pane.offset, width, h
+            )
             entry.pane = self.list_pane
             y += h + pad // 2
         self.list_pane.content_height = y
@@ -278,19 +300,42 @@ class TitleScreen(Screen):
         self.notice_y = y
         self.controls = [*self.entries, *self.toggles, self.start, self.resume, self.quit]
         self.panes = [self.list_pane]
-        self.regions = {"header": self.header, "scenarios": self.left, "setup": self.right, "footer": self.footer}
+        self.regions = {
+            "header": self.header,
+            "scenarios": self.left,
+            "setup": self.right,
+            "footer": self.footer,
+        }
 
     def _build_toggles(self) -> list[Toggle]:
-        toggles = [Toggle("Solo", lambda: self._set_mode(False), not self.classroom, radio=True,
-                          detail="you play one side"),
-                   Toggle("Classroom", lambda: self._set_mode(True), self.classroom, radio=True,
-                          detail="teams order in secret, in turn")]
+        toggles = [
+            Toggle(
+                "Solo",
+                lambda: self._set_mode(False),
+                not self.classroom,
+                radio=True,
+                detail="you play one side",
+            ),
+            Toggle(
+                "Classroom",
+                lambda: self._set_mode(True),
+                self.classroom,
+                radio=True,
+                detail="teams order in secret, in turn",
+            ),
+        ]
         self.side_toggles_start = None
         if self.chosen and self.chosen.scenario:
             for actor in self.chosen.scenario.playable_actors:
-                t = Toggle(actor.name, lambda a=actor.id: self._toggle_side(a), actor.id in self.sides,
-                           radio=not self.classroom, detail="people" if actor.id in self.sides else "computer",
-                           short_label=actor.short_name, keep_detail=True)
+                t = Toggle(
+                    actor.name,
+                    lambda a=actor.id: self._toggle_side(a),
+                    actor.id in self.sides,
+                    radio=not self.classroom,
+                    detail="people" if actor.id in self.sides else "computer",
+                    short_label=actor.short_name,
+                    keep_detail=True,
+                )
                 self.side_toggles_start = self.side_toggles_start or t
                 toggles.append(t)
         return toggles
@@ -300,8 +345,12 @@ class TitleScreen(Screen):
         if entry.scenario is None:
             return (p.line_height("body") + p.paragraph_height(entry.error, width, "small")) + pad
         summary = p.wrap(entry.scenario.summary, width, "small")[:3]
-        return p.paragraph_height(entry.scenario.title, width, "body", True) + len(summary) * \
-            p.line_height("small") + p.line_height("small") + pad
+        return (
+            p.paragraph_height(entry.scenario.title, width, "body", True)
+            + len(summary) * p.line_height("small")
+            + p.line_height("small")
+            + pad
+        )
 
     # ---------------------------------------------------------------- paint
     def paint(self, p: Painter) -> None:
@@ -325,8 +374,12 @@ class TitleScreen(Screen):
         y += p.paragraph_above(ABOUT, x, y, width, bottom, "small", th.MUTED) + pad
         if self.chosen and self.chosen.scenario:
             self._paint_facts(p, self.chosen.scenario, x, y, width, bottom)
-        draw_footer(p, self.footer, "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
-                                    "F11: full screen   Esc: quit")
+        draw_footer(
+            p,
+            self.footer,
+            "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
+            "F11: full screen   Esc: quit",
+        )
 
     @staticmethod
     def _paint_facts(p: Painter, scenario: Scenario, x: int, y: int, width: int, bottom: int) -> None:
@@ -335,18 +388,30 @@ class TitleScreen(Screen):
         Drawn only as far as the panel reaches, so a small window shortens it instead of overflowing."""
         played = [a.short_name for a in scenario.playable_actors]
         reacting = [a.short_name for a in scenario.actors if not a.playable]
-        facts = [(f"About “{scenario.title}”", "small", th.MUTED, True),
-                 (f"Starts {nice_date(scenario.start_date)}; at most {counted(scenario.turn_limit, 'turn')} "
-                  f"of {counted(scenario.turn_days, 'day')}.", "small", th.TEXT, False),
-                 ("Sides to play: " + ", ".join(played) + ".", "small", th.TEXT, False)]
+        facts = [
+            (f"About “{scenario.title}”", "small", th.MUTED, True),
+            (
+                f"Starts {nice_date(scenario.start_date)}; at most {counted(scenario.turn_limit, 'turn')} "
+                f"of {counted(scenario.turn_days, 'day')}.",
+                "small",
+                th.TEXT,
+                False,
+            ),
+            ("Sides to play: " + ", ".join(played) + ".", "small", th.TEXT, False),
+        ]
         if reacting:
             facts.append(("Also reacting: " + ", ".join(reacting) + ".", "small", th.TEXT, False))
         if scenario.sources:
             first = scenario.sources[0]
             made = ", ".join(part for part in (first.publisher, nice_date(first.date)) if part)
-            lead = "Source" if len(scenario.sources) == 1 else f"Built from {len(scenario.sources)} sources, first"
-            facts.append((f"{lead}: {first.title}" + (f" ({made})" if made else "") + ".", "small", th.MUTED,
-                          False))
+            lead = (
+                "Source"
+                if len(scenario.sources) == 1
+                else f"Built from {len(scenario.sources)} sources, first"
+            )
+            facts.append(
+                (f"{lead}: {first.title}" + (f" ({made})" if made else "") + ".", "small", th.MUTED, False)
+            )
         for text, role, colour, bold in facts:
             y += p.paragraph_above(text, x, y, width, bottom, role, colour, bold)
 
@@ -355,13 +420,16 @@ class TitleScreen(Screen):
         if not self.loaded:
             return p.paragraph("Reading the scenario files…", x, y, width, "body", th.MUTED)
         if not self.entries:
-            return p.paragraph(f"No scenario files (*.yaml) in {self.app.scenario_dir}.", x, y, width, "body",
-                               th.MUTED)
+            return p.paragraph(
+                f"No scenario files (*.yaml) in {self.app.scenario_dir}.", x, y, width, "body", th.MUTED
+            )
         for entry in self.entries:
             r = entry.rect
             chosen = entry is self.chosen
             pygame.draw.rect(p.surface, th.BUTTON if entry.scenario else th.BACKGROUND, r, border_radius=6)
-            pygame.draw.rect(p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6)
+            pygame.draw.rect(
+                p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6
+            )
             tx, tw, ty = r.left + pad, r.width - 2 * pad, r.top + pad // 2
             if entry.scenario:
                 mark = "✓ " if chosen else ""
@@ -369,7 +437,9 @@ class TitleScreen(Screen):
                 ty += p.paragraph(entry.scenario.summary, tx, ty, tw, "small", th.MUTED, max_lines=3)
                 p.text(entry.path.name, (tx, ty), "small", th.DISABLED, max_width=tw)
             else:
-                ty += p.paragraph(f"⚠ {entry.path.name} cannot be played", tx, ty, tw, "body", th.FOCUS, bold=True)
+                ty += p.paragraph(
+                    f"⚠ {entry.path.name} cannot be played", tx, ty, tw, "body", th.FOCUS, bold=True
+                )
                 p.paragraph(entry.error, tx, ty, tw, "small", th.TEXT)
             if self.is_focused(entry):
                 focus_ring(p, r)

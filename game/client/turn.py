@@ -4,6 +4,7 @@ Focusing or hovering a card shows what the order signals on each issue and
 whose stated positions it honours or crosses (from `Game.readings`). The first
 activation of a card selects it; activating it again, or "Send order", sends it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,14 +29,18 @@ if TYPE_CHECKING:
     from game.client.app import App
     from game.client.session import Session
 
-VERDICT_MARKS = {"preferred": ("✔ honours", th.GOOD), "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
-                 "red_line": ("✖ crosses", th.DANGER)}
+VERDICT_MARKS = {
+    "preferred": ("✔ honours", th.GOOD),
+    "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
+    "red_line": ("✖ crosses", th.DANGER),
+}
 HINT = "1–9: pick an option   Tab / arrows: move   Enter: choose, again to send   Esc: leave   F2 / F11"
 
 
 @dataclass(eq=False)
 class OptionCard:
     """One option as a card; greyed with the reason when it is not available."""
+
     number: int
     status: OptionStatus
     on_activate: Any
@@ -130,14 +135,22 @@ class TurnScreen(GameScreen):
         wide = body.width >= 1000
         side_w = (0.22 if wide else 0.24) + (0.03 if p.theme.large else 0.0)
         self.left, self.map_rect, self.right = columns(body, [side_w, None, 0.38 if wide else 0.40], pad)
-        ladder_h = min(self.left.height // 2, title_height(p) + len(self.scenario.ladder) *
-                       (p.line_height("body") + pad) + pad)
+        ladder_h = min(
+            self.left.height // 2,
+            title_height(p) + len(self.scenario.ladder) * (p.line_height("body") + pad) + pad,
+        )
         self.ladder_rect, self.meter_rect = rows(self.left, [ladder_h, None], pad)
         detail_h = max(self.right.height // 2, p.line_height("body") * 6)
         self.cards_rect, self.detail_rect = rows(self.right, [None, detail_h], pad)
-        self.regions = {"header": self.header, "ladder": self.ladder_rect, "meters": self.meter_rect,
-                        "map": self.map_rect, "cards": self.cards_rect, "details": self.detail_rect,
-                        "footer": self.footer}
+        self.regions = {
+            "header": self.header,
+            "ladder": self.ladder_rect,
+            "meters": self.meter_rect,
+            "map": self.map_rect,
+            "cards": self.cards_rect,
+            "details": self.detail_rect,
+            "footer": self.footer,
+        }
         # Cards, in content coordinates of their scroll pane.
         inner = self._inner(p, self.cards_rect, True)
         self.card_pane.rect = inner
@@ -200,8 +213,14 @@ class TurnScreen(GameScreen):
         self.detail_pane.draw(p, self._paint_details)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
         if self.error:
-            p.text(self.error, (self.detail_rect.left + p.theme.pad(), self.send.rect.centery), "small",
-                   th.FOCUS, anchor="midleft", max_width=self.send.rect.left - self.detail_rect.left - 20)
+            p.text(
+                self.error,
+                (self.detail_rect.left + p.theme.pad(), self.send.rect.centery),
+                "small",
+                th.FOCUS,
+                anchor="midleft",
+                max_width=self.send.rect.left - self.detail_rect.left - 20,
+            )
         draw_footer(p, self.footer, HINT)
 
     def _paint_cards(self, p: Painter, x: int, y: int, width: int) -> int:
@@ -215,7 +234,9 @@ class TurnScreen(GameScreen):
             if card is self.hover and available:
                 fill = tuple(min(255, c + 20) for c in fill)
             pygame.draw.rect(p.surface, fill, r, border_radius=6)
-            pygame.draw.rect(p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6)
+            pygame.draw.rect(
+                p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6
+            )
             badge = Rect(r.left + pad // 2, r.top + pad // 2, badge_w, p.line_height("body"))
             pygame.draw.rect(p.surface, th.TEXT if available else th.DISABLED, badge, border_radius=4)
             p.text(str(card.number), badge.center, "body", th.BACKGROUND, bold=True, anchor="center")
@@ -231,7 +252,9 @@ class TurnScreen(GameScreen):
     def _paint_details(self, p: Painter, x: int, y: int, width: int) -> int:
         card = self.shown_card()
         if card is None:
-            return p.paragraph("Move to an option to see how the others will read it.", x, y, width, "body", th.MUTED)
+            return p.paragraph(
+                "Move to an option to see how the others will read it.", x, y, width, "body", th.MUTED
+            )
         option = card.status.option
         top = y
         lh = p.line_height("small")
@@ -245,7 +268,9 @@ class TurnScreen(GameScreen):
             y += p.paragraph("It signals:", x, y, width, "small", th.MUTED, bold=True)
             for issue_id, state_id in option.stances:
                 issue = self.scenario.issue(issue_id)
-                y += p.paragraph(f"• {issue.name}: {issue.state(state_id).name}", x + 8, y, width - 8, "small")
+                y += p.paragraph(
+                    f"• {issue.name}: {issue.state(state_id).name}", x + 8, y, width - 8, "small"
+                )
         readings = self.readings(option.id)
         if readings:
             y += lh // 3
@@ -260,6 +285,13 @@ class TurnScreen(GameScreen):
             if said:
                 y += p.paragraph(said, x + 16, y, width - 16, "small", th.MUTED)
         if not option.stances and not readings:
-            y += p.paragraph("This order takes no stance on any issue: no one's stated position is "
-                             "honoured or crossed by it.", x, y, width, "small", th.MUTED)
+            y += p.paragraph(
+                "This order takes no stance on any issue: no one's stated position is "
+                "honoured or crossed by it.",
+                x,
+                y,
+                width,
+                "small",
+                th.MUTED,
+            )
         return y - top

@@ -3,6 +3,7 @@
 A control knows its rect, whether it is enabled, how to draw itself focused or
 not, and what activating it does (a callable the owning screen supplies).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,6 +26,7 @@ def focus_ring(p: Painter, rect: Rect) -> None:
 @dataclass(eq=False)
 class Button:
     """A push button; `key_hint` (e.g. "Enter") is shown so keyboard users know the shortcut."""
+
     label: str
     on_activate: Callable[[], Any]
     key_hint: str = ""
@@ -40,7 +42,9 @@ class Button:
 
     def fitted_caption(self, p: Painter, width: int) -> str:
         """The caption, its label shortened with '…' when too wide, so the key hint always shows."""
-        return p.fit_keeping(self.label, f"  [{self.key_hint}]" if self.key_hint else "", width, "body", bold=True)
+        return p.fit_keeping(
+            self.label, f"  [{self.key_hint}]" if self.key_hint else "", width, "body", bold=True
+        )
 
     def height(self, p: Painter) -> int:
         return p.line_height("body") + p.theme.pad()
@@ -53,8 +57,15 @@ class Button:
             fill = th.PANEL
         pygame.draw.rect(p.surface, fill, self.rect, border_radius=6)
         pygame.draw.rect(p.surface, th.TEXT if self.enabled else th.DISABLED, self.rect, 2, border_radius=6)
-        p.text(self.fitted_caption(p, self.rect.width - 8), self.rect.center, "body",
-               th.TEXT if self.enabled else th.DISABLED, bold=True, anchor="center", max_width=self.rect.width - 8)
+        p.text(
+            self.fitted_caption(p, self.rect.width - 8),
+            self.rect.center,
+            "body",
+            th.TEXT if self.enabled else th.DISABLED,
+            bold=True,
+            anchor="center",
+            max_width=self.rect.width - 8,
+        )
         if focused:
             focus_ring(p, self.rect)
 
@@ -65,6 +76,7 @@ class Button:
 @dataclass(eq=False)
 class Toggle:
     """A choice that is on or off, drawn as a box with a tick or a radio dot and a label."""
+
     label: str
     on_activate: Callable[[], Any]
     checked: bool = False
@@ -72,8 +84,8 @@ class Toggle:
     detail: str = ""
     enabled: bool = True
     rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
-    short_label: str = ""         # said instead of a label too long for the row, e.g. an actor's short name
-    keep_detail: bool = False     # the detail matters more than the label's end ("— people" / "— computer")
+    short_label: str = ""  # said instead of a label too long for the row, e.g. an actor's short name
+    keep_detail: bool = False  # the detail matters more than the label's end ("— people" / "— computer")
 
     def height(self, p: Painter) -> int:
         return p.line_height("body") + p.theme.pad() // 2
@@ -85,7 +97,7 @@ class Toggle:
         label = self.short_label or self.label
         if self.keep_detail:
             return p.fit_keeping(label, tail, width, "body", self.checked)
-        return label + tail                  # p.text elides the end
+        return label + tail  # p.text elides the end
 
     def draw(self, p: Painter, focused: bool, hovered: bool) -> None:
         if hovered:
@@ -100,13 +112,28 @@ class Toggle:
         else:
             pygame.draw.rect(p.surface, colour, mark, 2)
             if self.checked:
-                pygame.draw.lines(p.surface, colour, False, [
-                    (mark.left + 3, mark.centery), (mark.centerx - 1, mark.bottom - 4),
-                    (mark.right - 3, mark.top + 3)], 3)
+                pygame.draw.lines(
+                    p.surface,
+                    colour,
+                    False,
+                    [
+                        (mark.left + 3, mark.centery),
+                        (mark.centerx - 1, mark.bottom - 4),
+                        (mark.right - 3, mark.top + 3),
+                    ],
+                    3,
+                )
         width = self.rect.right - mark.right - 12
         text = self.fitted_text(p, width)
-        p.text(text, (mark.right + 8, self.rect.centery), "body", colour, bold=self.checked,
-               anchor="midleft", max_width=width)
+        p.text(
+            text,
+            (mark.right + 8, self.rect.centery),
+            "body",
+            colour,
+            bold=self.checked,
+            anchor="midleft",
+            max_width=width,
+        )
         if focused:
             focus_ring(p, self.rect)
 
@@ -136,7 +163,9 @@ class ScrollPane:
         bar = max(6, p.px("body") // 3)
         old_clip = p.surface.get_clip()
         p.surface.set_clip(self.rect.clip(old_clip))
-        self.content_height = content(p, self.rect.left, self.rect.top - self.offset, self.rect.width - bar - 6)
+        self.content_height = content(
+            p, self.rect.left, self.rect.top - self.offset, self.rect.width - bar - 6
+        )
         self.offset = min(self.offset, self.max_offset)
         p.surface.set_clip(old_clip)
         if self.max_offset:

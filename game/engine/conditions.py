@@ -4,6 +4,7 @@ Each condition kind is a small dataclass in the model; here each has one rule
 for "does it hold?" and one for "say it to a player", kept side by side so
 adding a kind means adding one entry to each table.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -80,12 +81,16 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
     m.TensionBelow: lambda c, sc, st: f"needs tension below {c.value} (now {st.tension})",
     m.RungAtLeast: lambda c, sc, st: f"needs the crisis to have reached “{sc.rung(c.rung).name}”",
     m.RungBelow: lambda c, sc, st: f"not possible once the crisis reaches “{sc.rung(c.rung).name}”",
-    m.MeterAtLeast: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} of at least {c.value} "
-                                       f"(now {_meter(st, c.actor, c.meter)})"),
-    m.MeterBelow: lambda c, sc, st: (f"needs {_meter_name(sc, c.actor, c.meter)} below {c.value} "
-                                     f"(now {_meter(st, c.actor, c.meter)})"),
-    m.IssueIs: lambda c, sc, st: (f"needs {sc.issue(c.issue).name} to be "
-                                  f"{_state_names(sc, c.issue, c.states)}"),
+    m.MeterAtLeast: lambda c, sc, st: (
+        f"needs {_meter_name(sc, c.actor, c.meter)} of at least {c.value} "
+        f"(now {_meter(st, c.actor, c.meter)})"
+    ),
+    m.MeterBelow: lambda c, sc, st: (
+        f"needs {_meter_name(sc, c.actor, c.meter)} below {c.value} (now {_meter(st, c.actor, c.meter)})"
+    ),
+    m.IssueIs: lambda c, sc, st: (
+        f"needs {sc.issue(c.issue).name} to be {_state_names(sc, c.issue, c.states)}"
+    ),
     m.TurnAtLeast: lambda c, sc, st: f"not before turn {c.value}",
     m.Chosen: lambda c, sc, st: f"needs “{sc.option(c.option).label}” to have been ordered first",
     m.ForceAt: lambda c, sc, st: f"needs {sc.force(c.force).name} at {sc.place(c.place).name}",
@@ -96,23 +101,32 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
 # What `not: {...}` asks for, said the plain way round: 'not possible while Diplomacy is “Talks broken off”',
 # never 'not possible while this holds: needs Diplomacy to be …'. Conditions with an opposite kind are
 # described as that opposite; the others have their own words.
-_OPPOSITE: dict[type, type] = {m.FlagSet: m.FlagNotSet, m.FlagNotSet: m.FlagSet,
-                               m.TensionAtLeast: m.TensionBelow, m.TensionBelow: m.TensionAtLeast,
-                               m.RungAtLeast: m.RungBelow, m.RungBelow: m.RungAtLeast,
-                               m.MeterAtLeast: m.MeterBelow, m.MeterBelow: m.MeterAtLeast}
+_OPPOSITE: dict[type, type] = {
+    m.FlagSet: m.FlagNotSet,
+    m.FlagNotSet: m.FlagSet,
+    m.TensionAtLeast: m.TensionBelow,
+    m.TensionBelow: m.TensionAtLeast,
+    m.RungAtLeast: m.RungBelow,
+    m.RungBelow: m.RungAtLeast,
+    m.MeterAtLeast: m.MeterBelow,
+    m.MeterBelow: m.MeterAtLeast,
+}
 _NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
-    m.IssueIs: lambda c, sc, st: (f"not possible while {sc.issue(c.issue).name} is "
-                                  f"{_state_names(sc, c.issue, c.states)}"),
+    m.IssueIs: lambda c, sc, st: (
+        f"not possible while {sc.issue(c.issue).name} is {_state_names(sc, c.issue, c.states)}"
+    ),
     m.TurnAtLeast: lambda c, sc, st: f"only before turn {c.value}",
     m.Chosen: lambda c, sc, st: f"not possible once “{sc.option(c.option).label}” has been ordered",
-    m.ForceAt: lambda c, sc, st: f"not possible while {sc.force(c.force).name} is at {sc.place(c.place).name}",
+    m.ForceAt: lambda c, sc, st: (
+        f"not possible while {sc.force(c.force).name} is at {sc.place(c.place).name}"
+    ),
     m.Not: lambda c, sc, st: describe(c.condition, sc, st),
 }
 
 
 def _describe_negated(condition: m.Condition, scenario: Scenario, state: GameState) -> str:
     opposite = _OPPOSITE.get(type(condition))
-    if opposite is not None:                  # same fields, the other way round
+    if opposite is not None:  # same fields, the other way round
         return describe(opposite(*dataclasses.astuple(condition)), scenario, state)
     say = _NEGATED.get(type(condition))
     if say is not None:

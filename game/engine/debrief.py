@@ -3,6 +3,7 @@
 Pure text building from a `Game`; `run_debrief` is the thin command-line shell
 (`python main.py debrief SAVE`).
 """
+
 from __future__ import annotations
 
 import html
@@ -18,27 +19,39 @@ def tension_svg(values: list[int], width: int = 640, height: int = 220) -> str:
     """A line chart of tension by turn, as inline SVG (prints well, needs no script)."""
     pad = 36
     n = max(1, len(values) - 1)
-    points = [(pad + (width - 2 * pad) * i / n, height - pad - (height - 2 * pad) * v / 100)
-              for i, v in enumerate(values)]
+    points = [
+        (pad + (width - 2 * pad) * i / n, height - pad - (height - 2 * pad) * v / 100)
+        for i, v in enumerate(values)
+    ]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     grid = "".join(
         f'<line x1="{pad}" x2="{width - pad}" y1="{height - pad - (height - 2 * pad) * g / 100:.1f}" '
         f'y2="{height - pad - (height - 2 * pad) * g / 100:.1f}" stroke="#ccc"/>'
         f'<text x="4" y="{height - pad - (height - 2 * pad) * g / 100 + 4:.1f}" font-size="11">{g}</text>'
-        for g in (0, 25, 50, 75, 100))
-    labels = "".join(f'<text x="{x - 4:.1f}" y="{height - 12}" font-size="11">{i}</text>'
-                     for i, (x, _) in enumerate(points))
+        for g in (0, 25, 50, 75, 100)
+    )
+    labels = "".join(
+        f'<text x="{x - 4:.1f}" y="{height - 12}" font-size="11">{i}</text>'
+        for i, (x, _) in enumerate(points)
+    )
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#0072b2"/>' for x, y in points)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-            f'aria-label="Tension by turn: {", ".join(map(str, values))}">{grid}'
-            f'<polyline points="{path}" fill="none" stroke="#0072b2" stroke-width="2.5"/>{dots}{labels}</svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="Tension by turn: {", ".join(map(str, values))}">{grid}'
+        f'<polyline points="{path}" fill="none" stroke="#0072b2" stroke-width="2.5"/>{dots}{labels}</svg>'
+    )
 
 
 def markdown(game: Game) -> str:
     sc = game.scenario
     out = [f"# Debrief: {sc.title}", ""]
     if game.outcome:
-        out += [f"**Outcome: {game.outcome.title}** after {counted(len(game.history), 'turn')}.", "", game.outcome.debrief, ""]
+        out += [
+            f"**Outcome: {game.outcome.title}** after {counted(len(game.history), 'turn')}.",
+            "",
+            game.outcome.debrief,
+            "",
+        ]
     else:
         out += [f"The game is still open after {counted(len(game.history), 'turn')}.", ""]
     out += ["## Tension by turn", "", " → ".join(str(t) for t in game.tension_history), ""]
@@ -72,7 +85,9 @@ def html_page(game: Game) -> str:
     esc = html.escape
     body = [f"<h1>Debrief: {esc(sc.title)}</h1>"]
     if game.outcome:
-        body.append(f"<p><strong>Outcome: {esc(game.outcome.title)}</strong> after {counted(len(game.history), 'turn')}.</p>")
+        body.append(
+            f"<p><strong>Outcome: {esc(game.outcome.title)}</strong> after {counted(len(game.history), 'turn')}.</p>"
+        )
         body.append(f"<p>{esc(game.outcome.debrief)}</p>")
     body.append("<h2>Tension by turn</h2>" + tension_svg(game.tension_history))
     body.append("<h2>What each side did, and why it mattered</h2>")
@@ -87,12 +102,19 @@ def html_page(game: Game) -> str:
     for outcome in (o for o in sc.outcomes if o.historical):
         body.append(f"<h2>What really happened</h2><p>{esc(outcome.historical_note or outcome.title)}</p>")
     if sc.questions:
-        body.append("<h2>Questions for discussion</h2><ol>"
-                    + "".join(f"<li>{esc(q)}</li>" for q in sc.questions) + "</ol>")
-    style = ("body{font-family:DejaVu Sans,Arial,sans-serif;max-width:48em;margin:2em auto;line-height:1.45;"
-             "color:#111}h3{margin-bottom:.2em}@media print{h2,h3{break-after:avoid}li{break-inside:avoid}}")
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Debrief: {esc(sc.title)}</title>'
-            f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n")
+        body.append(
+            "<h2>Questions for discussion</h2><ol>"
+            + "".join(f"<li>{esc(q)}</li>" for q in sc.questions)
+            + "</ol>"
+        )
+    style = (
+        "body{font-family:DejaVu Sans,Arial,sans-serif;max-width:48em;margin:2em auto;line-height:1.45;"
+        "color:#111}h3{margin-bottom:.2em}@media print{h2,h3{break-after:avoid}li{break-inside:avoid}}"
+    )
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Debrief: {esc(sc.title)}</title>'
+        f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
+    )
 
 
 def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
@@ -101,6 +123,7 @@ def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
     Named after the scenario and the moment, so a class's sessions never overwrite each other.
     """
     from game.engine.saves import write_text_atomically
+
     stem = f"debrief-{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     page, notes = folder / f"{stem}.html", folder / f"{stem}.md"
     write_text_atomically(page, html_page(game))
@@ -113,13 +136,16 @@ def run_debrief(args) -> int:
     from game.scenario.loader import ScenarioError, load_scenario
     from game.cli import SCENARIO_DIR
     from game.scenario.finder import scenario_file_for
+
     try:
         data = read_save(args.save)
         scenario_path = scenario_file_for(data, SCENARIO_DIR) if isinstance(data, dict) else None
         if scenario_path is None:
             wanted = data.get("scenario_id") if isinstance(data, dict) else None
-            raise SaveError(f"{args.save}: neither the scenario file it was played with nor one with its id "
-                            f"'{wanted}' in {SCENARIO_DIR} is there")
+            raise SaveError(
+                f"{args.save}: neither the scenario file it was played with nor one with its id "
+                f"'{wanted}' in {SCENARIO_DIR} is there"
+            )
         game = Game.from_save(load_scenario(scenario_path), data)
     except (SaveError, ScenarioError) as error:
         print(f"debrief: {error}", file=sys.stderr)

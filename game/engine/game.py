@@ -5,6 +5,7 @@ is fully described by its scenario, seed, who is human, the computer sides'
 temperaments and the list of orders (plus instructor injects): replay, undo
 and "what if" are replays of that list.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,36 +25,52 @@ __all__ = ["Game", "IllegalOrder", "OptionStatus"]
 class OptionStatus:
     option: Option
     available: bool
-    reason: str                   # why it is not available; empty when it is
+    reason: str  # why it is not available; empty when it is
 
 
 class Game:
-    def __init__(self, scenario: Scenario, seed: int, humans: tuple[str, ...],
-                 temperaments: dict[str, str] | None = None, classroom: bool = False):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        humans: tuple[str, ...],
+        temperaments: dict[str, str] | None = None,
+        classroom: bool = False,
+    ):
         playable = [a.id for a in scenario.playable_actors]
         for side in humans:
             if side not in playable:
                 raise IllegalOrder(f"'{side}' is not a playable side (choose from {', '.join(playable)})")
         self.scenario = scenario
         self.seed = seed
-        self.classroom = classroom                # teams order in secret at one keyboard (kept in saves)
+        self.classroom = classroom  # teams order in secret at one keyboard (kept in saves)
         self.humans = tuple(humans)
         computer = tuple(a for a in playable if a not in self.humans)
-        self.temperaments = dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer)
+        self.temperaments = (
+            dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer)
+        )
         for side, temperament in self.temperaments.items():
             if temperament not in TEMPERAMENTS:
-                raise IllegalOrder(f"unknown temperament '{temperament}' for {side} "
-                                   f"(known: {', '.join(sorted(TEMPERAMENTS))})")
+                raise IllegalOrder(
+                    f"unknown temperament '{temperament}' for {side} "
+                    f"(known: {', '.join(sorted(TEMPERAMENTS))})"
+                )
         self.states: list[GameState] = [GameState.initial(scenario)]
         self.history: list[TurnRecord] = []
         self.orders: list[dict[str, str]] = []
-        self.injects: list[list[str]] = []        # instructor injects applied at each turn
+        self.injects: list[list[str]] = []  # instructor injects applied at each turn
         self.pending_injects: list[str] = []
-        self.load_warnings: list[str] = []        # set when a save is replayed on a changed scenario
+        self.load_warnings: list[str] = []  # set when a save is replayed on a changed scenario
 
     @classmethod
-    def new(cls, scenario: Scenario, seed: int = 0, humans: tuple[str, ...] | list[str] = (),
-            temperaments: dict[str, str] | None = None, classroom: bool = False) -> Game:
+    def new(
+        cls,
+        scenario: Scenario,
+        seed: int = 0,
+        humans: tuple[str, ...] | list[str] = (),
+        temperaments: dict[str, str] | None = None,
+        classroom: bool = False,
+    ) -> Game:
         return cls(scenario, seed, tuple(humans), temperaments, classroom)
 
     # ------------------------------------------------------------ reading
@@ -82,8 +99,10 @@ class Game:
         return tuple(a.id for a in self.scenario.playable_actors if a.id not in self.humans)
 
     def options_for(self, actor_id: str) -> list[OptionStatus]:
-        return [OptionStatus(o, *option_status(self.scenario, self.state, o))
-                for o in self.scenario.options_of(actor_id)]
+        return [
+            OptionStatus(o, *option_status(self.scenario, self.state, o))
+            for o in self.scenario.options_of(actor_id)
+        ]
 
     def readings(self, option_id: str) -> list[Reading]:
         """How that order would read against the other actors' stated positions."""
@@ -104,7 +123,9 @@ class Game:
         orders.update({side: d.option_id for side, d in decisions.items()})
         return self.resolve_orders(orders, decisions)
 
-    def resolve_orders(self, orders: dict[str, str], decisions: dict[str, Decision] | None = None) -> TurnRecord:
+    def resolve_orders(
+        self, orders: dict[str, str], decisions: dict[str, Decision] | None = None
+    ) -> TurnRecord:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
         state, record = resolve(self.scenario, self.state, orders, injects)

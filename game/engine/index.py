@@ -3,13 +3,14 @@
 Batch simulation reads the same option against the same positions tens of
 thousands of times; this keeps that to one reading per option per scenario.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
 
 from game.scenario.model import Scenario
 
-_KEEP = 8          # distinct scenarios kept (live reload may load a few versions)
+_KEEP = 8  # distinct scenarios kept (live reload may load a few versions)
 _indexes: OrderedDict[int, tuple[Scenario, dict]] = OrderedDict()
 
 

@@ -4,6 +4,7 @@ An option "reads as" a stance on one or more issues: it signals a state of
 each. Every actor with a position on that issue sees the signalled state as
 preferred, acceptable, a red line crossed, or none of these.
 """
+
 from __future__ import annotations
 
 from game.engine.index import memo
@@ -60,8 +61,13 @@ def describe_reading(scenario: Scenario, position: Position, state_id: str, verd
 
 def read_option(scenario: Scenario, option: Option, exclude_actor: str | None = None) -> list[Reading]:
     """Every position the option touches, in scenario order; the ordering actor's own are left out."""
-    return list(memo(scenario, ("readings", option.id, exclude_actor),
-                     lambda: tuple(_read_option(scenario, option, exclude_actor))))
+    return list(
+        memo(
+            scenario,
+            ("readings", option.id, exclude_actor),
+            lambda: tuple(_read_option(scenario, option, exclude_actor)),
+        )
+    )
 
 
 def _read_option(scenario: Scenario, option: Option, exclude_actor: str | None) -> list[Reading]:
@@ -74,6 +80,15 @@ def _read_option(scenario: Scenario, option: Option, exclude_actor: str | None) 
             if verdict is None:
                 continue
             sentence = describe_reading(scenario, position, state_id, verdict)
-            readings.append(Reading(position.actor, issue_id, state_id, verdict, position.strength,
-                                    position, sentence[:1].upper() + sentence[1:] + "."))
+            readings.append(
+                Reading(
+                    position.actor,
+                    issue_id,
+                    state_id,
+                    verdict,
+                    position.strength,
+                    position,
+                    sentence[:1].upper() + sentence[1:] + ".",
+                )
+            )
     return readings

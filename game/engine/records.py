@@ -3,6 +3,7 @@
 Every change the engine makes is a `Change` carrying a `Reason`, so any client
 can answer "why did that happen?" with `change.sentence`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ _STOPS = (".", "!", "?", "…", ".”", "!”", "?”", "…”")
 @dataclass(frozen=True, slots=True)
 class Reading:
     """How one order reads against one actor's stated position on one issue."""
-    actor_id: str                 # whose position
+
+    actor_id: str  # whose position
     issue_id: str
-    state_id: str                 # the state the order signals
-    verdict: str                  # preferred | acceptable | red_line
+    state_id: str  # the state the order signals
+    verdict: str  # preferred | acceptable | red_line
     strength: int
     position: Position
-    sentence: str                 # e.g. "Crosses Russia's red line on Ukraine's path to NATO (vital)."
+    sentence: str  # e.g. "Crosses Russia's red line on Ukraine's path to NATO (vital)."
 
     @property
     def honours(self) -> bool:
@@ -32,15 +34,16 @@ class Reading:
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why a change happened: which order or event, which position, which rule."""
-    rule: str                     # order | reaction_honoured | reaction_crossed | red_line_response | ...
-    text: str                     # the cause in prose, without the change itself
-    actor_id: str = ""            # who gave the order (or whose event)
+
+    rule: str  # order | reaction_honoured | reaction_crossed | red_line_response | ...
+    text: str  # the cause in prose, without the change itself
+    actor_id: str = ""  # who gave the order (or whose event)
     option_id: str = ""
     inject_id: str = ""
     position: Position | None = None
     verdict: str = ""
-    citation: str = ""            # the position's evidence: 'Vladimir Putin: “…”' or a marked paraphrase
-    reading: str = ""             # for reactions: how the order reads, without naming the order
+    citation: str = ""  # the position's evidence: 'Vladimir Putin: “…”' or a marked paraphrase
+    reading: str = ""  # for reactions: how the order reads, without naming the order
 
     @property
     def full(self) -> str:
@@ -52,8 +55,8 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str                     # tension | rung | meter | issue | force | flag
-    subject: str                  # readable, e.g. "Russia's resolve"
+    kind: str  # tension | rung | meter | issue | force | flag
+    subject: str  # readable, e.g. "Russia's resolve"
     before: object
     after: object
     reason: Reason
@@ -112,16 +115,20 @@ def _grouped(changes: list[Change]) -> list[tuple[Reason, list[Change], bool]]:
 
 def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
     """A turn's changes as a player reads them: each cause once, in one sentence, then its changes."""
-    return [(_capital(reason.full if quoted else reason.text), group) for reason, group, quoted in _grouped(changes)]
+    return [
+        (_capital(reason.full if quoted else reason.text), group)
+        for reason, group, quoted in _grouped(changes)
+    ]
 
 
 @dataclass(slots=True)
 class OrderReport:
     """One order's consequences: what it did itself, then how each actor it touched reacted."""
+
     actor_id: str
     option_id: str
     own: list[Change] = field(default_factory=list)
-    reactions: list[tuple[str, list[Change]]] = field(default_factory=list)   # (how it reads, changes)
+    reactions: list[tuple[str, list[Change]]] = field(default_factory=list)  # (how it reads, changes)
 
 
 def by_order(record: TurnRecord) -> tuple[list[OrderReport], list[tuple[str, list[Change]]]]:
@@ -144,6 +151,7 @@ def by_order(record: TurnRecord) -> tuple[list[OrderReport], list[tuple[str, lis
 @dataclass(frozen=True, slots=True)
 class Decision:
     """A computer player's choice and its own explanation of it."""
+
     actor_id: str
     option_id: str
     explanation: str
@@ -166,7 +174,8 @@ class TurnRecord:
 @dataclass(frozen=True, slots=True)
 class NetChange:
     """Where one number or issue ended the turn against where it began, whatever happened between."""
-    kind: str                     # tension | meter | issue
+
+    kind: str  # tension | meter | issue
     subject: str
     before: object
     after: object
@@ -199,9 +208,12 @@ def net_changes(record: TurnRecord) -> list[NetChange]:
         first.setdefault(key, change.before)
         last[key] = change.after
     order = {"tension": 0, "meter": 1, "issue": 2}
-    keys = sorted(first, key=lambda k: order[k[0]])          # stable: first mention within a kind
-    return [NetChange(kind, subject, first[(kind, subject)], last[(kind, subject)])
-            for kind, subject in keys if first[(kind, subject)] != last[(kind, subject)]]
+    keys = sorted(first, key=lambda k: order[k[0]])  # stable: first mention within a kind
+    return [
+        NetChange(kind, subject, first[(kind, subject)], last[(kind, subject)])
+        for kind, subject in keys
+        if first[(kind, subject)] != last[(kind, subject)]
+    ]
 
 
 def mid_sentence(name: str) -> str:

@@ -13,6 +13,7 @@ Pure: no I/O, no clock, no randomness. The order of steps is part of the rules
   5. outcomes are checked in the scenario's order; past the turn limit, the default one;
   6. the turn counter and date advance.
 """
+
 from __future__ import annotations
 
 import math
@@ -94,18 +95,22 @@ class _Turn:
             if before != state_id:
                 st.issues[issue_id] = state_id
                 issue = sc.issue(issue_id)
-                self.changes.append(Change("issue", issue.name, issue.state(before).name,
-                                           issue.state(state_id).name, reason))
+                self.changes.append(
+                    Change("issue", issue.name, issue.state(before).name, issue.state(state_id).name, reason)
+                )
         for move in effects.moves:
             force = st.forces[move.force]
             name = sc.force(move.force).name
             if force.place != move.to:
-                self.changes.append(Change("force", name, sc.place(force.place).name,
-                                           sc.place(move.to).name, reason))
+                self.changes.append(
+                    Change("force", name, sc.place(force.place).name, sc.place(move.to).name, reason)
+                )
                 st.moved_last_turn.append((move.force, force.place, move.to))
                 force.place = move.to
             if move.posture and move.posture != force.posture:
-                self.changes.append(Change("posture", f"{possessive(name)} posture", force.posture, move.posture, reason))
+                self.changes.append(
+                    Change("posture", f"{possessive(name)} posture", force.posture, move.posture, reason)
+                )
                 force.posture = move.posture
         for flag in effects.set_flags:
             if flag not in st.flags:
@@ -117,8 +122,9 @@ class _Turn:
                 self.changes.append(Change("flag", f"“{flag_words(sc, flag)}”", True, False, reason))
 
 
-def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
-            instructor_injects: tuple[str, ...] = ()) -> tuple[GameState, TurnRecord]:
+def resolve(
+    scenario: Scenario, state: GameState, orders: dict[str, str], instructor_injects: tuple[str, ...] = ()
+) -> tuple[GameState, TurnRecord]:
     """Resolve one turn from simultaneous orders; the given state is left untouched."""
     if state.outcome is not None:
         raise IllegalOrder("the game is over")
@@ -127,73 +133,118 @@ def resolve(scenario: Scenario, state: GameState, orders: dict[str, str],
     st = turn.state
     st.moved_last_turn = []
     # Kept in the scenario's order of sides, the order in which they were resolved and are reported.
-    record = TurnRecord(turn=st.turn, date=st.date, tension_before=st.tension,
-                        orders={a.id: orders[a.id] for a in scenario.playable_actors})
+    record = TurnRecord(
+        turn=st.turn,
+        date=st.date,
+        tension_before=st.tension,
+        orders={a.id: orders[a.id] for a in scenario.playable_actors},
+    )
     rung_before = scenario.rung_for(st.tension)
     ordered = [scenario.option(orders[a.id]) for a in scenario.playable_actors]
 
-    for option in ordered:                                          # step 2
+    for option in ordered:  # step 2
         actor = scenario.actor(option.actor)
-        turn.apply(option.effects, Reason("order", f"{actor.name} ordered “{option.label}”.",
-                                          actor.id, option.id))
+        turn.apply(
+            option.effects, Reason("order", f"{actor.name} ordered “{option.label}”.", actor.id, option.id)
+        )
 
     responded: set[tuple[str, str, str]] = set()
-    for option in ordered:                                          # step 3
+    for option in ordered:  # step 3
         by = scenario.actor(option.actor)
         for reading in read_option(scenario, option):
             position = reading.position
             reactor = scenario.actor(position.actor)
             # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
             quote = cite(position) if reading.verdict != ACCEPTABLE else ""
-            because = (f"{possessive(by.short_name)} order “{option.label}” {reading.sentence[0].lower()}"
-                       f"{reading.sentence[1:]}")
+            because = (
+                f"{possessive(by.short_name)} order “{option.label}” {reading.sentence[0].lower()}"
+                f"{reading.sentence[1:]}"
+            )
             rule = "reaction_crossed" if reading.verdict == RED_LINE else "reaction_honoured"
-            reaction = reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
+            reaction = (
+                reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
+            )
             factor = position.strength * REACTION_WEIGHT[reading.verdict]
-            turn.apply(reaction, Reason(rule, because, by.id, option.id, position=position,
-                                        verdict=reading.verdict, citation=quote, reading=reading.sentence), factor)
+            turn.apply(
+                reaction,
+                Reason(
+                    rule,
+                    because,
+                    by.id,
+                    option.id,
+                    position=position,
+                    verdict=reading.verdict,
+                    citation=quote,
+                    reading=reading.sentence,
+                ),
+                factor,
+            )
             own = {RED_LINE: position.if_crossed, PREFERRED: position.if_honoured}.get(reading.verdict)
             key = (position.actor, position.issue, reading.verdict)
             if own is not None and not own.is_empty() and key not in responded:
                 responded.add(key)
                 word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
-                text = (f"{reactor.name} responded in its own way because its {word} on "
-                        f"{scenario.issue(position.issue).name} by {possessive(by.short_name)} order “{option.label}”.")
-                turn.apply(own, Reason("red_line_response" if reading.verdict == RED_LINE else "demand_met",
-                                       text, by.id, option.id, position=position, verdict=reading.verdict,
-                                       citation=quote, reading=f"{reactor.short_name} answers in its own way: its {word}."))
+                text = (
+                    f"{reactor.name} responded in its own way because its {word} on "
+                    f"{scenario.issue(position.issue).name} by {possessive(by.short_name)} order “{option.label}”."
+                )
+                turn.apply(
+                    own,
+                    Reason(
+                        "red_line_response" if reading.verdict == RED_LINE else "demand_met",
+                        text,
+                        by.id,
+                        option.id,
+                        position=position,
+                        verdict=reading.verdict,
+                        citation=quote,
+                        reading=f"{reactor.short_name} answers in its own way: its {word}.",
+                    ),
+                )
 
     st.chosen.extend((st.turn, o.actor, o.id) for o in ordered)
 
-    for inject_id in instructor_injects:                            # step 4
+    for inject_id in instructor_injects:  # step 4
         inject = next((i for i in scenario.injects if i.id == inject_id), None)
         if inject is None:
             continue
         st.fired_injects.add(inject.id)
         record.injects.append(inject.id)
-        turn.apply(inject.effects, Reason("instructor_inject",
-                                          f"the instructor announced “{inject.title}”.",
-                                          inject_id=inject.id))
+        turn.apply(
+            inject.effects,
+            Reason("instructor_inject", f"the instructor announced “{inject.title}”.", inject_id=inject.id),
+        )
     for inject in scenario.injects:
         if inject.instructor_only or inject.id in st.fired_injects:
             continue
         if all_hold(inject.when, scenario, st):
             st.fired_injects.add(inject.id)
             record.injects.append(inject.id)
-            turn.apply(inject.effects, Reason("inject", f"news flash: “{inject.title}”.",
-                                              inject_id=inject.id))
+            turn.apply(
+                inject.effects, Reason("inject", f"news flash: “{inject.title}”.", inject_id=inject.id)
+            )
 
     rung_after = scenario.rung_for(st.tension)
     if rung_after.id != rung_before.id:
         went = "climbed" if rung_after.at > rung_before.at else "came down"
-        turn.changes.append(Change("rung", "the crisis", rung_before.name, rung_after.name, Reason(
-            "ladder", f"tension {went} to {st.tension}, and “{rung_after.name}” begins at {rung_after.at}.")))
+        turn.changes.append(
+            Change(
+                "rung",
+                "the crisis",
+                rung_before.name,
+                rung_after.name,
+                Reason(
+                    "ladder",
+                    f"tension {went} to {st.tension}, and “{rung_after.name}” begins at {rung_after.at}.",
+                ),
+            )
+        )
 
-    st.outcome = _outcome(scenario, st)                             # step 5
+    st.outcome = _outcome(scenario, st)  # step 5
     record.outcome = st.outcome
     record.changes = turn.changes
     record.tension_after = st.tension
-    st.turn += 1                                                    # step 6
+    st.turn += 1  # step 6
     st.date = advance_date(st.date, scenario.turn_days)
     return st, record
 

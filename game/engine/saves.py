@@ -5,6 +5,7 @@ so a save always gives back exactly the game that was saved. The final state
 is stored too, only to check the replay. Files are written atomically (temp
 file, fsync, rename) so a crash mid-write never leaves a broken save.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,11 +32,18 @@ class SaveError(ValueError):
 
 def game_to_save(game: Game) -> dict:
     return {
-        "format": SAVE_FORMAT, "version": SAVE_VERSION,
-        "scenario_id": game.scenario.id, "scenario_hash": game.scenario.content_hash,
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "scenario_id": game.scenario.id,
+        "scenario_hash": game.scenario.content_hash,
         "scenario_path": str(Path(game.scenario.path).resolve()) if game.scenario.path else "",
-        "seed": game.seed, "humans": list(game.humans), "mode": "classroom" if game.classroom else "solo", "temperaments": game.temperaments,
-        "turns": [{"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)],
+        "seed": game.seed,
+        "humans": list(game.humans),
+        "mode": "classroom" if game.classroom else "solo",
+        "temperaments": game.temperaments,
+        "turns": [
+            {"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)
+        ],
         "pending_injects": list(game.pending_injects),
         "final_state": game.state.to_json(),
     }
@@ -45,7 +53,9 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError("this is not a Brinkmanship save file")
     if data.get("version") != SAVE_VERSION:
-        raise SaveError(f"save version {data.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
+        raise SaveError(
+            f"save version {data.get('version')!r} is not supported (this game reads {SAVE_VERSION})"
+        )
     if data.get("scenario_id") != scenario.id:
         raise SaveError(f"the save is of scenario '{data.get('scenario_id')}', not '{scenario.id}'")
     try:
@@ -75,9 +85,13 @@ def _differences(game: Game, data: dict) -> list[str]:
     """What a player should know when the scenario file changed since the game was saved."""
     if data.get("scenario_hash") in (None, "", game.scenario.content_hash):
         return []
-    warnings = ["the scenario file has changed since this game was saved; the orders were replayed on the new version"]
+    warnings = [
+        "the scenario file has changed since this game was saved; the orders were replayed on the new version"
+    ]
     if data.get("final_state") is not None and data["final_state"] != game.state.to_json():
-        warnings.append("the replayed game now stands differently from the saved one (the new rules gave other results)")
+        warnings.append(
+            "the replayed game now stands differently from the saved one (the new rules gave other results)"
+        )
     return warnings
 
 
@@ -113,7 +127,7 @@ def keep_earlier_game(path: str | os.PathLike) -> Path | None:
         data = read_save(path)
         played = isinstance(data, dict) and bool(data.get("turns"))
     except SaveError:
-        played = path.is_file()          # unreadable, but perhaps a player can still rescue it by hand
+        played = path.is_file()  # unreadable, but perhaps a player can still rescue it by hand
     if not played:
         return None
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))

@@ -2,6 +2,7 @@
 
 Game i uses seed `S * 1_000_003 + i`, so the same --seed always gives the same report.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,8 @@ from game.wording import counted
 @dataclass
 class BalanceReport:
     games: int = 0
-    outcomes: Counter = field(default_factory=Counter)      # outcome id -> count
-    options: Counter = field(default_factory=Counter)       # option id -> count
+    outcomes: Counter = field(default_factory=Counter)  # outcome id -> count
+    options: Counter = field(default_factory=Counter)  # option id -> count
     turns: int = 0
 
     @property
@@ -36,7 +37,7 @@ def play_one(scenario: Scenario, seed: int) -> Game:
 def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
     report = BalanceReport()
     for option in scenario.options:
-        report.options[option.id] += 0          # so options never taken appear with 0
+        report.options[option.id] += 0  # so options never taken appear with 0
     for i in range(games):
         game = play_one(scenario, seed * 1_000_003 + i)
         report.games += 1
@@ -59,8 +60,14 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict:
 
 
 def report_text(scenario: Scenario, report: BalanceReport) -> str:
-    lines = [(f"{scenario.title}: {counted(report.games, 'computer-vs-computer game')}, "
-             f"mean length {report.mean_length:.1f} turns"), "", "Outcomes:"]
+    lines = [
+        (
+            f"{scenario.title}: {counted(report.games, 'computer-vs-computer game')}, "
+            f"mean length {report.mean_length:.1f} turns"
+        ),
+        "",
+        "Outcomes:",
+    ]
     for outcome in scenario.outcomes:
         n = report.outcomes.get(outcome.id, 0)
         share = 100.0 * n / report.games if report.games else 0.0
@@ -77,6 +84,7 @@ def report_text(scenario: Scenario, report: BalanceReport) -> str:
 
 def run_simulate(args) -> int:
     from game.scenario.loader import ScenarioError, load_scenario
+
     if args.games < 1:
         print("simulate: --games must be at least 1", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ threshold outside its range, an issue state nothing produces. An outcome
 that can never happen is an error (the author meant it to); an option or
 inject that never can is a warning (the game still plays).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,15 +21,23 @@ from game.scenario.yamlsafe import YMap, YNode
 @dataclass(frozen=True, slots=True)
 class Site:
     """A list of conditions and where each was written, for reachability messages."""
-    kind: str                                   # "outcome" | "option" | "inject"
+
+    kind: str  # "outcome" | "option" | "inject"
     id: str
     conditions: tuple[m.Condition, ...]
     where: tuple[tuple[int, int], ...]
     node: YNode | None = None
 
 
-def crosscheck(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], states: dict[str, set[str]],
-               meters: dict[str, dict[str, m.Meter]], sites: list[Site], tree: YMap) -> None:
+def crosscheck(
+    r: Reader,
+    sc: m.Scenario,
+    ids: dict[str, dict[str, YNode]],
+    states: dict[str, set[str]],
+    meters: dict[str, dict[str, m.Meter]],
+    sites: list[Site],
+    tree: YMap,
+) -> None:
     """Report every broken name and every decidably unreachable condition in the built scenario."""
     _check_refs(r, ids, states, meters)
     _check_actors(r, sc, ids, tree)
@@ -36,19 +45,29 @@ def crosscheck(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], stat
     _Reachability(r, sc, meters).check(sites)
 
 
-def _check_refs(r: Reader, ids: dict[str, dict[str, YNode]], states: dict[str, set[str]],
-                meters: dict[str, dict[str, m.Meter]]) -> None:
+def _check_refs(
+    r: Reader,
+    ids: dict[str, dict[str, YNode]],
+    states: dict[str, set[str]],
+    meters: dict[str, dict[str, m.Meter]],
+) -> None:
     for ref in r.refs:
         if ref.kind == "flag":
-            continue                                # flags are named by being set: see _Reachability
+            continue  # flags are named by being set: see _Reachability
         if ref.kind == "state":
             if ref.scope in states and ref.name not in states[ref.scope]:
-                r.error(ref, f"issue '{ref.scope}' has no state '{ref.name}'"
-                             f"{did_you_mean(ref.name, states[ref.scope])}")
+                r.error(
+                    ref,
+                    f"issue '{ref.scope}' has no state '{ref.name}'"
+                    f"{did_you_mean(ref.name, states[ref.scope])}",
+                )
         elif ref.kind == "meter":
             if ref.scope in meters and ref.name not in meters[ref.scope]:
-                r.error(ref, f"actor '{ref.scope}' has no meter '{ref.name}'"
-                             f"{did_you_mean(ref.name, meters[ref.scope])}")
+                r.error(
+                    ref,
+                    f"actor '{ref.scope}' has no meter '{ref.name}'"
+                    f"{did_you_mean(ref.name, meters[ref.scope])}",
+                )
         else:
             known = ids.get(ref.kind, {})
             if ref.name not in known:
@@ -61,29 +80,45 @@ def _check_actors(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], t
     for actor in sc.actors:
         if actor.playable and actor.id not in with_options and actor.id in actor_nodes:
             r.error(actor_nodes[actor.id], f"actor '{actor.id}' is playable but has no options")
-        elif actor.playable and actor.id in actor_nodes and not any(
-                not o.requires and not o.once for o in sc.options if o.actor == actor.id):
+        elif (
+            actor.playable
+            and actor.id in actor_nodes
+            and not any(not o.requires and not o.once for o in sc.options if o.actor == actor.id)
+        ):
             # Otherwise a side can run out of legal orders mid-game, and a turn could not be played.
-            r.error(actor_nodes[actor.id], f"actor '{actor.id}' needs at least one option that is always open "
-                                           f"(no 'requires', not 'once'), so it can always give an order")
+            r.error(
+                actor_nodes[actor.id],
+                f"actor '{actor.id}' needs at least one option that is always open "
+                f"(no 'requires', not 'once'), so it can always give an order",
+            )
     if sc.actors and not sc.playable_actors:
         r.error(tree.entries["actors"][0], "no actor is playable: mark at least one with 'playable: true'")
     for actor in sc.actors:
         held = [p for p in sc.positions if p.actor == actor.id]
-        if held and actor.id in actor_nodes and actor.reactions.honoured.is_empty() \
-                and actor.reactions.crossed.is_empty() \
-                and all(p.if_crossed.is_empty() and p.if_honoured.is_empty() for p in held):
+        if (
+            held
+            and actor.id in actor_nodes
+            and actor.reactions.honoured.is_empty()
+            and actor.reactions.crossed.is_empty()
+            and all(p.if_crossed.is_empty() and p.if_honoured.is_empty() for p in held)
+        ):
             # Positions with no consequence make a scenario that cannot explain anything: say so.
-            r.warning(actor_nodes[actor.id], f"actor '{actor.id}' states positions, but neither its 'reactions' "
-                                             f"nor any 'if_crossed'/'if_honoured' change anything, so honouring "
-                                             f"or crossing them has no effect in play; give it e.g. "
-                                             f"'reactions: {{crossed: {{tension: 2}}}}'")
+            r.warning(
+                actor_nodes[actor.id],
+                f"actor '{actor.id}' states positions, but neither its 'reactions' "
+                f"nor any 'if_crossed'/'if_honoured' change anything, so honouring "
+                f"or crossing them has no effect in play; give it e.g. "
+                f"'reactions: {{crossed: {{tension: 2}}}}'",
+            )
     playable = {a.id for a in sc.playable_actors}
     option_nodes = ids.get("option", {})
     for option in sc.options:
         if option.actor in actor_nodes and option.actor not in playable and option.id in option_nodes:
-            r.warning(option_nodes[option.id], f"option '{option.id}' belongs to '{option.actor}', "
-                                               f"which is not playable, so it is never offered")
+            r.warning(
+                option_nodes[option.id],
+                f"option '{option.id}' belongs to '{option.actor}', "
+                f"which is not playable, so it is never offered",
+            )
 
 
 def _check_outcomes(r: Reader, sc: m.Scenario, tree: YMap) -> None:
@@ -92,10 +127,15 @@ def _check_outcomes(r: Reader, sc: m.Scenario, tree: YMap) -> None:
     defaults = [o for o in sc.outcomes if o.default]
     key = tree.entries["outcomes"][0]
     if not defaults:
-        r.error(key, "no outcome has 'default: true'; exactly one must say how the game ends at the turn limit")
+        r.error(
+            key, "no outcome has 'default: true'; exactly one must say how the game ends at the turn limit"
+        )
     elif len(defaults) > 1:
-        r.error(key, f"{len(defaults)} outcomes have 'default: true' "
-                     f"({', '.join(repr(o.id) for o in defaults)}); exactly one may")
+        r.error(
+            key,
+            f"{len(defaults)} outcomes have 'default: true' "
+            f"({', '.join(repr(o.id) for o in defaults)}); exactly one may",
+        )
 
 
 class _Reachability:
@@ -107,9 +147,12 @@ class _Reachability:
         all_effects += [e for a in sc.actors for e in (a.reactions.honoured, a.reactions.crossed)]
         all_effects += [e for p in sc.positions for e in (p.if_crossed, p.if_honoured)]
         self.flags = {f for e in all_effects for f in e.set_flags}
-        self.produced = {(i.id, i.start) for i in sc.issues} | {pair for e in all_effects for pair in e.issues}
-        self.places = {(f.id, f.at) for f in sc.forces} | {(mv.force, mv.to) for e in all_effects
-                                                           for mv in e.moves}
+        self.produced = {(i.id, i.start) for i in sc.issues} | {
+            pair for e in all_effects for pair in e.issues
+        }
+        self.places = {(f.id, f.at) for f in sc.forces} | {
+            (mv.force, mv.to) for e in all_effects for mv in e.moves
+        }
         self.forces = {f.id for f in sc.forces}
         self.place_ids = {p.id for p in sc.places}
         self.states = {i.id: {s.id for s in i.states} for i in sc.issues}
@@ -117,7 +160,7 @@ class _Reachability:
         self.visiting: set[str] = set()
 
     def check(self, sites: list[Site]) -> None:
-        explained: set[str] = set()     # flags whose absence an error already explains
+        explained: set[str] = set()  # flags whose absence an error already explains
         for site in sites:
             for cond, (line, column), reason in self._never_items(site):
                 if isinstance(cond, m.FlagSet):
@@ -184,7 +227,9 @@ class _Reachability:
             if meter and isinstance(c, m.MeterBelow) and c.value <= meter.min:
                 return f"{c.actor}.{c.meter} is never below {c.value} (its range is {meter.min}–{meter.max})"
         # Names that point nowhere are already errors of their own; judge only what exists.
-        known_states = [s for s in c.states if s in self.states.get(c.issue, ())] if isinstance(c, m.IssueIs) else []
+        known_states = (
+            [s for s in c.states if s in self.states.get(c.issue, ())] if isinstance(c, m.IssueIs) else []
+        )
         if known_states and not any((c.issue, s) in self.produced for s in known_states):
             shown = " or ".join(f"'{s}'" for s in known_states)
             return f"issue '{c.issue}' never becomes {shown}: it does not start there and no effect sets it"
@@ -192,11 +237,15 @@ class _Reachability:
             return f"turn {c.value} never comes (the turn limit is {self.sc.turn_limit})"
         if isinstance(c, m.RungBelow) and self.sc.ladder and c.rung == self.sc.ladder[0].id:
             return f"no rung is below the lowest rung '{c.rung}'"
-        if (isinstance(c, m.ForceAt) and c.force in self.forces and c.place in self.place_ids
-                and (c.force, c.place) not in self.places):
+        if (
+            isinstance(c, m.ForceAt)
+            and c.force in self.forces
+            and c.place in self.place_ids
+            and (c.force, c.place) not in self.places
+        ):
             return f"force '{c.force}' never is at '{c.place}': it does not start there and nothing moves it there"
         if isinstance(c, m.Chosen) and c.option in self.options and c.option not in self.visiting:
-            self.visiting.add(c.option)           # options may require each other; do not loop
+            self.visiting.add(c.option)  # options may require each other; do not loop
             try:
                 reasons = [self.never(x) for x in self.options[c.option].requires]
             finally:

@@ -5,6 +5,7 @@ The `Reader` is the loader's notebook: every check appends a located
 wrong at once. Names that point elsewhere in the file (an actor, an issue
 state, a meter) are written down as `Ref`s and checked once every id is known.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,6 +24,7 @@ class Fields(dict[str, YNode]):
     A required key written with no value (`title:`) or only blanks is as good
     as missing, so the text readers report it rather than carry "" onwards.
     """
+
     required: frozenset[str] = frozenset()
 
 
@@ -32,6 +34,7 @@ class Ref:
 
     `scope` narrows the lookup: the issue for a state, the actor for a meter.
     """
+
     kind: str
     name: str
     line: int
@@ -62,7 +65,9 @@ class Reader:
             self.problems.append(problem)
 
     # --------------------------------------------------------------- shapes
-    def fields(self, node: YNode, what: str, required: Iterable[str], optional: Iterable[str]) -> Fields | None:
+    def fields(
+        self, node: YNode, what: str, required: Iterable[str], optional: Iterable[str]
+    ) -> Fields | None:
         """The mapping's keys -> values, after reporting unknown and missing keys; None if not a mapping."""
         if not isinstance(node, YMap):
             self.error(node, f"{what} must be a mapping of keys, not {kind_of(node)}")
@@ -126,7 +131,7 @@ class Reader:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             self.error(node, f"{what} must be a number, not {_shown(node)}")
             return 0.0
-        if not low <= value <= high:        # also refuses .nan
+        if not low <= value <= high:  # also refuses .nan
             self.error(node, f"{what} is {value:g}; it must be {_range(low, high)}")
         return float(value)
 
@@ -142,8 +147,11 @@ class Reader:
         if text and not ID_PATTERN.fullmatch(text):
             hint = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")
             suggestion = f" such as '{hint}'" if hint and ID_PATTERN.fullmatch(hint) else ""
-            self.error(node, f"{what} is '{text}', which is not a valid id: use lower-case letters, "
-                             f"digits and '_', starting with a letter{suggestion}")
+            self.error(
+                node,
+                f"{what} is '{text}', which is not a valid id: use lower-case letters, "
+                f"digits and '_', starting with a letter{suggestion}",
+            )
         return text
 
     def ref_value(self, node: YNode, kind: str, what: str, scope: str = "") -> str:
@@ -171,8 +179,15 @@ class Reader:
             return default
         return self.text_value(f[key], f"'{key}' of {what}", required=key in getattr(f, "required", ()))
 
-    def integer(self, f: Fields, key: str, what: str, low: int | None = None, high: int | None = None,
-                default: int = 0) -> int:
+    def integer(
+        self,
+        f: Fields,
+        key: str,
+        what: str,
+        low: int | None = None,
+        high: int | None = None,
+        default: int = 0,
+    ) -> int:
         return self.int_value(f[key], f"'{key}' of {what}", low, high) if key in f else default
 
     def number(self, f: Fields, key: str, what: str, low: float, high: float, default: float = 0.0) -> float:

@@ -1,4 +1,5 @@
 """Finding scenario files: those in a folder, and the one a save belongs to on another day or machine."""
+
 from __future__ import annotations
 
 from pathlib import Path

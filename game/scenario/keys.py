@@ -3,30 +3,54 @@
 One table shared by the loader (unknown/missing keys, did-you-mean) and the
 JSON Schema (properties, required), so the two can never disagree.
 """
+
 from __future__ import annotations
 
 KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "scenario": (("format", "id", "title", "summary", "briefing", "start_date", "turn_days", "turn_limit",
-                  "start_tension", "sources", "ladder", "actors", "issues", "positions", "options",
-                  "outcomes"),
-                 ("map", "instructor_notes", "places", "forces", "injects", "questions")),
+    "scenario": (
+        (
+            "format",
+            "id",
+            "title",
+            "summary",
+            "briefing",
+            "start_date",
+            "turn_days",
+            "turn_limit",
+            "start_tension",
+            "sources",
+            "ladder",
+            "actors",
+            "issues",
+            "positions",
+            "options",
+            "outcomes",
+        ),
+        ("map", "instructor_notes", "places", "forces", "injects", "questions"),
+    ),
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),
     "instructor_note": (("id", "text"), ("kind",)),
     "rung": (("id", "name", "at"), ("description",)),
-    "actor": (("id", "name", "colour", "playable"),
-              ("short_name", "side", "countries", "description", "meters", "reactions")),
+    "actor": (
+        ("id", "name", "colour", "playable"),
+        ("short_name", "side", "countries", "description", "meters", "reactions"),
+    ),
     "meter": (("id", "name", "min", "max", "start"), ("description",)),
     "reactions": ((), ("honoured", "crossed")),
     "issue": (("id", "name", "states", "start"), ("description",)),
     "issue_state": (("id", "name"), ("description",)),
-    "position": (("actor", "issue", "strength", "evidence"),
-                 ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured")),
+    "position": (
+        ("actor", "issue", "strength", "evidence"),
+        ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured"),
+    ),
     "evidence": (("speaker", "source"), ("quote", "paraphrase")),
     "place": (("id", "name", "lat", "lon"), ("country",)),
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
-    "option": (("id", "actor", "label", "category"),
-               ("description", "once", "stances", "requires", "effects")),
+    "option": (
+        ("id", "actor", "label", "category"),
+        ("description", "once", "stances", "requires", "effects"),
+    ),
     "inject": (("id", "title", "text"), ("instructor_only", "when", "effects")),
     "outcome": (("id", "title", "debrief"), ("when", "default", "historical", "historical_note")),
 }

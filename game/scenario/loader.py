@@ -9,6 +9,7 @@ This module owns the shape of each entity; `fields` reads typed values,
 `rules` reads conditions and effects, `crosscheck` checks names and
 reachability once every id is known.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -58,7 +59,7 @@ def check_file(path: str | Path) -> tuple[m.Scenario | None, list[Problem]]:
     reader.problems.extend(problems)
     try:
         scenario = _Builder(reader).scenario(tree)
-    except Exception as exc:   # noqa: BLE001 - the promise is "never a traceback"; fuzz tests hunt these
+    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"; fuzz tests hunt these
         reader.error(tree, f"internal error while checking this file, please report it: {exc!r}")
         scenario = None
     problems = sort_problems(reader.problems)
@@ -72,8 +73,8 @@ class _Builder:
 
     def __init__(self, reader: Reader) -> None:
         self.r = reader
-        self.ids: dict[str, dict[str, YNode]] = {}       # kind -> id -> where it was defined
-        self.states: dict[str, set[str]] = {}            # issue -> its state ids
+        self.ids: dict[str, dict[str, YNode]] = {}  # kind -> id -> where it was defined
+        self.states: dict[str, set[str]] = {}  # issue -> its state ids
         self.meters: dict[str, dict[str, m.Meter]] = {}  # actor -> meter id -> meter
         self.sites: list[Site] = []
         self.position_nodes: dict[tuple[str, str], YNode] = {}
@@ -124,7 +125,8 @@ class _Builder:
             turn_limit=r.integer(f, "turn_limit", "the scenario", 1, 50, 1),
             start_tension=r.integer(f, "start_tension", "the scenario", 0, 100),
             sources=self.listed(f, "sources", self.source),
-            actors=actors, issues=issues,
+            actors=actors,
+            issues=issues,
             positions=self.listed(f, "positions", self.position),
             places=self.listed(f, "places", self.place),
             forces=self.listed(f, "forces", self.force),
@@ -140,8 +142,11 @@ class _Builder:
             if key in f and _is_empty(f[key]):
                 r.error(f[key], f"'{key}' needs at least one entry")
         if "positions" in f and _is_empty(f["positions"]):
-            r.warning(f["positions"], "'positions' is empty: no order will honour or cross anyone's stated "
-                                      "position, so nobody reacts and the game has little to explain")
+            r.warning(
+                f["positions"],
+                "'positions' is empty: no order will honour or cross anyone's stated "
+                "position, so nobody reacts and the game has little to explain",
+            )
         crosscheck(r, scenario, self.ids, self.states, self.meters, self.sites, tree)
         return scenario
 
@@ -159,17 +164,26 @@ class _Builder:
     def check_ladder(self, f: Fields, ladder: tuple[m.Rung, ...]) -> None:
         nodes = [n for n in self.r.items(f.get("ladder"), "'ladder'") if isinstance(n, YMap)]
         if ladder and ladder[0].at != 0 and nodes:
-            self.r.error(nodes[0], f"the first rung '{ladder[0].id}' must have 'at: 0' (it has {ladder[0].at})")
+            self.r.error(
+                nodes[0], f"the first rung '{ladder[0].id}' must have 'at: 0' (it has {ladder[0].at})"
+            )
         for before, rung, node in zip(ladder, ladder[1:], nodes[1:]):
             if rung.at <= before.at:
-                self.r.error(node, f"rung '{rung.id}' at {rung.at} must be higher than "
-                                   f"'{before.id}' at {before.at}: thresholds rise strictly")
+                self.r.error(
+                    node,
+                    f"rung '{rung.id}' at {rung.at} must be higher than "
+                    f"'{before.id}' at {before.at}: thresholds rise strictly",
+                )
 
     def map_view(self, node: YNode) -> m.MapView:
         f = self.fields(node, "map", "the map") or {}
         r = self.r
-        view = m.MapView(r.number(f, "west", "the map", -180, 180), r.number(f, "east", "the map", -180, 180),
-                         r.number(f, "south", "the map", -90, 90), r.number(f, "north", "the map", -90, 90))
+        view = m.MapView(
+            r.number(f, "west", "the map", -180, 180),
+            r.number(f, "east", "the map", -180, 180),
+            r.number(f, "south", "the map", -90, 90),
+            r.number(f, "north", "the map", -90, 90),
+        )
         if len(f) == 4 and not (view.west < view.east and view.south < view.north):
             r.error(node, "the map needs west < east and south < north")
         return view
@@ -180,8 +194,14 @@ class _Builder:
         if f is None:
             return None
         r, what = self.r, "a source"
-        return m.Source(self.register("source", f, what), r.text(f, "title", what), r.text(f, "publisher", what),
-                        r.text(f, "date", what), r.text(f, "covers", what), r.text(f, "url", what))
+        return m.Source(
+            self.register("source", f, what),
+            r.text(f, "title", what),
+            r.text(f, "publisher", what),
+            r.text(f, "date", what),
+            r.text(f, "covers", what),
+            r.text(f, "url", what),
+        )
 
     def note(self, node: YNode) -> m.InstructorNote | None:
         f = self.fields(node, "instructor_note", "an instructor note")
@@ -196,8 +216,12 @@ class _Builder:
         if f is None:
             return None
         r, what = self.r, "a rung"
-        return m.Rung(self.register("rung", f, what), r.text(f, "name", what),
-                      r.integer(f, "at", what, 0, 100), r.text(f, "description", what))
+        return m.Rung(
+            self.register("rung", f, what),
+            r.text(f, "name", what),
+            r.integer(f, "at", what, 0, 100),
+            r.text(f, "description", what),
+        )
 
     def actor(self, node: YNode) -> m.Actor | None:
         f = self.fields(node, "actor", "an actor")
@@ -208,13 +232,16 @@ class _Builder:
         colour_node = f.get("colour")
         if isinstance(colour_node, YScalar) and colour_node.value is None:
             # Nearly always `colour: #c0392b` unquoted, which YAML reads as an empty value and a comment.
-            r.error(colour_node, "'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" "
-                                 "(without quotes, '#' starts a comment)")
+            r.error(
+                colour_node,
+                "'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" "
+                "(without quotes, '#' starts a comment)",
+            )
             colour = ""
         else:
             colour = r.text(f, "colour", what)
         if colour and not _COLOUR.fullmatch(colour):
-            r.error(f["colour"], f"colour '{colour}' must be written \"#rrggbb\", e.g. \"#c0392b\" (in quotes)")
+            r.error(f["colour"], f'colour \'{colour}\' must be written "#rrggbb", e.g. "#c0392b" (in quotes)')
         countries = r.texts(f, "countries", what)
         for item, code in zip(r.items(f.get("countries"), "countries"), countries):
             if not _COUNTRY.fullmatch(code):
@@ -225,26 +252,43 @@ class _Builder:
         reactions = m.Reactions()
         if "reactions" in f:
             rf = self.fields(f["reactions"], "reactions", f"the reactions of '{ident}'") or {}
-            reactions = m.Reactions(effects(r, rf.get("honoured"), "'honoured'"),
-                                    effects(r, rf.get("crossed"), "'crossed'"))
+            reactions = m.Reactions(
+                effects(r, rf.get("honoured"), "'honoured'"), effects(r, rf.get("crossed"), "'crossed'")
+            )
         name = r.text(f, "name", what)
-        return m.Actor(id=ident, name=name, short_name=r.text(f, "short_name", what) or name, colour=colour,
-                       playable=r.boolean(f, "playable", what), side=r.text(f, "side", what) or ident,
-                       meters=meters, countries=countries, reactions=reactions,
-                       description=r.text(f, "description", what))
+        return m.Actor(
+            id=ident,
+            name=name,
+            short_name=r.text(f, "short_name", what) or name,
+            colour=colour,
+            playable=r.boolean(f, "playable", what),
+            side=r.text(f, "side", what) or ident,
+            meters=meters,
+            countries=countries,
+            reactions=reactions,
+            description=r.text(f, "description", what),
+        )
 
     def meter(self, node: YNode, actor: str, ids: dict[str, YNode]) -> m.Meter | None:
         f = self.fields(node, "meter", f"a meter of '{actor}'")
         if f is None:
             return None
         r, what = self.r, f"a meter of '{actor}'"
-        meter = m.Meter(self.register("meter", f, what, ids), r.text(f, "name", what), r.integer(f, "min", what),
-                        r.integer(f, "max", what), r.integer(f, "start", what), r.text(f, "description", what))
+        meter = m.Meter(
+            self.register("meter", f, what, ids),
+            r.text(f, "name", what),
+            r.integer(f, "min", what),
+            r.integer(f, "max", what),
+            r.integer(f, "start", what),
+            r.text(f, "description", what),
+        )
         if {"min", "max"} <= f.keys() and meter.min >= meter.max:
             r.error(f["max"], f"meter '{meter.id}': max ({meter.max}) must be greater than min ({meter.min})")
         elif "start" in f and not meter.min <= meter.start <= meter.max:
-            r.error(f["start"], f"meter '{meter.id}' starts at {meter.start}, outside its range "
-                                f"{meter.min}–{meter.max}")
+            r.error(
+                f["start"],
+                f"meter '{meter.id}' starts at {meter.start}, outside its range {meter.min}–{meter.max}",
+            )
         self.meters[actor][meter.id] = meter
         return meter
 
@@ -259,16 +303,24 @@ class _Builder:
         if isinstance(f.get("states"), YSeq) and len(f["states"].items) < 2:
             r.error(f["states"], f"issue '{ident}' needs at least two states")
         self.states[ident] = set(state_ids)
-        return m.Issue(ident, r.text(f, "name", what), r.text(f, "description", what), states,
-                       r.ref(f, "start", "state", f"issue '{ident}'", scope=ident))
+        return m.Issue(
+            ident,
+            r.text(f, "name", what),
+            r.text(f, "description", what),
+            states,
+            r.ref(f, "start", "state", f"issue '{ident}'", scope=ident),
+        )
 
     def issue_state(self, node: YNode, issue: str, ids: dict[str, YNode]) -> m.IssueState | None:
         f = self.fields(node, "issue_state", f"a state of '{issue}'")
         if f is None:
             return None
         what = f"a state of '{issue}'"
-        return m.IssueState(self.register("state", f, what, ids), self.r.text(f, "name", what),
-                            self.r.text(f, "description", what))
+        return m.IssueState(
+            self.register("state", f, what, ids),
+            self.r.text(f, "name", what),
+            self.r.text(f, "description", what),
+        )
 
     def position(self, node: YNode) -> m.Position | None:
         f = self.fields(node, "position", "a position")
@@ -279,25 +331,36 @@ class _Builder:
         what = f"the position of '{actor}' on '{issue}'"
         first = self.position_nodes.setdefault((actor, issue), node)
         if first is not node and actor and issue:
-            r.error(node, f"actor '{actor}' already has a position on issue '{issue}' (line {first.line}); "
-                          f"merge them into one")
+            r.error(
+                node,
+                f"actor '{actor}' already has a position on issue '{issue}' (line {first.line}); "
+                f"merge them into one",
+            )
         seen: dict[str, str] = {}
         lists = {}
         for key in ("preferred", "acceptable", "red_lines"):
             for item in r.items(f.get(key), f"'{key}' of {what}"):
                 state = r.ref_value(item, "state", f"an item of '{key}'", scope=issue)
                 if state and state in seen:
-                    both = f"twice in '{key}'" if seen[state] == key else f"in both '{seen[state]}' and '{key}'"
+                    both = (
+                        f"twice in '{key}'" if seen[state] == key else f"in both '{seen[state]}' and '{key}'"
+                    )
                     r.error(item, f"state '{state}' is listed {both} of {what}")
                 elif state:
                     seen[state] = key
             lists[key] = tuple(s for s, k in seen.items() if k == key)
         if "evidence" in f and _is_empty(f["evidence"]):
             r.warning(f["evidence"], f"{what} has no evidence: add the speaker's words or a paraphrase")
-        return m.Position(actor=actor, issue=issue, strength=r.integer(f, "strength", what, 1, 3, 1),
-                          evidence=self.listed(f, "evidence", self.evidence), summary=r.text(f, "summary", what),
-                          if_crossed=effects(r, f.get("if_crossed"), f"'if_crossed' of {what}"),
-                          if_honoured=effects(r, f.get("if_honoured"), f"'if_honoured' of {what}"), **lists)
+        return m.Position(
+            actor=actor,
+            issue=issue,
+            strength=r.integer(f, "strength", what, 1, 3, 1),
+            evidence=self.listed(f, "evidence", self.evidence),
+            summary=r.text(f, "summary", what),
+            if_crossed=effects(r, f.get("if_crossed"), f"'if_crossed' of {what}"),
+            if_honoured=effects(r, f.get("if_honoured"), f"'if_honoured' of {what}"),
+            **lists,
+        )
 
     def evidence(self, node: YNode) -> m.Evidence | None:
         f = self.fields(node, "evidence", "evidence")
@@ -306,19 +369,27 @@ class _Builder:
         r = self.r
         quote, paraphrase = r.text(f, "quote", "evidence"), r.text(f, "paraphrase", "evidence")
         if ("quote" in f) == ("paraphrase" in f):
-            r.error(node, "evidence needs either 'quote' (the speaker's own words) or 'paraphrase' "
-                          "(ours), " + ("not both" if "quote" in f else "and has neither"))
-        return m.Evidence(r.text(f, "speaker", "evidence"), r.ref(f, "source", "source", "evidence"),
-                          quote, paraphrase)
+            r.error(
+                node,
+                "evidence needs either 'quote' (the speaker's own words) or 'paraphrase' "
+                "(ours), " + ("not both" if "quote" in f else "and has neither"),
+            )
+        return m.Evidence(
+            r.text(f, "speaker", "evidence"), r.ref(f, "source", "source", "evidence"), quote, paraphrase
+        )
 
     def place(self, node: YNode) -> m.Place | None:
         f = self.fields(node, "place", "a place")
         if f is None:
             return None
         r, what = self.r, "a place"
-        return m.Place(self.register("place", f, what), r.text(f, "name", what),
-                       r.number(f, "lat", what, -90, 90), r.number(f, "lon", what, -180, 180),
-                       r.text(f, "country", what))
+        return m.Place(
+            self.register("place", f, what),
+            r.text(f, "name", what),
+            r.number(f, "lat", what, -90, 90),
+            r.number(f, "lon", what, -180, 180),
+            r.text(f, "country", what),
+        )
 
     def force(self, node: YNode) -> m.Force | None:
         f = self.fields(node, "force", "a force")
@@ -326,12 +397,18 @@ class _Builder:
             return None
         r, what = self.r, "a force"
         home = r.ref(f, "home", "place", what)
-        return m.Force(id=self.register("force", f, what), owner=r.ref(f, "owner", "actor", what),
-                       name=r.text(f, "name", what), type=r.text(f, "type", what),
-                       size=r.integer(f, "size", what, 0), home=home,
-                       at=r.ref(f, "at", "place", what) or home,
-                       posture=r.text(f, "posture", what) or "garrison",
-                       source=r.ref(f, "source", "source", what), note=r.text(f, "note", what))
+        return m.Force(
+            id=self.register("force", f, what),
+            owner=r.ref(f, "owner", "actor", what),
+            name=r.text(f, "name", what),
+            type=r.text(f, "type", what),
+            size=r.integer(f, "size", what, 0),
+            home=home,
+            at=r.ref(f, "at", "place", what) or home,
+            posture=r.text(f, "posture", what) or "garrison",
+            source=r.ref(f, "source", "source", what),
+            note=r.text(f, "note", what),
+        )
 
     def option(self, node: YNode) -> m.Option | None:
         f = self.fields(node, "option", "an option")
@@ -346,12 +423,17 @@ class _Builder:
             stances.append((issue, r.ref_value(value, "state", f"the stance on '{issue}'", scope=issue)))
         requires, where = conditions(r, f.get("requires"), f"'requires' of {what}")
         self.sites.append(Site("option", ident, requires, where))
-        return m.Option(id=ident, actor=r.ref(f, "actor", "actor", what), label=r.text(f, "label", what),
-                        description=r.text(f, "description", what),
-                        category=self.choice(f, "category", CATEGORIES, what),
-                        stances=tuple(s for s in stances if all(s)), requires=requires,
-                        effects=effects(r, f.get("effects"), f"'effects' of {what}"),
-                        once=r.boolean(f, "once", what))
+        return m.Option(
+            id=ident,
+            actor=r.ref(f, "actor", "actor", what),
+            label=r.text(f, "label", what),
+            description=r.text(f, "description", what),
+            category=self.choice(f, "category", CATEGORIES, what),
+            stances=tuple(s for s in stances if all(s)),
+            requires=requires,
+            effects=effects(r, f.get("effects"), f"'effects' of {what}"),
+            once=r.boolean(f, "once", what),
+        )
 
     def inject(self, node: YNode) -> m.Inject | None:
         f = self.fields(node, "inject", "an inject")
@@ -365,8 +447,14 @@ class _Builder:
             r.warning(f["when"], f"inject '{ident}' is instructor-only, so its 'when' is never used")
         elif not instructor_only:
             self.sites.append(Site("inject", ident, when, where))
-        return m.Inject(ident, r.text(f, "title", what), r.text(f, "text", what), instructor_only, when,
-                        effects(r, f.get("effects"), f"'effects' of inject '{ident}'"))
+        return m.Inject(
+            ident,
+            r.text(f, "title", what),
+            r.text(f, "text", what),
+            instructor_only,
+            when,
+            effects(r, f.get("effects"), f"'effects' of inject '{ident}'"),
+        )
 
     def outcome(self, node: YNode) -> m.Outcome | None:
         f = self.fields(node, "outcome", "an outcome")
@@ -377,20 +465,35 @@ class _Builder:
         when, where = conditions(r, f.get("when"), f"'when' of outcome '{ident}'")
         default = r.boolean(f, "default", what)
         if default and "when" in f:
-            r.error(f["when"], f"outcome '{ident}' is the default (reached at the turn limit), "
-                               f"so it must have no 'when'")
+            r.error(
+                f["when"],
+                f"outcome '{ident}' is the default (reached at the turn limit), so it must have no 'when'",
+            )
         elif not default and not when and "when" not in f:
-            r.error(node, f"outcome '{ident}' needs 'when' conditions, or 'default: true' "
-                          f"if it is the outcome at the turn limit")
+            r.error(
+                node,
+                f"outcome '{ident}' needs 'when' conditions, or 'default: true' "
+                f"if it is the outcome at the turn limit",
+            )
         self.sites.append(Site("outcome", ident, when, where, node))
-        return m.Outcome(ident, r.text(f, "title", what), when, r.text(f, "debrief", what), default,
-                         r.boolean(f, "historical", what), r.text(f, "historical_note", what))
+        return m.Outcome(
+            ident,
+            r.text(f, "title", what),
+            when,
+            r.text(f, "debrief", what),
+            default,
+            r.boolean(f, "historical", what),
+            r.text(f, "historical_note", what),
+        )
 
     def choice(self, f: Fields, key: str, allowed: tuple[str, ...], what: str) -> str:
         value = self.r.text(f, key, what)
         if value and value not in allowed:
-            self.r.error(f[key], f"'{key}' of {what} is '{value}'; it must be one of "
-                                 f"{', '.join(allowed)}{did_you_mean(value, allowed)}")
+            self.r.error(
+                f[key],
+                f"'{key}' of {what} is '{value}'; it must be one of "
+                f"{', '.join(allowed)}{did_you_mean(value, allowed)}",
+            )
         return value
 
 

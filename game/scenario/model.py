@@ -4,6 +4,7 @@ Nothing downstream of the loader sees raw YAML: only these frozen dataclasses.
 Mappings are stored as tuples of pairs (or tuples of objects with ids) so the
 whole model stays hashable and cannot be changed by accident.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,42 +16,49 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True, slots=True)
 class FlagSet:
     """`flag: NAME` — true when the flag has been set."""
+
     flag: str
 
 
 @dataclass(frozen=True, slots=True)
 class FlagNotSet:
     """`not_flag: NAME` — true while the flag is not set."""
+
     flag: str
 
 
 @dataclass(frozen=True, slots=True)
 class TensionAtLeast:
     """`tension_at_least: N`."""
+
     value: int
 
 
 @dataclass(frozen=True, slots=True)
 class TensionBelow:
     """`tension_below: N`."""
+
     value: int
 
 
 @dataclass(frozen=True, slots=True)
 class RungAtLeast:
     """`rung_at_least: RUNG_ID` — the escalation ladder is at this rung or higher."""
+
     rung: str
 
 
 @dataclass(frozen=True, slots=True)
 class RungBelow:
     """`rung_below: RUNG_ID`."""
+
     rung: str
 
 
 @dataclass(frozen=True, slots=True)
 class MeterAtLeast:
     """`meter_at_least: {ACTOR.METER: N}`."""
+
     actor: str
     meter: str
     value: int
@@ -59,6 +67,7 @@ class MeterAtLeast:
 @dataclass(frozen=True, slots=True)
 class MeterBelow:
     """`meter_below: {ACTOR.METER: N}`."""
+
     actor: str
     meter: str
     value: int
@@ -67,6 +76,7 @@ class MeterBelow:
 @dataclass(frozen=True, slots=True)
 class IssueIs:
     """`issue_is: {ISSUE: STATE}` or `{ISSUE: [STATE, ...]}` — the issue is in one of these states."""
+
     issue: str
     states: tuple[str, ...]
 
@@ -74,18 +84,21 @@ class IssueIs:
 @dataclass(frozen=True, slots=True)
 class TurnAtLeast:
     """`turn_at_least: N` — turns are counted from 1."""
+
     value: int
 
 
 @dataclass(frozen=True, slots=True)
 class Chosen:
     """`chosen: OPTION_ID` — the option has been ordered in any earlier turn."""
+
     option: str
 
 
 @dataclass(frozen=True, slots=True)
 class ForceAt:
     """`force_at: {FORCE_ID: PLACE_ID}`."""
+
     force: str
     place: str
 
@@ -93,17 +106,33 @@ class ForceAt:
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     """`any: [CONDITION, ...]` — at least one holds."""
+
     conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Not:
     """`not: CONDITION`."""
+
     condition: Condition
 
 
-Condition = (FlagSet | FlagNotSet | TensionAtLeast | TensionBelow | RungAtLeast | RungBelow
-             | MeterAtLeast | MeterBelow | IssueIs | TurnAtLeast | Chosen | ForceAt | AnyOf | Not)
+Condition = (
+    FlagSet
+    | FlagNotSet
+    | TensionAtLeast
+    | TensionBelow
+    | RungAtLeast
+    | RungBelow
+    | MeterAtLeast
+    | MeterBelow
+    | IssueIs
+    | TurnAtLeast
+    | Chosen
+    | ForceAt
+    | AnyOf
+    | Not
+)
 
 
 # -------------------------------------------------------------------- effects
@@ -117,23 +146,25 @@ class MeterChange:
 @dataclass(frozen=True, slots=True)
 class ForceMove:
     force: str
-    to: str                       # place id
-    posture: str | None = None    # e.g. "deployed", "alert", "exercise"; None keeps it
+    to: str  # place id
+    posture: str | None = None  # e.g. "deployed", "alert", "exercise"; None keeps it
 
 
 @dataclass(frozen=True, slots=True)
 class Effects:
     """What an option, inject or reaction does. Every field may be empty."""
+
     tension: int = 0
     meters: tuple[MeterChange, ...] = ()
-    issues: tuple[tuple[str, str], ...] = ()      # (issue id, new state id)
+    issues: tuple[tuple[str, str], ...] = ()  # (issue id, new state id)
     moves: tuple[ForceMove, ...] = ()
     set_flags: tuple[str, ...] = ()
     clear_flags: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return not (self.tension or self.meters or self.issues or self.moves
-                    or self.set_flags or self.clear_flags)
+        return not (
+            self.tension or self.meters or self.issues or self.moves or self.set_flags or self.clear_flags
+        )
 
 
 # ---------------------------------------------------------------- the content
@@ -150,10 +181,11 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why we believe an actor holds a position: their own words or a marked paraphrase."""
+
     speaker: str
-    source: str                   # source id
-    quote: str = ""               # verbatim words of the speaker
-    paraphrase: str = ""          # the project's own words, shown as a paraphrase
+    source: str  # source id
+    quote: str = ""  # verbatim words of the speaker
+    paraphrase: str = ""  # the project's own words, shown as a paraphrase
 
     @property
     def is_quote(self) -> bool:
@@ -181,6 +213,7 @@ class Reactions:
     The engine scales these by the position's strength (1–3) and by how the
     order reads against it (preferred ×1, acceptable ×½, red line crossed ×1).
     """
+
     honoured: Effects = Effects()
     crossed: Effects = Effects()
 
@@ -190,11 +223,11 @@ class Actor:
     id: str
     name: str
     short_name: str
-    colour: str                   # "#rrggbb"
+    colour: str  # "#rrggbb"
     playable: bool
-    side: str                     # alliance or camp, e.g. "nato", "russia", "neutral"
+    side: str  # alliance or camp, e.g. "nato", "russia", "neutral"
     meters: tuple[Meter, ...] = ()
-    countries: tuple[str, ...] = ()   # ISO 3166 alpha-3 codes, for the map
+    countries: tuple[str, ...] = ()  # ISO 3166 alpha-3 codes, for the map
     reactions: Reactions = Reactions()
     description: str = ""
 
@@ -218,7 +251,7 @@ class Issue:
     name: str
     description: str
     states: tuple[IssueState, ...]
-    start: str                    # state id
+    start: str  # state id
 
     def state(self, state_id: str) -> IssueState:
         for s in self.states:
@@ -230,15 +263,16 @@ class Issue:
 @dataclass(frozen=True, slots=True)
 class Position:
     """One actor's stated position on one issue."""
+
     actor: str
     issue: str
-    strength: int                 # 1 = mild, 2 = firm, 3 = vital
-    preferred: tuple[str, ...]    # issue state ids
+    strength: int  # 1 = mild, 2 = firm, 3 = vital
+    preferred: tuple[str, ...]  # issue state ids
     acceptable: tuple[str, ...]
     red_lines: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-    summary: str = ""             # the position in one line, project's words
-    if_crossed: Effects = Effects()   # the actor's own response when its red line is crossed
+    summary: str = ""  # the position in one line, project's words
+    if_crossed: Effects = Effects()  # the actor's own response when its red line is crossed
     if_honoured: Effects = Effects()
 
 
@@ -248,20 +282,20 @@ class Place:
     name: str
     lat: float
     lon: float
-    country: str = ""             # ISO alpha-3
+    country: str = ""  # ISO alpha-3
 
 
 @dataclass(frozen=True, slots=True)
 class Force:
     id: str
-    owner: str                    # actor id
+    owner: str  # actor id
     name: str
-    type: str                     # e.g. "mechanised", "airborne", "ground", "air", "naval"
-    size: int                     # people
-    home: str                     # place id
-    at: str                       # place id at the start
+    type: str  # e.g. "mechanised", "airborne", "ground", "air", "naval"
+    size: int  # people
+    home: str  # place id
+    at: str  # place id at the start
     posture: str = "garrison"
-    source: str = ""              # source id when the figure comes from a source
+    source: str = ""  # source id when the figure comes from a source
     note: str = ""
 
 
@@ -271,24 +305,25 @@ class Option:
     actor: str
     label: str
     description: str
-    category: str                 # military | diplomatic | economic | signalling
-    stances: tuple[tuple[str, str], ...] = ()   # (issue id, state id) the option signals
+    category: str  # military | diplomatic | economic | signalling
+    stances: tuple[tuple[str, str], ...] = ()  # (issue id, state id) the option signals
     requires: tuple[Condition, ...] = ()
     effects: Effects = Effects()
-    once: bool = False            # may be ordered only once per game
+    once: bool = False  # may be ordered only once per game
 
 
 @dataclass(frozen=True, slots=True)
 class Rung:
     id: str
     name: str
-    at: int                       # tension (0–100) from which this rung holds
+    at: int  # tension (0–100) from which this rung holds
     description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Inject:
     """A scripted event ("news flash"): fires when its conditions hold, or only when an instructor says so."""
+
     id: str
     title: str
     text: str
@@ -301,9 +336,9 @@ class Inject:
 class Outcome:
     id: str
     title: str
-    when: tuple[Condition, ...]   # empty with default=True: the outcome at the turn limit
+    when: tuple[Condition, ...]  # empty with default=True: the outcome at the turn limit
     debrief: str
-    default: bool = False         # reached when the turn limit passes with no other outcome
+    default: bool = False  # reached when the turn limit passes with no other outcome
     historical: bool = False
     historical_note: str = ""
 
@@ -312,7 +347,7 @@ class Outcome:
 class InstructorNote:
     id: str
     text: str
-    kind: str = "note"            # "note" or "discrepancy"
+    kind: str = "note"  # "note" or "discrepancy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +364,7 @@ class Scenario:
     title: str
     summary: str
     briefing: str
-    start_date: str               # ISO date
+    start_date: str  # ISO date
     turn_days: int
     turn_limit: int
     start_tension: int
@@ -340,13 +375,13 @@ class Scenario:
     places: tuple[Place, ...]
     forces: tuple[Force, ...]
     options: tuple[Option, ...]
-    ladder: tuple[Rung, ...]      # lowest first
+    ladder: tuple[Rung, ...]  # lowest first
     injects: tuple[Inject, ...]
     outcomes: tuple[Outcome, ...]  # checked in this order
     questions: tuple[str, ...]
     instructor_notes: tuple[InstructorNote, ...] = ()
-    map: MapView | None = None   # None: the client fits the view to the places (or the sides' countries)
-    content_hash: str = ""        # sha256 of the file's bytes, for saves
+    map: MapView | None = None  # None: the client fits the view to the places (or the sides' countries)
+    content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 
     # Lookups: small lists, so a linear scan is fine and keeps the model plain data.

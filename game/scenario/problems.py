@@ -4,6 +4,7 @@ A problem reads the way an instructor's editor expects, `PATH:LINE:COLUMN:
 error: message`, so a click jumps to the spot. Lines and columns are 1-based;
 line 0 means the problem concerns the whole file (it is missing, say).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,6 +18,7 @@ Severity = Literal["error", "warning"]
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong (error: unplayable) or suspicious (warning: playable) in a scenario file."""
+
     path: str
     line: int
     column: int

@@ -4,6 +4,7 @@ Each condition kind is one entry in `_CONDITIONS` (key -> reader), so adding a
 kind is one small function here, one dataclass in the model, and one rule in
 the engine. Nothing is ever evaluated as code.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -98,15 +99,24 @@ CONDITION_KEYS = tuple(_CONDITIONS)
 
 
 # Words authors reach for, and the condition each of them means: 'tension_above' is 'tension_at_least'.
-_SAME_AS_AT_LEAST = ("_above", "_over", "_more_than", "_greater_than", "_min", "_gte", "_atleast", "_at_or_above")
+_SAME_AS_AT_LEAST = (
+    "_above",
+    "_over",
+    "_more_than",
+    "_greater_than",
+    "_min",
+    "_gte",
+    "_atleast",
+    "_at_or_above",
+)
 _SAME_AS_BELOW = ("_under", "_less_than", "_max", "_lt", "_lower_than")
 
 
 def _condition_hint(written: str) -> str:
     for endings, meant in ((_SAME_AS_AT_LEAST, "_at_least"), (_SAME_AS_BELOW, "_below")):
         for ending in endings:
-            if written.endswith(ending) and written[:-len(ending)] + meant in CONDITION_KEYS:
-                return f" (did you mean '{written[:-len(ending)] + meant}'?)"
+            if written.endswith(ending) and written[: -len(ending)] + meant in CONDITION_KEYS:
+                return f" (did you mean '{written[: -len(ending)] + meant}'?)"
     return did_you_mean(written, CONDITION_KEYS) or f"; the conditions are: {', '.join(CONDITION_KEYS)}"
 
 
@@ -114,10 +124,13 @@ def condition(r: Reader, node: YNode) -> m.Condition | None:
     """One condition (a mapping with exactly one key), or None after reporting why not."""
     if not isinstance(node, YMap) or len(node.entries) != 1:
         shown = f"{len(node.entries)} keys" if isinstance(node, YMap) else kind_of(node)
-        r.error(node, f"a condition is a mapping with exactly one key such as 'flag:' or "
-                      f"'tension_at_least:', not {shown}")
+        r.error(
+            node,
+            f"a condition is a mapping with exactly one key such as 'flag:' or "
+            f"'tension_at_least:', not {shown}",
+        )
         return None
-    (key_text, (key, value)), = node.entries.items()
+    ((key_text, (key, value)),) = node.entries.items()
     parse = _CONDITIONS.get(key_text)
     if parse is None:
         r.error(key, f"unknown condition '{key_text}'{_condition_hint(key_text)}")
@@ -125,9 +138,11 @@ def condition(r: Reader, node: YNode) -> m.Condition | None:
     return parse(r, value, key_text)
 
 
-def conditions(r: Reader, node: YNode | None, what: str) -> tuple[tuple[m.Condition, ...], tuple[Located, ...]]:
+def conditions(
+    r: Reader, node: YNode | None, what: str
+) -> tuple[tuple[m.Condition, ...], tuple[Located, ...]]:
     """A list of conditions (all must hold) and where each was written."""
-    if isinstance(node, YMap):          # a single condition without the list dash: accept it
+    if isinstance(node, YMap):  # a single condition without the list dash: accept it
         node = YSeq([node], node.line, node.column)
     parsed, where = [], []
     for item in r.items(node, what):
@@ -161,10 +176,12 @@ def effects(r: Reader, node: YNode | None, what: str) -> m.Effects:
         meters=tuple(meters),
         issues=tuple(i for i in issues if all(i)),
         moves=tuple(mv for mv in moves if mv is not None),
-        set_flags=tuple(n for n in (r.id_value(i, "a flag") for i in r.items(f.get("set_flags"), "'set_flags'"))
-                        if n),
-        clear_flags=tuple(n for n in (_flag(r, i, "a flag") for i in r.items(f.get("clear_flags"),
-                                                                                "'clear_flags'")) if n),
+        set_flags=tuple(
+            n for n in (r.id_value(i, "a flag") for i in r.items(f.get("set_flags"), "'set_flags'")) if n
+        ),
+        clear_flags=tuple(
+            n for n in (_flag(r, i, "a flag") for i in r.items(f.get("clear_flags"), "'clear_flags'")) if n
+        ),
     )
 
 

@@ -5,6 +5,7 @@ output, kept in step by a test. Which keys exist and which are required comes
 from `keys.KEYS`, the loader's own table, so schema and loader cannot drift.
 The schema checks shape only; names that point elsewhere are the validator's job.
 """
+
 from __future__ import annotations
 
 from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
@@ -58,8 +59,11 @@ _PROPS: dict[str, dict[str, dict]] = {
         "title": _text("Title shown on the title screen."),
         "summary": _text("One or two sentences shown on the title screen."),
         "briefing": _text("The situation, in the scenario's own words."),
-        "start_date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
-                       "description": "Date of turn 1, \"YYYY-MM-DD\" (quote it)."},
+        "start_date": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+            "description": 'Date of turn 1, "YYYY-MM-DD" (quote it).',
+        },
         "turn_days": _int("Days one turn stands for.", 1, 365),
         "turn_limit": _int("The game ends after this many turns.", 1, 50),
         "start_tension": _int("Where tension (0–100) starts.", 0, 100),
@@ -74,11 +78,15 @@ _PROPS: dict[str, dict[str, dict]] = {
         "forces": _list(_ref("force"), "Military forces and where they are."),
         "options": _list(_ref("option"), "What each playable actor may order."),
         "injects": _list(_ref("inject"), "Scripted events (news flashes)."),
-        "outcomes": _list(_ref("outcome"), "How the game ends, checked in order; exactly one is the default."),
+        "outcomes": _list(
+            _ref("outcome"), "How the game ends, checked in order; exactly one is the default."
+        ),
         "questions": _list({"type": "string"}, "Discussion questions for the debrief."),
     },
-    "map": {k: _num(f"The map's {k} edge, in degrees.", *((-90, 90) if k in ("south", "north") else (-180, 180)))
-            for k in ("west", "east", "south", "north")},
+    "map": {
+        k: _num(f"The map's {k} edge, in degrees.", *((-90, 90) if k in ("south", "north") else (-180, 180)))
+        for k in ("west", "east", "south", "north")
+    },
     "source": {
         "id": _id("Id used by evidence and forces to cite this source."),
         "title": _text("Title of the article, book or document."),
@@ -102,11 +110,12 @@ _PROPS: dict[str, dict[str, dict]] = {
         "id": _id("Id of the actor."),
         "name": _text("Full name."),
         "short_name": _text("Short name for tight spaces (defaults to name)."),
-        "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "Colour, \"#rrggbb\"."},
+        "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": 'Colour, "#rrggbb".'},
         "playable": _bool("Whether a team can play this actor; a playable actor needs options."),
         "side": _text("Camp or alliance; actors of one side are drawn alike (defaults to id)."),
-        "countries": _list({"type": "string", "pattern": "^[A-Z]{3}$"},
-                           "ISO 3166 alpha-3 codes coloured on the map."),
+        "countries": _list(
+            {"type": "string", "pattern": "^[A-Z]{3}$"}, "ISO 3166 alpha-3 codes coloured on the map."
+        ),
         "description": _text("Who this actor is."),
         "meters": _list(_ref("meter"), "Meters such as credibility or domestic support."),
         "reactions": _ref("reactions"),
@@ -114,19 +123,26 @@ _PROPS: dict[str, dict[str, dict]] = {
     "meter": {
         "id": _id("Id; named elsewhere as ACTOR.METER."),
         "name": _text("Name shown to players."),
-        "min": _int("Lowest value."), "max": _int("Highest value (greater than min)."),
+        "min": _int("Lowest value."),
+        "max": _int("Highest value (greater than min)."),
         "start": _int("Starting value, within min–max."),
         "description": _text("What the meter measures."),
     },
     "reactions": {
-        "honoured": {**_ref("effects"), "description": "What happens when this actor's position is honoured."},
+        "honoured": {
+            **_ref("effects"),
+            "description": "What happens when this actor's position is honoured.",
+        },
         "crossed": {**_ref("effects"), "description": "What happens when this actor's position is crossed."},
     },
     "issue": {
         "id": _id("Id of the issue."),
         "name": _text("Name of the issue."),
         "description": _text("What is at stake."),
-        "states": {**_list(_ref("issue_state"), "The issue's possible states (at least two)."), "minItems": 2},
+        "states": {
+            **_list(_ref("issue_state"), "The issue's possible states (at least two)."),
+            "minItems": 2,
+        },
         "start": _id("The state at the start of the game."),
     },
     "issue_state": {
@@ -143,8 +159,14 @@ _PROPS: dict[str, dict[str, dict]] = {
         "acceptable": _states("States the actor can live with."),
         "red_lines": _states("States the actor will not accept."),
         "evidence": _list(_ref("evidence"), "The actor's own words or a marked paraphrase, with source."),
-        "if_crossed": {**_ref("effects"), "description": "The actor's own response when a red line is crossed."},
-        "if_honoured": {**_ref("effects"), "description": "The actor's response when the position is honoured."},
+        "if_crossed": {
+            **_ref("effects"),
+            "description": "The actor's own response when a red line is crossed.",
+        },
+        "if_honoured": {
+            **_ref("effects"),
+            "description": "The actor's response when the position is honoured.",
+        },
     },
     "evidence": {
         "speaker": _text("Who said it."),
@@ -160,32 +182,46 @@ _PROPS: dict[str, dict[str, dict]] = {
         "country": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO alpha-3 code."},
     },
     "force": {
-        "id": _id("Id of the force."), "owner": _id("The actor it belongs to."),
+        "id": _id("Id of the force."),
+        "owner": _id("The actor it belongs to."),
         "name": _text("Name of the unit."),
         "type": _text("e.g. mechanised, airborne, ground, air, naval."),
         "size": _int("Number of people.", 0),
-        "home": _id("Home place id."), "at": _id("Place id at the start (defaults to home)."),
+        "home": _id("Home place id."),
+        "at": _id("Place id at the start (defaults to home)."),
         "posture": _text("e.g. garrison, deployed, alert, exercise."),
-        "source": _id("Source id of the figure."), "note": _text("A note on the figure."),
+        "source": _id("Source id of the figure."),
+        "note": _text("A note on the figure."),
     },
     "option": {
-        "id": _id("Id of the option."), "actor": _id("The playable actor who may order it."),
-        "label": _text("Short label on the order screen."), "description": _text("What the order means."),
+        "id": _id("Id of the option."),
+        "actor": _id("The playable actor who may order it."),
+        "label": _text("Short label on the order screen."),
+        "description": _text("What the order means."),
         "category": {"enum": list(CATEGORIES), "description": "Kind of order."},
         "once": _bool("May be ordered only once per game."),
-        "stances": {"type": "object", "propertyNames": _ID, "additionalProperties": _ID,
-                    "description": "How the order reads on each issue: {ISSUE: STATE}."},
+        "stances": {
+            "type": "object",
+            "propertyNames": _ID,
+            "additionalProperties": _ID,
+            "description": "How the order reads on each issue: {ISSUE: STATE}.",
+        },
         "requires": _ref("conditions"),
         "effects": _ref("effects"),
     },
     "inject": {
-        "id": _id("Id of the inject."), "title": _text("Headline."), "text": _text("The news flash."),
+        "id": _id("Id of the inject."),
+        "title": _text("Headline."),
+        "text": _text("The news flash."),
         "instructor_only": _bool("Fires only when the instructor injects it."),
-        "when": _ref("conditions"), "effects": _ref("effects"),
+        "when": _ref("conditions"),
+        "effects": _ref("effects"),
     },
     "outcome": {
-        "id": _id("Id of the outcome."), "title": _text("Title on the end screen."),
-        "when": _ref("conditions"), "debrief": _text("What the debrief says about this ending."),
+        "id": _id("Id of the outcome."),
+        "title": _text("Title on the end screen."),
+        "when": _ref("conditions"),
+        "debrief": _text("What the debrief says about this ending."),
         "default": _bool("The outcome when the turn limit passes; exactly one, with no 'when'."),
         "historical": _bool("Marks what really happened."),
         "historical_note": _text("What really happened."),
@@ -196,9 +232,11 @@ _PROPS: dict[str, dict[str, dict]] = {
 def _object(kind: str) -> dict:
     required, optional = KEYS[kind]
     props = _PROPS[kind]
-    out: dict = {"type": "object", "properties": {k: _filled(props[k]) if k in required else props[k]
-                                                  for k in required + optional},
-                 "additionalProperties": False}
+    out: dict = {
+        "type": "object",
+        "properties": {k: _filled(props[k]) if k in required else props[k] for k in required + optional},
+        "additionalProperties": False,
+    }
     if required:
         out["required"] = list(required)
     return out
@@ -212,8 +250,13 @@ def _filled(prop: dict) -> dict:
 
 
 def _condition_defs() -> dict:
-    meter_threshold = {"type": "object", "minProperties": 1, "maxProperties": 1,
-                       "propertyNames": {"pattern": _METER_REF}, "additionalProperties": {"type": "integer"}}
+    meter_threshold = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {"pattern": _METER_REF},
+        "additionalProperties": {"type": "integer"},
+    }
     one_pair = {"type": "object", "minProperties": 1, "maxProperties": 1, "propertyNames": _ID}
     kinds = {
         "flag": _id("Holds when the flag is set."),
@@ -224,39 +267,74 @@ def _condition_defs() -> dict:
         "rung_below": _id("The ladder is below this rung."),
         "meter_at_least": {**meter_threshold, "description": "{ACTOR.METER: N}: the meter ≥ N."},
         "meter_below": {**meter_threshold, "description": "{ACTOR.METER: N}: the meter < N."},
-        "issue_is": {**one_pair, "additionalProperties": {"anyOf": [_ID, {"type": "array", "items": _ID}]},
-                     "description": "{ISSUE: STATE} or {ISSUE: [STATE, ...]}."},
+        "issue_is": {
+            **one_pair,
+            "additionalProperties": {"anyOf": [_ID, {"type": "array", "items": _ID}]},
+            "description": "{ISSUE: STATE} or {ISSUE: [STATE, ...]}.",
+        },
         "turn_at_least": _int("The turn counter (from 1) ≥ N.", 1),
         "chosen": _id("The option was ordered in an earlier turn."),
         "force_at": {**one_pair, "additionalProperties": _ID, "description": "{FORCE: PLACE}."},
-        "any": {"type": "array", "items": _ref("condition"), "minItems": 1, "description": "At least one holds."},
+        "any": {
+            "type": "array",
+            "items": _ref("condition"),
+            "minItems": 1,
+            "description": "At least one holds.",
+        },
         "not": {**_ref("condition"), "description": "The condition does not hold."},
     }
     assert tuple(kinds) == CONDITION_KEYS
     return {
-        "condition": {"type": "object", "properties": kinds, "additionalProperties": False,
-                      "minProperties": 1, "maxProperties": 1, "description": "One condition: exactly one key."},
-        "conditions": {"anyOf": [{"type": "array", "items": _ref("condition")}, _ref("condition")],
-                       "description": "Conditions that must all hold."},
+        "condition": {
+            "type": "object",
+            "properties": kinds,
+            "additionalProperties": False,
+            "minProperties": 1,
+            "maxProperties": 1,
+            "description": "One condition: exactly one key.",
+        },
+        "conditions": {
+            "anyOf": [{"type": "array", "items": _ref("condition")}, _ref("condition")],
+            "description": "Conditions that must all hold.",
+        },
     }
 
 
 def _effects_def() -> dict:
-    move_to = {"type": "object", "properties": {"to": _id("Place id."), "posture": _text("New posture.")},
-               "required": ["to"], "additionalProperties": False}
-    return {"type": "object", "additionalProperties": False, "description": "What happens; every key optional.",
-            "properties": {
-                "tension": _int("Add N (may be negative) to tension.", -100, 100),
-                "meters": {"type": "object", "propertyNames": {"pattern": _METER_REF},
-                           "additionalProperties": {"type": "integer", "minimum": -100, "maximum": 100},
-                           "description": "{ACTOR.METER: N}: add N to the meter."},
-                "issues": {"type": "object", "propertyNames": _ID, "additionalProperties": _ID,
-                           "description": "{ISSUE: STATE}: the issue moves to the state."},
-                "move": {"type": "object", "propertyNames": _ID, "additionalProperties": {"anyOf": [_ID, move_to]},
-                         "description": "{FORCE: PLACE} or {FORCE: {to: PLACE, posture: P}}."},
-                "set_flags": _list(_ID, "Flags to set."),
-                "clear_flags": _list(_ID, "Flags to clear."),
-            }}
+    move_to = {
+        "type": "object",
+        "properties": {"to": _id("Place id."), "posture": _text("New posture.")},
+        "required": ["to"],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "What happens; every key optional.",
+        "properties": {
+            "tension": _int("Add N (may be negative) to tension.", -100, 100),
+            "meters": {
+                "type": "object",
+                "propertyNames": {"pattern": _METER_REF},
+                "additionalProperties": {"type": "integer", "minimum": -100, "maximum": 100},
+                "description": "{ACTOR.METER: N}: add N to the meter.",
+            },
+            "issues": {
+                "type": "object",
+                "propertyNames": _ID,
+                "additionalProperties": _ID,
+                "description": "{ISSUE: STATE}: the issue moves to the state.",
+            },
+            "move": {
+                "type": "object",
+                "propertyNames": _ID,
+                "additionalProperties": {"anyOf": [_ID, move_to]},
+                "description": "{FORCE: PLACE} or {FORCE: {to: PLACE, posture: P}}.",
+            },
+            "set_flags": _list(_ID, "Flags to set."),
+            "clear_flags": _list(_ID, "Flags to clear."),
+        },
+    }
 
 
 def scenario_schema() -> dict:

@@ -4,6 +4,7 @@ Exit status: 0 when every file is playable (warnings allowed), 1 when any file
 has an error or cannot be read. Output goes to standard output so it can be
 piped into an editor's quick-fix list.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ def scenario_files(paths: Iterable[str]) -> list[str]:
         if found:
             files.extend(str(f) for f in found)
         else:
-            files.append(path)            # a file, or an empty folder, which is then reported as such
+            files.append(path)  # a file, or an empty folder, which is then reported as such
     return files
 
 
@@ -48,4 +49,3 @@ def run_validate(paths: Iterable[str]) -> int:
         else:
             print(f"{path}: ok")
     return status
-

@@ -12,6 +12,7 @@ alias expansions as they happen (a "billion laughs" file is refused after a
 few dozen events), and refuse every non-standard tag. Nothing is ever
 constructed from a tag, so no YAML input can run code.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,9 +25,9 @@ from yaml.constructor import SafeConstructor
 from game.scenario.problems import Problem
 
 MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 40              # a scenario nests about 8 deep; anything far deeper is hostile or broken
+MAX_DEPTH = 40  # a scenario nests about 8 deep; anything far deeper is hostile or broken
 NESTING_MESSAGE = f"values nested more than {MAX_DEPTH} deep; a scenario never needs this"
-MAX_VALUES = 200_000        # values in the tree with every alias expanded; a real scenario has ~5,000
+MAX_VALUES = 200_000  # values in the tree with every alias expanded; a real scenario has ~5,000
 
 _Loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
@@ -38,8 +39,9 @@ _TAG_WORDS = {_TAG + "seq": "a list", _TAG + "map": "a mapping"}
 @dataclass(slots=True, eq=False)
 class YScalar:
     """A plain value (text, number, true/false or null) and where it starts (1-based)."""
+
     value: object
-    text: str                 # as written, for text fields: `name: 1914` is the text "1914"
+    text: str  # as written, for text fields: `name: 1914` is the text "1914"
     tag: str
     line: int
     column: int
@@ -49,6 +51,7 @@ class YScalar:
 @dataclass(slots=True, eq=False)
 class YSeq:
     """A YAML list."""
+
     items: list[YNode]
     line: int
     column: int
@@ -58,6 +61,7 @@ class YSeq:
 @dataclass(slots=True, eq=False)
 class YMap:
     """A YAML mapping: key text -> (key as written, value). Insertion order is file order."""
+
     entries: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
     line: int = 1
     column: int = 1
@@ -97,11 +101,14 @@ def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise _Refused(1, 1, f"the file is {size:,} bytes; a scenario file may be at most "
-                                 f"1 MiB ({MAX_BYTES:,} bytes)")
+            raise _Refused(
+                1,
+                1,
+                f"the file is {size:,} bytes; a scenario file may be at most 1 MiB ({MAX_BYTES:,} bytes)",
+            )
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:       # grew since stat, or a special file
+        if len(data) > MAX_BYTES:  # grew since stat, or a special file
             raise _Refused(1, 1, "the file is larger than 1 MiB, the most a scenario file may be")
     except _Refused as refused:
         return None, [Problem(name, refused.line, refused.column, "error", refused.message)], data
@@ -139,17 +146,24 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start]
-        raise _Refused(line, column, f"the file is not UTF-8 text: byte 0x{bad:02x} cannot start a "
-                                     f"character here (save the file as UTF-8)") from None
+        raise _Refused(
+            line,
+            column,
+            f"the file is not UTF-8 text: byte 0x{bad:02x} cannot start a "
+            f"character here (save the file as UTF-8)",
+        ) from None
     text = text.removeprefix("\ufeff")
     # Checked here, not left to the reader: libyaml reports a byte offset, not a line.
     bad_char = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if bad_char:
         line, column = _position_of(text, bad_char.start())
-        raise _Refused(line, column, f"character U+{ord(bad_char.group()):04X} is not allowed in a "
-                                     f"YAML file (is this a text file?)")
+        raise _Refused(
+            line,
+            column,
+            f"character U+{ord(bad_char.group()):04X} is not allowed in a YAML file (is this a text file?)",
+        )
     return text
 
 
@@ -168,8 +182,10 @@ def _friendly(problem: str, at: str, context: str = "", opened: tuple[int, int] 
     if at == "\t" or "'\\t'" in problem:
         return "a tab character here; indent YAML with spaces, never tabs"
     if problem.startswith("mapping values are not allowed"):
-        return ("unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the keys "
-                "around it")
+        return (
+            "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the keys "
+            "around it"
+        )
     if "nesting depth" in problem:
         # Newer PyYAML/libyaml releases stop deep nesting in the parser, before our own depth check.
         return NESTING_MESSAGE
@@ -180,10 +196,14 @@ def _friendly(problem: str, at: str, context: str = "", opened: tuple[int, int] 
     if problem.startswith("did not find expected ',' or '}'"):
         return f"the mapping opened with '{{' at {where} is not closed: add '}}' (and ',' between entries)"
     if problem.startswith("did not find expected '-' indicator"):
-        return f"this line does not line up with the list that starts at {where}: indent it like the other items"
+        return (
+            f"this line does not line up with the list that starts at {where}: indent it like the other items"
+        )
     if problem.startswith("did not find expected key"):
-        return ("this line does not fit the keys above it: check its indentation, and put a value that "
-                "starts with a quote mark but goes on after it wholly in quotes")
+        return (
+            "this line does not fit the keys above it: check its indentation, and put a value that "
+            "starts with a quote mark but goes on after it wholly in quotes"
+        )
     if problem.startswith("could not find expected ':'"):
         return f"the key begun at {where} has no ':' after it: write 'key: value'"
     if problem.startswith("found character that cannot start any token"):
@@ -210,13 +230,13 @@ class _Composer:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            at = self.text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
+            at = self.text[mark.index : mark.index + 1] if mark and mark.index is not None else ""
             opened = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else None
             message = _friendly(exc.problem or exc.context or str(exc), at, exc.context or "", opened)
             if exc.context == "while scanning a quoted scalar" and opened:
-                line, column = opened          # the quote left open, not the end of the file where it was noticed
+                line, column = opened  # the quote left open, not the end of the file where it was noticed
             raise _Refused(line, column, message) from None
-        except yaml.reader.ReaderError as exc:     # _decode should have caught these first
+        except yaml.reader.ReaderError as exc:  # _decode should have caught these first
             raise _Refused(1, 1, f"character U+{exc.character:04X} is not allowed in a YAML file") from None
         finally:
             self.loader.dispose()
@@ -225,30 +245,35 @@ class _Composer:
         return self.loader.get_event()
 
     def _document(self) -> YMap | None:
-        self._next()                                        # StreamStart
+        self._next()  # StreamStart
         event = self._next()
         if isinstance(event, yaml.StreamEndEvent):
             raise _Refused(1, 1, "the file is empty; a scenario starts with keys such as 'id:' and 'title:'")
-        root = self._node(self._next(), 1)                  # after DocumentStart
-        self._next()                                        # DocumentEnd
+        root = self._node(self._next(), 1)  # after DocumentStart
+        self._next()  # DocumentEnd
         event = self._next()
         if not isinstance(event, yaml.StreamEndEvent):
             line, column = _mark(event)
             raise _Refused(line, column, "a second YAML document ('---'); a scenario file holds one")
         if isinstance(root, YScalar) and root.value is None:
-            raise _Refused(1, 1,
-                           "the file is empty; a scenario starts with keys such as 'id:' and 'title:'")
+            raise _Refused(1, 1, "the file is empty; a scenario starts with keys such as 'id:' and 'title:'")
         if not isinstance(root, YMap):
-            raise _Refused(root.line, root.column,
-                           f"the top level must be a mapping of keys such as 'id:' and 'title:', "
-                           f"not {kind_of(root)}")
+            raise _Refused(
+                root.line,
+                root.column,
+                f"the top level must be a mapping of keys such as 'id:' and 'title:', not {kind_of(root)}",
+            )
         return root
 
     def _count(self, amount: int, line: int, column: int) -> None:
         self.values += amount
         if self.values > MAX_VALUES:
-            raise _Refused(line, column, f"the file expands to more than {MAX_VALUES:,} values (aliases "
-                                         f"'*name' repeating anchors '&name'); a scenario needs far fewer")
+            raise _Refused(
+                line,
+                column,
+                f"the file expands to more than {MAX_VALUES:,} values (aliases "
+                f"'*name' repeating anchors '&name'); a scenario needs far fewer",
+            )
 
     def _node(self, event: yaml.Event, depth: int) -> YNode:
         line, column = _mark(event)
@@ -257,8 +282,11 @@ class _Composer:
                 raise _Refused(line, column, f"alias '*{event.anchor}' is inside its own anchor")
             target = self.anchors.get(event.anchor)
             if target is None:
-                raise _Refused(line, column, f"alias '*{event.anchor}' names no anchor '&{event.anchor}' "
-                                             f"written above it")
+                raise _Refused(
+                    line,
+                    column,
+                    f"alias '*{event.anchor}' names no anchor '&{event.anchor}' written above it",
+                )
             self._count(target.size, line, column)
             return target
         if depth > MAX_DEPTH:
@@ -287,10 +315,17 @@ class _Composer:
             self._bad_tag(tag, line, column)
 
     def _bad_tag(self, tag: str, line: int, column: int) -> None:
-        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-        self.problems.append(Problem(self.name, line, column, "error",
-                                     f"tag '{shown}' is not allowed; a scenario holds only plain text, "
-                                     f"numbers, true/false, lists and mappings"))
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        self.problems.append(
+            Problem(
+                self.name,
+                line,
+                column,
+                "error",
+                f"tag '{shown}' is not allowed; a scenario holds only plain text, "
+                f"numbers, true/false, lists and mappings",
+            )
+        )
 
     def _scalar(self, event: yaml.ScalarEvent, line: int, column: int) -> YScalar:
         tag = event.tag
@@ -300,13 +335,16 @@ class _Composer:
             self._bad_tag(tag, line, column)
             return YScalar(event.value, event.value, _TAG + "str", line, column)
         value: object = event.value
-        short = tag[len(_TAG):]
+        short = tag[len(_TAG) :]
         if short in ("int", "float", "bool", "null"):
             try:
-                value = getattr(self.constructor, f"construct_yaml_{short}")(yaml.ScalarNode(tag, event.value))
+                value = getattr(self.constructor, f"construct_yaml_{short}")(
+                    yaml.ScalarNode(tag, event.value)
+                )
             except (ValueError, TypeError, KeyError, yaml.YAMLError):
-                self.problems.append(Problem(self.name, line, column, "error",
-                                             f"'{event.value}' cannot be read as !!{short}"))
+                self.problems.append(
+                    Problem(self.name, line, column, "error", f"'{event.value}' cannot be read as !!{short}")
+                )
         # Timestamps stay text: the model keeps dates as ISO strings, and
         # `start_date: 2022-02-03` unquoted should mean what the author wrote.
         return YScalar(value, event.value, tag, line, column)
@@ -329,18 +367,39 @@ class _Composer:
             value = self._node(self._next(), depth + 1)
             event = self._next()
             if not isinstance(key, YScalar):
-                self.problems.append(Problem(self.name, key.line, key.column, "error",
-                                             f"a key must be a plain word, not {kind_of(key)}"))
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        key.line,
+                        key.column,
+                        "error",
+                        f"a key must be a plain word, not {kind_of(key)}",
+                    )
+                )
                 continue
             if key.tag == _TAG + "merge":
-                self.problems.append(Problem(self.name, key.line, key.column, "error",
-                                             "merge keys ('<<') are not supported; write the keys out"))
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        key.line,
+                        key.column,
+                        "error",
+                        "merge keys ('<<') are not supported; write the keys out",
+                    )
+                )
                 continue
             first = node.entries.get(key.text)
             if first is not None:
-                self.problems.append(Problem(self.name, key.line, key.column, "error",
-                                             f"duplicate key '{key.text}' (first written at line "
-                                             f"{first[0].line}, column {first[0].column})"))
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        key.line,
+                        key.column,
+                        "error",
+                        f"duplicate key '{key.text}' (first written at line "
+                        f"{first[0].line}, column {first[0].column})",
+                    )
+                )
                 continue
             node.entries[key.text] = (key, value)
             node.size += key.size + value.size
