@@ -1,19 +1,30 @@
-"""The one command-line entry point: `python main.py [COMMAND]`.
+"""The one command-line entry point: `python main.py [COMMAND]` (also `python -m game`, `brinkmanship`).
 
-With no command the Pygame window opens. Each sub-command imports only what it
-needs, so `validate` and `play --text` start fast and never touch pygame.
+This module only builds the parser and hands the arguments to one module of
+`game.commands`. With no command the Pygame window opens. Each command module
+is imported only when chosen, so `validate` and `play --text` start fast and
+never touch pygame.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from pathlib import Path
+from collections.abc import Callable
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SCENARIO_DIR = PROJECT_ROOT / "scenarios"
-DEFAULT_SCENARIO = SCENARIO_DIR / "eastern_flank_2022.yaml"
+from game.paths import DEFAULT_SCENARIO
+
+# Each sub-command: the module in game.commands and its function. No command at all opens the window.
+COMMANDS: dict[str | None, tuple[str, str]] = {
+    "validate": ("validate", "run_validate"),
+    "schema": ("schema", "run_schema"),
+    "play": ("play", "run_play"),
+    "simulate": ("simulate", "run_simulate"),
+    "debrief": ("debrief", "run_debrief"),
+    None: ("play", "run_window"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     try:
-        return _dispatch(args, parser)
+        return _dispatch(args)
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130
@@ -79,31 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if args.command == "validate":
-        from game.scenario.validate_command import run_validate
-
-        return run_validate(args.paths)
-    if args.command == "schema":
-        import json
-
-        from game.scenario.schema import scenario_schema
-
-        print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
-        return 0
-    if args.command == "play" and args.text:
-        from game.text_mode import run_text_game
-
-        return run_text_game(args)
-    if args.command == "simulate":
-        from game.engine.simulate import run_simulate
-
-        return run_simulate(args)
-    if args.command == "debrief":
-        from game.engine.debrief import run_debrief
-
-        return run_debrief(args)
-    # No command, or `play` without --text: the window.
-    from game.client.launch import run_client
-
-    return run_client(args)
+def _dispatch(args: argparse.Namespace) -> int:
+    module, name = COMMANDS[args.command]
+    run: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f"game.commands.{module}"), name
+    )
+    return run(args)

@@ -1,7 +1,8 @@
-"""Where the game keeps what a user made: saves and autosaves.
+"""Where things are: the shipped scenarios, and where the game keeps what a user made (saves, autosave).
 
-`BRINKMANSHIP_HOME` overrides the location (tests and portable installs use it);
-otherwise the XDG data folder, so nothing is written inside the project.
+`BRINKMANSHIP_HOME` overrides the user's folder (tests and portable installs use
+it); otherwise the XDG data folder, so nothing is written inside the project.
+Every front end (the window, text mode, the commands) takes its paths from here.
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCENARIO_DIR = PROJECT_ROOT / "scenarios"
+DEFAULT_SCENARIO = SCENARIO_DIR / "eastern_flank_2022.yaml"
+
 
 def user_data_dir() -> Path:
+    """The folder for everything a user made: `BRINKMANSHIP_HOME`, else `$XDG_DATA_HOME/brinkmanship`."""
     override = os.environ.get("BRINKMANSHIP_HOME")
     if override:
         return Path(override)
@@ -19,10 +25,12 @@ def user_data_dir() -> Path:
 
 
 def saves_dir() -> Path:
+    """The saves folder, created on first use."""
     path = user_data_dir() / "saves"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def autosave_path() -> Path:
+    """The one autosave the window writes after every turn ("Continue" on the title resumes it)."""
     return saves_dir() / "autosave.json"

@@ -7,7 +7,6 @@ saved and the save's path printed, so nothing is lost.
 
 from __future__ import annotations
 
-import random
 import sys
 import textwrap
 from pathlib import Path
@@ -15,15 +14,14 @@ from pathlib import Path
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
 from game.engine.records import TurnRecord, by_order, net_changes
-from game.engine.saves import SaveError, keep_earlier_game, read_save
-from game.paths import saves_dir
+from game.savefiles import write_save
 from game.scenario.model import Scenario
 
 WIDTH = 78
 
 
-class _InputEnded(Exception):
-    pass
+class InputEnded(Exception):
+    """Standard input ended (a pipe ran dry, Ctrl-D): the game is saved, never lost."""
 
 
 def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
@@ -50,7 +48,7 @@ def _ask(prompt: str) -> str:
     line = sys.stdin.readline()
     if not line:
         print()
-        raise _InputEnded
+        raise InputEnded
     return line.strip()
 
 
@@ -176,7 +174,7 @@ def show_end(game: Game) -> None:
             _say(f"{n}. {question}", "  ")
 
 
-def _choose_side(scenario: Scenario, wanted: str | None) -> str:
+def choose_side(scenario: Scenario, wanted: str | None) -> str:
     playable = [a.id for a in scenario.playable_actors]
     if wanted is not None:
         if wanted in playable:
@@ -190,6 +188,15 @@ def _choose_side(scenario: Scenario, wanted: str | None) -> str:
         if answer in playable:
             return answer
         _say(f"Please answer with a number from 1 to {len(playable)}.")
+
+
+def introduce(game: Game, side: str) -> None:
+    """Who plays what in a new game, and its seed, so the same game can be played again."""
+    scenario = game.scenario
+    others = ", ".join(
+        f"{scenario.actor(a).short_name} ({t.replace('_', '-')})" for a, t in game.temperaments.items()
+    )
+    _say(f"You play {scenario.actor(side).name}. Seed {game.seed}; the computer plays the others: {others}.")
 
 
 def _read_order(game: Game, side: str) -> str | None:
@@ -211,89 +218,28 @@ def _read_order(game: Game, side: str) -> str | None:
         _say(f"Please type a number from 1 to {len(statuses)}, 'i N', or 'q'.")
 
 
-def run_text_game(args) -> int:
-    from game.cli import DEFAULT_SCENARIO, SCENARIO_DIR
-    from game.scenario.finder import scenario_file_for
-    from game.scenario.loader import ScenarioError, load_scenario
+def play(game: Game, side: str, save_path: Path) -> int:
+    """Play on to the end in this terminal, saving after every turn; 'q' or the end of input saves and stops.
 
-    saved = None
-    if args.load:
-        try:
-            saved = read_save(args.load)
-        except SaveError as error:
-            print(f"play: {error}", file=sys.stderr)
-            return 2
-    path = args.scenario
-    if path is None:
-        # A save names its own scenario: resuming needs no --scenario, even for another crisis.
-        path = (
-            scenario_file_for(saved, SCENARIO_DIR) if isinstance(saved, dict) else None
-        ) or DEFAULT_SCENARIO
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as error:
-        print(error, file=sys.stderr)
-        return 1
-    save_path = Path(args.save) if args.save else saves_dir() / f"{scenario.id}-text.json"
-    try:
-        if args.load:
-            game = Game.from_save(scenario, saved)
-            side = game.humans[0] if game.humans else _choose_side(scenario, args.side)
-            save_path = Path(args.save or args.load)
-            print(f"Resumed {args.load} at turn {game.state.turn}.")
-            for warning in game.load_warnings:
-                print(f"Note: {warning}.")
-        else:
-            if args.side is not None:
-                _choose_side(scenario, args.side)  # a wrong --as is refused before the briefing scrolls by
-            show_briefing(scenario)
-            side = _choose_side(scenario, args.side)
-            seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
-            game = Game.new(scenario, seed=seed, humans=(side,))
-            kept = None if args.save else keep_earlier_game(save_path)
-            if kept is not None:
-                print(f"Your earlier game is kept as {kept}.")
-            _say(
-                f"You play {scenario.actor(side).name}. Seed {seed}; the computer plays the others: "
-                + ", ".join(
-                    f"{scenario.actor(a).short_name} ({t.replace('_', '-')})"
-                    for a, t in game.temperaments.items()
-                )
-                + "."
-            )
-    except (IllegalOrder, SaveError) as error:
-        where = f"{args.load}: " if args.load and not str(error).startswith(str(args.load)) else ""
-        print(f"play: {where}{error}", file=sys.stderr)
-        return 2
-    except _InputEnded:
-        print("Input ended before the game began; nothing to save.")
-        return 0
-    # A classroom save has several human sides: the terminal then asks each of them in turn.
+    A classroom save has several human sides: the terminal then asks each of them in turn.
+    """
     sides = tuple(game.humans) if game.humans else (side,)
     try:
         while not game.is_over:
-            orders: dict[str, str] = {}
-            for team in sides:
-                if len(sides) > 1:
-                    _say()
-                    _say(f"{scenario.actor(team).name}, your order; other teams, look away.")
-                show_situation(game, team)
-                option_id = _read_order(game, team)
-                if option_id is None:
-                    game.save_to(save_path)
-                    print(
-                        f"Game saved to {save_path}.\n"
-                        f"Resume with: python main.py play --text --load {save_path}"
-                    )
-                    return 0
-                orders[team] = option_id
+            orders = _collect_orders(game, sides)
+            if orders is None:
+                write_save(game, save_path)
+                print(
+                    f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}"
+                )
+                return 0
             show_record(game, game.play_turn(orders))
-            game.save_to(save_path)
+            write_save(game, save_path)
     except IllegalOrder as error:  # a save whose sides no longer fit: say so, never a traceback
         print(f"play: {error}", file=sys.stderr)
         return 2
-    except _InputEnded:
-        game.save_to(save_path)
+    except InputEnded:
+        write_save(game, save_path)
         # Paths are printed unwrapped so they can be copied whole.
         print(
             f"Input ended: game saved to {save_path}.\n"
@@ -303,3 +249,18 @@ def run_text_game(args) -> int:
     show_end(game)
     print(f"The finished game is saved in {save_path}.")
     return 0
+
+
+def _collect_orders(game: Game, sides: tuple[str, ...]) -> dict[str, str] | None:
+    """Each human side's order for this turn, or None when a player asked to stop."""
+    orders: dict[str, str] = {}
+    for team in sides:
+        if len(sides) > 1:
+            _say()
+            _say(f"{game.scenario.actor(team).name}, your order; other teams, look away.")
+        show_situation(game, team)
+        option_id = _read_order(game, team)
+        if option_id is None:
+            return None
+        orders[team] = option_id
+    return orders

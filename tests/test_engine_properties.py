@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from game.engine.game import Game, IllegalOrder
 from game.engine.saves import SaveError
 from game.engine.state import state_from_json
+from game.savefiles import write_save
 from tests.engine_fixtures import crisis
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
@@ -124,7 +125,7 @@ def test_damaged_saves_are_refused_with_a_message(garbage):
 @settings(max_examples=80, deadline=None)
 @given(content=st.binary(max_size=300))
 def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_factory, content):
-    from game.engine.saves import read_save
+    from game.savefiles import read_save
 
     path = tmp_path_factory.mktemp("saves") / "save.json"
     path.write_bytes(content)
@@ -136,15 +137,15 @@ def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_fac
 
 
 def test_a_new_game_moves_a_played_one_aside_and_replaces_only_an_empty_one(tmp_path):
-    from game.engine.saves import keep_earlier_game
+    from game.savefiles import keep_earlier_game
 
     path = tmp_path / "autosave.json"
     assert keep_earlier_game(path) is None  # nothing there yet
     game = Game.new(crisis(), seed=1)
-    game.save_to(path)
+    write_save(game, path)
     assert keep_earlier_game(path) is None and path.exists()  # no turn played: nothing a player made
     game.play_turn({})
-    game.save_to(path)
+    write_save(game, path)
     kept = keep_earlier_game(path)
     assert kept is not None and not path.exists() and json.loads(kept.read_text())["turns"]
     path.write_text("{ damaged", encoding="utf-8")

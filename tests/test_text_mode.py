@@ -216,11 +216,12 @@ def test_random_typing_never_crashes_the_terminal_game(tmp_path, seed):
 def test_a_classroom_save_asks_every_team_in_the_terminal(tmp_path):
     sys.path.insert(0, str(ROOT))
     from game.engine.game import Game
+    from game.savefiles import write_save
     from game.scenario.loader import load_scenario
 
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("us", "nato", "russia"), classroom=True)
     save = tmp_path / "class.json"
-    game.save_to(save)
+    write_save(game, save)
     result = run(["play", "--text", "--load", str(save)], stdin="1\n1\n1\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
     asked = [

@@ -19,6 +19,7 @@ from game.client import theme as th
 from game.client.screen import Pop, Push, Quit, Replace, Reset, Screen, Transition, key_name
 from game.client.text import Painter, TextCache
 from game.client.theme import Theme
+from game.paths import SCENARIO_DIR
 
 BUSY_SLEEP = 0.02  # just after input: feel instant
 IDLE_SLEEP = 0.05  # after a second with no input: a sleeping classroom laptop stays cool
@@ -32,8 +33,6 @@ class App:
     def __init__(
         self, size: tuple[int, int] = (1280, 720), large_text: bool = False, scenario_dir: Path | None = None
     ) -> None:
-        from game.cli import SCENARIO_DIR
-
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Brinkmanship")

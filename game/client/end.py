@@ -43,8 +43,8 @@ class EndScreen(GameScreen):
 
     def cmd_export(self) -> None:
         """The debrief as HTML (prints well) and Markdown (for a course page), in the saves folder."""
-        from game.engine.debrief import write_debriefs
         from game.paths import saves_dir
+        from game.savefiles import write_debriefs
 
         try:
             page, notes = write_debriefs(self.game, saves_dir())

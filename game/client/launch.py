@@ -108,28 +108,25 @@ def first_screen(app, args: Namespace):
     from game.client.flow import next_screen
     from game.client.session import Session
     from game.engine.game import Game, IllegalOrder
-    from game.engine.saves import SaveError, read_save
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.finder import scenario_file_for
+    from game.paths import DEFAULT_SCENARIO, SCENARIO_DIR
+    from game.savefiles import SaveError, open_saved
     from game.scenario.loader import ScenarioError, load_scenario
+    from game.seeds import choose_seed
 
     scenario_path = args.scenario or DEFAULT_SCENARIO
     try:
         if args.load:
-            data = read_save(args.load)
-            found = scenario_file_for(data, app.scenario_dir) if isinstance(data, dict) else None
-            scenario_path = args.scenario or found or DEFAULT_SCENARIO
-            scenario = load_scenario(scenario_path)
-            game = Game.from_save(scenario, data)
+            game = open_saved(args.load, args.scenario, folders=(app.scenario_dir, SCENARIO_DIR))
             return next_screen(app, Session(game, hotseat=game.classroom))
-        scenario_path = args.scenario or DEFAULT_SCENARIO
         scenario = load_scenario(scenario_path)
-        seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
-        session = Session(Game.new(scenario, seed=seed, humans=(args.side,)))
+        session = Session(Game.new(scenario, seed=choose_seed(args.seed), humans=(args.side,)))
         keep_earlier_autosave(app)
         session.save()
     except ScenarioError as error:
-        return f"{scenario_path}: cannot be played: {error.problems[0].format() if error.problems else error}"
+        first = error.problems[0].format() if error.problems else str(error)
+        if args.load:
+            return f"{args.load}: its scenario cannot be played: {first}"
+        return f"{scenario_path}: cannot be played: {first}"
     except (SaveError, IllegalOrder, OSError) as error:
         where = str(args.load or "")
         # Every line names the file it is about, as `validate` does.

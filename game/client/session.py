@@ -13,6 +13,7 @@ from pathlib import Path
 from game.engine.game import Game
 from game.engine.records import TurnRecord
 from game.paths import autosave_path
+from game.savefiles import write_save
 
 
 @dataclass
@@ -46,4 +47,4 @@ class Session:
 
     def save(self, path: Path | None = None) -> None:
         if self.autosave or path is not None:
-            self.game.save_to(path or autosave_path())
+            write_save(self.game, path or autosave_path())

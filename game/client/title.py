@@ -3,7 +3,6 @@ classroom mode, the human side(s), Start, and Continue for the autosaved game.""
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -43,8 +42,8 @@ class ScenarioEntry:
 def keep_earlier_autosave(app: App) -> None:
     """A new game takes the autosave's place; the game that was there is renamed, never lost, and the
     window says where it went."""
-    from game.engine.saves import keep_earlier_game
     from game.paths import autosave_path
+    from game.savefiles import keep_earlier_game
 
     try:
         kept = keep_earlier_game(autosave_path())
@@ -181,13 +180,14 @@ class TitleScreen(Screen):
         from game.client.briefing import BriefingScreen
         from game.client.session import Session
         from game.engine.game import Game
+        from game.seeds import choose_seed
 
         scenario = self.chosen.scenario
         playable = [a.id for a in scenario.playable_actors]
         humans = tuple(s for s in playable if s in self.sides)
-        seed = self.app.seed if self.app.seed is not None else random.randrange(1_000_000)
         session = Session(
-            Game.new(scenario, seed=seed, humans=humans, classroom=self.classroom), hotseat=self.classroom
+            Game.new(scenario, seed=choose_seed(self.app.seed), humans=humans, classroom=self.classroom),
+            hotseat=self.classroom,
         )
         keep_earlier_autosave(self.app)
         self._save_quietly(session)
@@ -200,8 +200,8 @@ class TitleScreen(Screen):
             self.app.notify(f"Could not autosave ({error}); the game goes on.")
 
     def _read_autosave(self) -> tuple[str, dict] | None:
-        from game.engine.saves import SaveError, read_save
         from game.paths import autosave_path
+        from game.savefiles import SaveError, read_save
 
         path = autosave_path()
         if not path.exists():
@@ -233,7 +233,7 @@ class TitleScreen(Screen):
         from game.client.flow import next_screen
         from game.client.session import Session
         from game.engine.game import Game
-        from game.engine.saves import SaveError
+        from game.savefiles import SaveError
 
         data = self.saved[1]
         scenario = self._scenario_for(data)

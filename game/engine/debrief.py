@@ -1,15 +1,12 @@
 """The debrief of a game as Markdown or printable HTML: what each side did, why, and what really happened.
 
-Pure text building from a `Game`; `run_debrief` is the thin command-line shell
-(`python main.py debrief SAVE`).
+Pure text building from a `Game`: `python main.py debrief SAVE` (`game.commands.debrief`)
+and the end screen's *Save the debrief* (`game.savefiles.write_debriefs`) are its shells.
 """
 
 from __future__ import annotations
 
 import html
-import sys
-import time
-from pathlib import Path
 
 from game.engine.game import Game
 from game.wording import counted
@@ -115,45 +112,3 @@ def html_page(game: Game) -> str:
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Debrief: {esc(sc.title)}</title>'
         f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
     )
-
-
-def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
-    """The debrief as a printable HTML page and as Markdown, side by side in `folder`; their paths.
-
-    Named after the scenario and the moment, so a class's sessions never overwrite each other.
-    """
-    from game.engine.saves import write_text_atomically
-
-    stem = f"debrief-{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}"
-    page, notes = folder / f"{stem}.html", folder / f"{stem}.md"
-    write_text_atomically(page, html_page(game))
-    write_text_atomically(notes, markdown(game))
-    return page, notes
-
-
-def run_debrief(args) -> int:
-    from game.engine.saves import SaveError, read_save
-    from game.scenario.loader import ScenarioError, load_scenario
-    from game.cli import SCENARIO_DIR
-    from game.scenario.finder import scenario_file_for
-
-    try:
-        data = read_save(args.save)
-        scenario_path = scenario_file_for(data, SCENARIO_DIR) if isinstance(data, dict) else None
-        if scenario_path is None:
-            wanted = data.get("scenario_id") if isinstance(data, dict) else None
-            raise SaveError(
-                f"{args.save}: neither the scenario file it was played with nor one with its id "
-                f"'{wanted}' in {SCENARIO_DIR} is there"
-            )
-        game = Game.from_save(load_scenario(scenario_path), data)
-    except (SaveError, ScenarioError) as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return 1
-    text = markdown(game) if args.format == "markdown" else html_page(game)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"Debrief written to {args.output}")
-    else:
-        print(text)
-    return 0

@@ -164,6 +164,3 @@ class Game:
     @classmethod
     def from_save(cls, scenario: Scenario, data: dict) -> Game:
         return saves.game_from_save(cls, scenario, data)
-
-    def save_to(self, path) -> None:
-        saves.write_atomically(path, self.to_save())

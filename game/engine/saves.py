@@ -1,17 +1,13 @@
-"""Save files: a versioned JSON record of scenario id + content hash + seed + orders.
+"""Saves as records: a versioned JSON-ready dict of scenario id + content hash + seed + orders.
 
 A save holds no derived state: loading replays the orders through the engine,
 so a save always gives back exactly the game that was saved. The final state
-is stored too, only to check the replay. Files are written atomically (temp
-file, fsync, rename) so a crash mid-write never leaves a broken save.
+is stored too, only to check the replay. Reading and writing the files is
+`game.savefiles`' work: the engine touches no files.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +19,6 @@ if TYPE_CHECKING:
 
 SAVE_FORMAT = "brinkmanship-save"
 SAVE_VERSION = 1
-MAX_SAVE_BYTES = 2 * 1024 * 1024
 
 
 class SaveError(ValueError):
@@ -93,60 +88,3 @@ def _differences(game: Game, data: dict) -> list[str]:
             "the replayed game now stands differently from the saved one (the new rules gave other results)"
         )
     return warnings
-
-
-def write_atomically(path: str | os.PathLike, data: dict) -> None:
-    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
-
-
-def write_text_atomically(path: str | os.PathLike, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename: a crash never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def keep_earlier_game(path: str | os.PathLike) -> Path | None:
-    """Before a new game takes over `path`, move a game already played there aside; return where it went.
-
-    A save with no turn played holds nothing a player made, and is simply
-    replaced; anything else (finished games too: their debrief is wanted)
-    is renamed with the time it was last saved, in the same folder.
-    """
-    path = Path(path)
-    try:
-        data = read_save(path)
-        played = isinstance(data, dict) and bool(data.get("turns"))
-    except SaveError:
-        played = path.is_file()  # unreadable, but perhaps a player can still rescue it by hand
-    if not played:
-        return None
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
-    kept = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
-    n = 2
-    while kept.exists():
-        kept = path.with_name(f"{path.stem}-{stamp}-{n}{path.suffix}")
-        n += 1
-    os.replace(path, kept)
-    return kept
-
-
-def read_save(path: str | os.PathLike) -> dict:
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path}: too large to be a save file")
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SaveError(f"{path}: not a readable save file ({error})") from None

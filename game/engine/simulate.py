@@ -5,8 +5,6 @@ Game i uses seed `S * 1_000_003 + i`, so the same --seed always gives the same r
 
 from __future__ import annotations
 
-import json
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -80,22 +78,3 @@ def report_text(scenario: Scenario, report: BalanceReport) -> str:
             flag = "   <- never chosen" if n == 0 else ""
             lines.append(f"    {option.label[:60]:<60} {n:>6}{flag}")
     return "\n".join(lines)
-
-
-def run_simulate(args) -> int:
-    from game.scenario.loader import ScenarioError, load_scenario
-
-    if args.games < 1:
-        print("simulate: --games must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        scenario = load_scenario(args.scenario)
-    except ScenarioError as error:
-        print(error, file=sys.stderr)
-        return 1
-    report = simulate(scenario, args.games, args.seed)
-    if args.json:
-        print(json.dumps(report_json(scenario, report), ensure_ascii=False))
-    else:
-        print(report_text(scenario, report))
-    return 0

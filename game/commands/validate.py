@@ -7,6 +7,7 @@ piped into an editor's quick-fix list.
 
 from __future__ import annotations
 
+from argparse import Namespace
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,10 +29,10 @@ def scenario_files(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def run_validate(paths: Iterable[str]) -> int:
+def run_validate(args: Namespace) -> int:
     """Check each file, print its problems then a one-line verdict; return the exit status."""
     status = 0
-    for path in scenario_files(paths):
+    for path in scenario_files(args.paths):
         if Path(path).is_dir():
             print(f"{path}: error: this folder holds no scenario files (.yaml or .yml)")
             status = 1

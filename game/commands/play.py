@@ -1,0 +1,80 @@
+"""`python main.py play` (and no command at all): the game in the window, or with `--text` in this terminal."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from game.engine.game import Game, IllegalOrder
+from game.paths import DEFAULT_SCENARIO, saves_dir
+from game.savefiles import SaveError, keep_earlier_game, open_saved
+from game.scenario.loader import ScenarioError, load_scenario
+from game.seeds import choose_seed
+
+
+def run_play(args: Namespace) -> int:
+    return run_text(args) if args.text else run_window(args)
+
+
+def run_window(args: Namespace) -> int:
+    """The window (no command, `play`, `--screenshot DIR`); pygame is imported only now."""
+    from game.client.launch import run_client
+
+    return run_client(args)
+
+
+def run_text(args: Namespace) -> int:
+    """`play --text`: resume `--load SAVE` or begin a new game, then play it in this terminal."""
+    from game import text_mode
+
+    try:
+        if args.load:
+            game, side, save_path = _resume_text_game(args)
+        else:
+            game, side, save_path = _begin_text_game(args)
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except (IllegalOrder, SaveError) as error:
+        print(f"play: {_naming_the_save(args.load, error)}", file=sys.stderr)
+        return 2
+    except text_mode.InputEnded:
+        print("Input ended before the game began; nothing to save.")
+        return 0
+    return text_mode.play(game, side, save_path)
+
+
+def _resume_text_game(args: Namespace) -> tuple[Game, str, Path]:
+    from game import text_mode
+
+    game = open_saved(args.load, args.scenario)
+    side = game.humans[0] if game.humans else text_mode.choose_side(game.scenario, args.side)
+    print(f"Resumed {args.load} at turn {game.state.turn}.")
+    for warning in game.load_warnings:
+        print(f"Note: {warning}.")
+    return game, side, Path(args.save or args.load)
+
+
+def _begin_text_game(args: Namespace) -> tuple[Game, str, Path]:
+    from game import text_mode
+
+    scenario = load_scenario(args.scenario or DEFAULT_SCENARIO)
+    if args.side is not None:
+        text_mode.choose_side(scenario, args.side)  # a wrong --as is refused before the briefing scrolls by
+    text_mode.show_briefing(scenario)
+    side = text_mode.choose_side(scenario, args.side)
+    game = Game.new(scenario, seed=choose_seed(args.seed), humans=(side,))
+    save_path = Path(args.save) if args.save else saves_dir() / f"{scenario.id}-text.json"
+    kept = None if args.save else keep_earlier_game(save_path)
+    if kept is not None:
+        print(f"Your earlier game is kept as {kept}.")
+    text_mode.introduce(game, side)
+    return game, side, save_path
+
+
+def _naming_the_save(load: str | None, error: Exception) -> str:
+    """The error, led by the save's path unless it already names it: every line says which file."""
+    if load and not str(error).startswith((str(load), str(Path(load)))):
+        return f"{load}: {error}"
+    return str(error)
