@@ -577,3 +577,20 @@ def test_the_end_screen_saves_the_debrief_as_html_and_markdown(app, home):
     page = pages[0].read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and session.game.outcome.title in page and "<svg" in page
     assert "Why did Red react?" in notes[0].read_text(encoding="utf-8"), "the questions travel with it"
+
+
+def test_the_turn_is_played_when_the_last_team_sends_not_when_the_next_screen_is_worked_out(app):
+    from game.client.flow import next_screen
+    from game.client.session import Session
+    from game.engine.game import Game
+
+    session = Session(Game.new(app.top.chosen.scenario, seed=1, humans=("red",)), autosave=False)
+    session.order("red", "talk")
+    next_screen(app, session)
+    assert session.game.history == [] and session.pending == {"red": "talk"}, "navigation changed the game"
+    turn = TurnScreen(app, session, "red")
+    session.pending.clear()
+    turn.selected = "talk"
+    shown = turn.cmd_send()
+    assert isinstance(shown.screen, ResolutionScreen) and len(session.game.history) == 1
+    assert session.pending == {}

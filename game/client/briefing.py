@@ -13,9 +13,8 @@ from pygame import Rect
 
 from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
-from game.client.flow import next_screen
 from game.client.layout import columns, rows
-from game.client.screen import Replace, Transition
+from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.scenario.model import Position
@@ -37,7 +36,7 @@ class BriefingScreen(GameScreen):
         self.positions_pane = ScrollPane()
 
     def _begin(self) -> Transition:
-        return Replace(next_screen(self.app, self.session))
+        return self.move_on()
 
     def layout(self, p: Painter) -> None:
         self.header, body, self.footer = frame(p)

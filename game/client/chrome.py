@@ -10,7 +10,7 @@ from pygame import Rect
 
 from game.client import theme as th
 from game.client.layout import rows
-from game.client.screen import Screen
+from game.client.screen import Replace, Screen, Transition
 from game.client.text import Painter
 from game.client.theme import actor_shapes, side_styles
 
@@ -84,6 +84,16 @@ class GameScreen(Screen):
         self.styles = side_styles(self.scenario)
         self.shapes = actor_shapes(self.scenario)
         self.colours = {a.id: self.styles[a.side].colour for a in self.scenario.actors}
+
+    def move_on(self) -> Transition:
+        """This screen's part is done: once every human side has ordered, the session resolves the
+        turn and its resolution is shown; otherwise whoever must act next is asked."""
+        from game.client.flow import next_screen
+        from game.client.resolution import ResolutionScreen
+
+        if not self.game.is_over and self.session.waiting_for() is None:
+            return Replace(ResolutionScreen(self.app, self.session, self.session.resolve()))
+        return Replace(next_screen(self.app, self.session))
 
     def status(self) -> str:
         state = self.game.state

@@ -15,11 +15,10 @@ from pygame import Rect
 
 from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
-from game.client.flow import next_screen
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters
-from game.client.screen import Replace, Transition
+from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
@@ -100,7 +99,7 @@ class TurnScreen(GameScreen):
             return None
         self.session.order(self.side, self.selected)
         try:
-            return Replace(next_screen(self.app, self.session))
+            return self.move_on()
         except IllegalOrder as error:
             # The engine refused (a rule the card could not know): say why, keep the turn.
             self.session.pending.pop(self.side, None)
