@@ -36,33 +36,42 @@ def display_problem(env: MutableMapping[str, str], platform: str = sys.platform)
     return WAYLAND_ONLY if env.get("WAYLAND_DISPLAY") else NO_DISPLAY
 
 
-def run_client(args: Namespace) -> int:
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    shots = getattr(args, "screenshot", None)
-    if shots:
+def prepare_sdl(env: MutableMapping[str, str], screenshots: bool = False) -> str | None:
+    """Set SDL's drivers before pygame starts; why no window can open here, or None."""
+    env.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if screenshots:
         # Screenshots never need a visible window; the dummy driver works everywhere.
-        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        env.setdefault("SDL_VIDEODRIVER", "dummy")
     else:
-        problem = display_problem(os.environ)
+        problem = display_problem(env)
         if problem:
-            print(problem, file=sys.stderr)
-            return 1
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # the game has no sound; never fail on audio
+            return problem
+    env.setdefault("SDL_AUDIODRIVER", "dummy")  # the game has no sound; never fail on audio
     # Leave Ctrl-C and SIGTERM to Python: SDL would turn them into a window-close, which asks
     # "leave?" and so never lets a terminal or a shutdown end the game. Every turn is autosaved.
-    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+    env.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+    return None
+
+
+def run_client(args: Namespace) -> int:
+    shots = getattr(args, "screenshot", None)
+    large_text = bool(getattr(args, "large_text", False))
+    problem = prepare_sdl(os.environ, screenshots=bool(shots))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     import pygame
 
     try:
         if shots:
             from game.client.screenshot import run_screenshots
 
-            for path in run_screenshots(Path(shots), large_text=bool(getattr(args, "large_text", False))):
+            for path in run_screenshots(Path(shots), large_text=large_text):
                 print(path)
             return 0
         from game.client.app import App
 
-        app = App(large_text=bool(getattr(args, "large_text", False)))
+        app = App(large_text=large_text)
     except pygame.error as error:
         print(
             f"Could not open the game window ({error}). Play in this terminal with: python main.py play --text",
@@ -77,20 +86,23 @@ def run_client(args: Namespace) -> int:
         app.stack = [first]
         return app.run()
     except Exception:  # noqa: BLE001 - the last line of defence between a bug and a player
-        # Never a traceback at a player: keep it in a file for whoever fixes the bug.
-        from game.paths import user_data_dir
-
-        log = user_data_dir() / "crash.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(
-            f"The game stopped on an internal error (details in {log}). Your game was saved after its last "
-            "turn: choose Continue on the title screen.",
-            file=sys.stderr,
-        )
+        print(crash_report(), file=sys.stderr)
         return 1
     finally:
         pygame.quit()
+
+
+def crash_report() -> str:
+    """Never a traceback at a player: keep it in a file for whoever fixes the bug, and say where."""
+    from game.paths import user_data_dir
+
+    log = user_data_dir() / "crash.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(traceback.format_exc(), encoding="utf-8")
+    return (
+        f"The game stopped on an internal error (details in {log}). Your game was saved after its last "
+        "turn: choose Continue on the title screen."
+    )
 
 
 def first_screen(app, args: Namespace):

@@ -15,7 +15,7 @@ from pygame import Rect
 from game.client import theme as th
 from game.client.text import Painter
 from game.client.theme import RGB
-from game.scenario.model import Scenario
+from game.scenario.model import Meter, Scenario
 
 
 def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> None:
@@ -100,23 +100,24 @@ def draw_meters(
             max_width=c.right - swatch.right - 6,
         )
         y += lh
-        num_w = p.text_width("100", "small") + 6
         for m in ms:
-            # Name and number on one line, the bar under them: long meter names never get cut.
             value = meters.get(actor_id, {}).get(m.id, m.start)
-            p.text(m.name, (c.left + 4, y), "small", th.MUTED, max_width=c.width - num_w - 4)
-            track = Rect(c.left + 4, y + lh, c.width - 4, bar_h)
-            share = (value - m.min) / max(1, m.max - m.min)
-            pygame.draw.rect(p.surface, th.BACKGROUND, track)
-            pygame.draw.rect(
-                p.surface,
-                colours[actor_id],
-                Rect(track.left, track.top, round(track.width * share), track.height),
-            )
-            pygame.draw.rect(p.surface, th.TEXT, track, 1)
-            p.text(str(value), (c.right, y), "small", th.TEXT, bold=True, anchor="topright")
+            _draw_meter(p, Rect(c.left, y, c.width, lh + bar_h), m, value, colours[actor_id])
             y += lh + bar_h + 2
         y += 4
+
+
+def _draw_meter(p: Painter, row: Rect, meter: Meter, value: int, colour: RGB) -> None:
+    """Name and number on one line, the bar under them: long meter names never get cut."""
+    lh = p.line_height("small")
+    num_w = p.text_width("100", "small") + 6
+    p.text(meter.name, (row.left + 4, row.top), "small", th.MUTED, max_width=row.width - num_w - 4)
+    track = Rect(row.left + 4, row.top + lh, row.width - 4, row.height - lh)
+    share = (value - meter.min) / max(1, meter.max - meter.min)
+    pygame.draw.rect(p.surface, th.BACKGROUND, track)
+    pygame.draw.rect(p.surface, colour, Rect(track.left, track.top, round(track.width * share), track.height))
+    pygame.draw.rect(p.surface, th.TEXT, track, 1)
+    p.text(str(value), (row.right, row.top), "small", th.TEXT, bold=True, anchor="topright")
 
 
 def _draw_meters_compact(
