@@ -134,6 +134,17 @@ def test_only_the_entry_points_import_the_command_line():
     assert found == []
 
 
+def test_no_test_module_imports_another():
+    """Shared helpers live in tests/conftest.py and the *_fixtures modules, never in a test module."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: imports {name}"
+        for path in (ROOT / "tests").glob("*.py")
+        for line, name in imported(path)
+        if within(name, "tests") and name.rsplit(".", 1)[-1].startswith("test_")
+    ]
+    assert found == []
+
+
 def test_the_layer_check_sees_every_kind_of_import(tmp_path):
     """The checks above would pass on code they cannot read; this one shows they read it."""
     sample = tmp_path / "sample.py"

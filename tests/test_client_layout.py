@@ -3,12 +3,6 @@ or controls overlap, and nothing is drawn outside the areas (no clipped-off text
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 from pathlib import Path
 
 import pygame
@@ -25,7 +19,7 @@ from game.client.session import Session
 from game.client.title import TitleScreen
 from game.client.turn import TurnScreen
 from game.engine.game import Game
-from tests.test_client import write_scenarios
+from tests.window_fixtures import TINY, write_scenarios
 
 PROJECT = Path(__file__).resolve().parents[1]
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
@@ -55,8 +49,6 @@ def crowded_scenario() -> str:
     """The tiny scenario with six more playable sides, each with a long name: the title's side list,
     the meters and the resolution must still fit."""
     import yaml
-
-    from tests.test_client import TINY
 
     tree = yaml.safe_load(TINY)
     for n in range(6):
@@ -110,8 +102,6 @@ def crowded_scenario() -> str:
 def unbroken_scenario() -> str:
     """The tiny scenario with words too long for any line: a 120-letter team name, a 300-letter option,
     a 900-letter quote. They must be broken, never drawn past their panels."""
-    from tests.test_client import TINY
-
     text = TINY
     for old, new in [
         ("label: Send the brigade to the harbour", 'label: "' + "Supercalifragilistic" * 15 + '"'),
@@ -198,8 +188,6 @@ def test_force_size_labels_keep_whole_thousands():
 
 def _asian_tiny() -> str:
     """The tiny scenario moved to the South China Sea, with no `map` bounds and both sides at one reef."""
-    from tests.test_client import TINY
-
     text = TINY.replace("map: {west: 10, east: 40, south: 40, north: 58}\n", "")
     for old, new in [
         (

@@ -7,12 +7,6 @@ opened, windows resized); when the input quits the game a new window opens.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import random
 from pathlib import Path
 
@@ -71,6 +65,7 @@ def _random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Eve
     return pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_random_input_never_crashes_the_window(tmp_path, monkeypatch, seed):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))

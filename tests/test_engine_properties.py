@@ -91,6 +91,7 @@ def test_same_seed_same_game(scenario):
     assert run(42) == run(42)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(order=st.text(max_size=30))
 def test_unknown_orders_are_rejected_with_a_message(order):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,6 +34,7 @@ def _set(tree, path, value):
     tree[path[-1]] = value
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

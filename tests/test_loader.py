@@ -163,6 +163,7 @@ def test_random_yamlish_text_never_raises(text):
     _check_text(text.encode("utf-8"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_randomly_damaged_scenarios_never_raise(data):
@@ -212,6 +213,7 @@ _TREE = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from(_WORDS), _TREE, max_size=12))
 def test_plausible_but_wrong_scenarios_never_raise(tree):
@@ -220,6 +222,7 @@ def test_plausible_but_wrong_scenarios_never_raise(tree):
     _check_text(yaml.safe_dump(tree).encode("utf-8"))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_minimal_scenario_with_a_value_swapped_never_raises(data):

@@ -37,12 +37,14 @@ def find_orders_reaching(scenario, outcome_id: str, tries: int = 4000):
     return None
 
 
+@pytest.mark.slow
 def test_every_outcome_is_reachable_by_some_orders(scenario):
     for outcome in scenario.outcomes:
         orders = find_orders_reaching(scenario, outcome.id)
         assert orders is not None, f"no order sequence found that ends in “{outcome.title}”"
 
 
+@pytest.mark.slow
 def test_computer_games_end_in_several_outcomes_none_dominant(scenario):
     report = simulate(scenario, games=1000, seed=1)
     shares = {o: n / report.games for o, n in report.outcomes.items()}
