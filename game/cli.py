@@ -29,7 +29,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog="brinkmanship" if os.path.basename(sys.argv[0]) == "brinkmanship" else "python main.py",
         description="Brinkmanship — a crisis-simulation teaching game. With no command, opens the game window.",
     )
     parser.add_argument(

@@ -36,6 +36,6 @@ def position(path: Path, needle: str, nth: int = 1) -> str:
 def billion_laughs() -> str:
     """Nine levels of nine aliases: about 10^9 values once expanded."""
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, cur in zip("abcdefgh", "bcdefghi"):
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
     return "\n".join(lines) + "\n"

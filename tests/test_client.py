@@ -24,7 +24,7 @@ from game.client.launch import NO_DISPLAY, display_problem
 from game.client.resolution import ResolutionScreen
 from game.client.title import TitleScreen
 from game.client.turn import TurnScreen
-from game.client.widgets import Button, Toggle
+from game.client.widgets import Button
 from tests.window_fixtures import TINY, button, make_app, press, start_game, tab_to, write_scenarios
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -149,7 +149,7 @@ def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, la
         areas = [r.inflate(4, 4) for r in regions] or [window]
         stray = [
             (text, rect)
-            for text, rect in zip(painter.record, painter.text_rects)
+            for text, rect in zip(painter.record, painter.text_rects, strict=True)
             if not any(a.contains(rect) for a in areas)
         ]
         assert not stray, (name, stray[:3])
@@ -221,7 +221,7 @@ def _turn_screen(tmp_path: Path, monkeypatch, text: str, size: tuple[int, int], 
 def test_a_scenario_without_map_bounds_is_drawn_around_its_own_places(tmp_path, monkeypatch):
     app, turn = _turn_screen(tmp_path, monkeypatch, _asian_tiny(), (1280, 720), False)
     painter = app.render()
-    shown = dict(zip(painter.record, painter.text_rects))
+    shown = dict(zip(painter.record, painter.text_rects, strict=True))
     map_rect = turn.regions["map"]
     assert "Off the map:" not in shown  # every force is in view, none listed aside
     for name in ("Manila", "Hainan", "Scarborough Shoal"):

@@ -213,7 +213,7 @@ def test_flags_read_as_words_with_actor_names():
 
     scenario = crisis()
     assert flag_words(scenario, "red_mobilised") == "Red mobilised"
-    state, record = play(scenario, "reaffirm_open_door", "talk")
+    _state, record = play(scenario, "reaffirm_open_door", "talk")
     assert any(c.kind == "flag" and c.subject == "“Red mobilised”" for c in record.changes)
     game = Game.new(scenario, seed=1, humans=("blue", "red"))
     invade = {s.option.id: s for s in game.options_for("red")}["invade"]
@@ -252,7 +252,7 @@ def test_the_turn_in_sum_is_where_each_number_ended_against_where_it_began():
                 assert net[change.subject].delta == steps
             else:  # up then back down: nothing to sum up
                 assert change.subject not in net
-    assert list(net)[0] == "tension", "tension first, then the meters and issues"
+    assert next(iter(net)) == "tension", "tension first, then the meters and issues"
     assert net["Red's resolve"].short == "Red's resolve 50 → 56 (+6)"
     assert "Blue's resolve" not in net, "Blue's resolve rose and fell back within the turn"
 

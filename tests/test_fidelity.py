@@ -180,7 +180,7 @@ def test_quotes_come_only_from_the_article(raw):
 
 
 def test_every_quote_has_a_speaker_the_article_names(raw, article):
-    for p, ev in _evidence(raw):
+    for _p, ev in _evidence(raw):
         if ev.get("quote"):
             assert speaker_named_before(ev["speaker"], ev["quote"], article), (
                 f"{ev['speaker']} is not named in the article just before {ev['quote']!r}"

@@ -104,8 +104,10 @@ def test_anchors_and_aliases_are_allowed_in_moderation(tmp_path):
         ('a: "bell\x07"\n', "character U+0007 is not allowed in a YAML file (is this a text file?)"),
         (
             "title: A: B\n",
-            "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the "
-            "keys around it",
+            (
+                "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the "
+                "keys around it"
+            ),
         ),
     ],
     ids=[

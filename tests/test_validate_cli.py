@@ -131,8 +131,10 @@ MUTATIONS = [
         'colour: "#c0392b"',
         "colour: #c0392b",
         " #c0392b",
-        "error: 'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" (without quotes, "
-        "'#' starts a comment)",
+        (
+            "error: 'colour' of an actor has no value: write it in quotes, e.g. colour: \"#c0392b\" (without quotes, "
+            "'#' starts a comment)"
+        ),
     ),
     (
         "condition named in other words",
@@ -408,8 +410,10 @@ SYNTAX = [
     (
         'format: 1\ntitle: "Crisis" in Europe\n',
         (2, 17),
-        "this line does not fit the keys above it: check its indentation, and put a value that starts with a "
-        "quote mark but goes on after it wholly in quotes",
+        (
+            "this line does not fit the keys above it: check its indentation, and put a value that starts with a "
+            "quote mark but goes on after it wholly in quotes"
+        ),
     ),
 ]
 

@@ -53,7 +53,7 @@ def simplify(points: list[Point], tolerance: float) -> list[Point]:
         if index >= 0 and best > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def _distance(p: Point, a: Point, b: Point) -> float:

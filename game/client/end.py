@@ -70,7 +70,7 @@ class EndScreen(GameScreen):
         buttons = [self.title_button, self.export_button, self.quit_button]
         widths = [b.width(p) for b in buttons]
         x = bar.right - sum(widths) - pad * (len(buttons) - 1)
-        for button, width in zip(buttons, widths):
+        for button, width in zip(buttons, widths, strict=True):
             button.rect = Rect(x, bar.top, width, bh)
             x += width + pad
         x = self.title_button.rect.left

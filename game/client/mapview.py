@@ -108,7 +108,7 @@ class Projection:
 
 def _area_centroid(points: list) -> tuple[float, float, float]:
     area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]):
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross
@@ -118,24 +118,31 @@ def _area_centroid(points: list) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
+Segment = tuple[tuple[int, int], tuple[int, int]]
+
+
+def hatch_lines(pattern: str, w: int, h: int, step: int) -> list[Segment]:
+    """The straight lines of a hatch pattern over a w × h area ('dots' has none)."""
+    lines: list[Segment] = []
+    if pattern in ("diagonal", "cross"):
+        lines += [((x, h), (x + h, 0)) for x in range(-h, w, step)]
+    if pattern in ("backslash", "cross"):
+        lines += [((x, 0), (x + h, h)) for x in range(-h, w, step)]
+    if pattern == "horizontal":
+        lines += [((0, y), (w, y)) for y in range(0, h, step)]
+    if pattern == "vertical":
+        lines += [((x, 0), (x, h)) for x in range(0, w, step)]
+    return lines
+
+
 def hatch_surface(
     size: tuple[int, int], pattern: str, colour: tuple[int, int, int, int], step: int
 ) -> pygame.Surface:
     """A transparent surface covered in one hatch pattern."""
     w, h = size
     surface = pygame.Surface(size, pygame.SRCALPHA)
-    if pattern in ("diagonal", "cross"):
-        for x in range(-h, w, step):
-            pygame.draw.line(surface, colour, (x, h), (x + h, 0), 2)
-    if pattern in ("backslash", "cross"):
-        for x in range(-h, w, step):
-            pygame.draw.line(surface, colour, (x, 0), (x + h, h), 2)
-    if pattern == "horizontal":
-        for y in range(0, h, step):
-            pygame.draw.line(surface, colour, (0, y), (w, y), 2)
-    if pattern == "vertical":
-        for x in range(0, w, step):
-            pygame.draw.line(surface, colour, (x, 0), (x, h), 2)
+    for start, end in hatch_lines(pattern, w, h, step):
+        pygame.draw.line(surface, colour, start, end, 2)
     if pattern == "dots":
         for y in range(0, h, step):
             for x in range((y // step % 2) * step // 2, w, step):

@@ -83,7 +83,7 @@ def draw_meters(
         for i in range(n_cols)
     ]
     col, y = 0, rect.top
-    for (actor_id, ms), h in zip(blocks, heights):
+    for (actor_id, ms), h in zip(blocks, heights, strict=True):
         if y + h > rect.bottom and y > rect.top and col + 1 < n_cols:
             col, y = col + 1, rect.top
         c = cols[col]
@@ -195,7 +195,7 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
     if len(points) > 1:
         pygame.draw.lines(p.surface, th.OKABE_ITO["orange"], False, points, 3)
     step = max(1, len(values) // 12)
-    for i, (pt, v) in enumerate(zip(points, values)):
+    for i, (pt, v) in enumerate(zip(points, values, strict=True)):
         pygame.draw.circle(p.surface, th.TEXT, pt, 5)
         pygame.draw.circle(p.surface, th.OKABE_ITO["orange"], pt, 3)
         if i % step == 0 or i == len(values) - 1:

@@ -72,7 +72,7 @@ def side_styles(scenario: Scenario) -> dict[str, SideStyle]:
         want = hex_to_rgb(actor.colour) if actor.colour.startswith("#") else (128, 128, 128)
         if not free:
             free = dict(OKABE_ITO)
-        name = min(free, key=lambda n: sum((a - b) ** 2 for a, b in zip(free[n], want)))
+        name = min(free, key=lambda n: sum((a - b) ** 2 for a, b in zip(free[n], want, strict=True)))
         styles[actor.side] = SideStyle(actor.side, free.pop(name), HATCHES[len(styles) % len(HATCHES)])
     return styles
 

@@ -391,8 +391,10 @@ class TitleScreen(Screen):
         facts = [
             (f"About “{scenario.title}”", "small", th.MUTED, True),
             (
-                f"Starts {nice_date(scenario.start_date)}; at most {counted(scenario.turn_limit, 'turn')} "
-                f"of {counted(scenario.turn_days, 'day')}.",
+                (
+                    f"Starts {nice_date(scenario.start_date)}; at most {counted(scenario.turn_limit, 'turn')} "
+                    f"of {counted(scenario.turn_days, 'day')}."
+                ),
                 "small",
                 th.TEXT,
                 False,

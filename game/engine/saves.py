@@ -37,7 +37,8 @@ def game_to_save(game: Game) -> dict:
         "mode": "classroom" if game.classroom else "solo",
         "temperaments": game.temperaments,
         "turns": [
-            {"orders": orders, "injects": injects} for orders, injects in zip(game.orders, game.injects)
+            {"orders": orders, "injects": injects}
+            for orders, injects in zip(game.orders, game.injects, strict=True)
         ],
         "pending_injects": list(game.pending_injects),
         "final_state": game.state.to_json(),

@@ -180,9 +180,9 @@ class _Reachability:
             return f"option '{site.id}' can never be ordered: {reason}"
         return f"inject '{site.id}' can never fire: {reason}"
 
-    def _never_items(self, site: Site):
-        found = []
-        for cond, where in zip(site.conditions, site.where):
+    def _never_items(self, site: Site) -> list[tuple[m.Condition, tuple[int, int], str]]:
+        found: list[tuple[m.Condition, tuple[int, int], str]] = []
+        for cond, where in zip(site.conditions, site.where, strict=True):
             reason = self.never(cond)
             if reason:
                 found.append((cond, where, reason))
@@ -214,6 +214,10 @@ class _Reachability:
 
     def never(self, c: m.Condition) -> str:
         """Why the condition can never hold, or "" if it may (or we cannot tell)."""
+        return self._never_in_range(c) or self._never_reached(c)
+
+    def _never_in_range(self, c: m.Condition) -> str:
+        """A flag nothing sets, or a number its range, the turn limit or the ladder rules out."""
         if isinstance(c, m.FlagSet) and c.flag not in self.flags:
             return f"no effect sets flag '{c.flag}'{did_you_mean(c.flag, self.flags)}"
         if isinstance(c, m.TensionAtLeast) and c.value > 100:
@@ -226,17 +230,25 @@ class _Reachability:
                 return f"{c.actor}.{c.meter} never reaches {c.value} (its range is {meter.min}–{meter.max})"
             if meter and isinstance(c, m.MeterBelow) and c.value <= meter.min:
                 return f"{c.actor}.{c.meter} is never below {c.value} (its range is {meter.min}–{meter.max})"
-        # Names that point nowhere are already errors of their own; judge only what exists.
-        known_states = (
-            [s for s in c.states if s in self.states.get(c.issue, ())] if isinstance(c, m.IssueIs) else []
-        )
-        if known_states and not any((c.issue, s) in self.produced for s in known_states):
-            shown = " or ".join(f"'{s}'" for s in known_states)
-            return f"issue '{c.issue}' never becomes {shown}: it does not start there and no effect sets it"
         if isinstance(c, m.TurnAtLeast) and c.value > self.sc.turn_limit:
             return f"turn {c.value} never comes (the turn limit is {self.sc.turn_limit})"
         if isinstance(c, m.RungBelow) and self.sc.ladder and c.rung == self.sc.ladder[0].id:
             return f"no rung is below the lowest rung '{c.rung}'"
+        return ""
+
+    def _never_reached(self, c: m.Condition) -> str:
+        """An issue state, a place or an order nothing leads to; 'any' of what never holds, 'not' of what always does."""
+        # Names that point nowhere are already errors of their own; judge only what exists.
+        known_states = (
+            [s for s in c.states if s in self.states.get(c.issue, ())] if isinstance(c, m.IssueIs) else []
+        )
+        if (
+            isinstance(c, m.IssueIs)
+            and known_states
+            and not any((c.issue, s) in self.produced for s in known_states)
+        ):
+            shown = " or ".join(f"'{s}'" for s in known_states)
+            return f"issue '{c.issue}' never becomes {shown}: it does not start there and no effect sets it"
         if (
             isinstance(c, m.ForceAt)
             and c.force in self.forces

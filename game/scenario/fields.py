@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from game.scenario.problems import Problem, did_you_mean
 from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, kind_of
@@ -42,6 +43,16 @@ class Ref:
     scope: str = ""
 
 
+class Placed(Protocol):
+    """Anything that knows where in the file it was written: a YAML node, a `Ref`, a (line, column) mark."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
 class Reader:
     """Typed access to the tree; each method reports what is wrong and returns a usable default."""
 
@@ -52,10 +63,10 @@ class Reader:
         self._seen: set[Problem] = set()
 
     # ------------------------------------------------------------ reporting
-    def error(self, node: YNode | Ref, message: str) -> None:
+    def error(self, node: Placed, message: str) -> None:
         self._add(Problem(self.path, node.line, node.column, "error", message))
 
-    def warning(self, node: YNode | Ref, message: str) -> None:
+    def warning(self, node: Placed, message: str) -> None:
         self._add(Problem(self.path, node.line, node.column, "warning", message))
 
     def _add(self, problem: Problem) -> None:

@@ -167,7 +167,7 @@ class _Builder:
             self.r.error(
                 nodes[0], f"the first rung '{ladder[0].id}' must have 'at: 0' (it has {ladder[0].at})"
             )
-        for before, rung, node in zip(ladder, ladder[1:], nodes[1:]):
+        for before, rung, node in zip(ladder, ladder[1:], nodes[1:], strict=False):
             if rung.at <= before.at:
                 self.r.error(
                     node,
@@ -243,7 +243,7 @@ class _Builder:
         if colour and not _COLOUR.fullmatch(colour):
             r.error(f["colour"], f'colour \'{colour}\' must be written "#rrggbb", e.g. "#c0392b" (in quotes)')
         countries = r.texts(f, "countries", what)
-        for item, code in zip(r.items(f.get("countries"), "countries"), countries):
+        for item, code in zip(r.items(f.get("countries"), "countries"), countries, strict=False):
             if not _COUNTRY.fullmatch(code):
                 r.error(item, f"country '{code}' must be an ISO 3166 alpha-3 code such as 'POL'")
         self.meters[ident] = {}

@@ -172,44 +172,56 @@ def _position_of(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+# How PyYAML's message for a syntax error begins -> what went wrong and what to do about it, in an
+# author's words; {where} is where the list, mapping or key that is at fault began.
+_PLAIN_WORDS = (
+    (
+        "mapping values are not allowed",
+        "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the keys around it",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "the list opened with '[' at {where} is not closed: add ']' (and ',' between items)",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "the mapping opened with '{{' at {where} is not closed: add '}}' (and ',' between entries)",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this line does not line up with the list that starts at {where}: indent it like the other items",
+    ),
+    (
+        "did not find expected key",
+        (
+            "this line does not fit the keys above it: check its indentation, and put a value that "
+            "starts with a quote mark but goes on after it wholly in quotes"
+        ),
+    ),
+    ("could not find expected ':'", "the key begun at {where} has no ':' after it: write 'key: value'"),
+    ("found undefined alias", "this alias ('*name') names no anchor ('&name') written before it"),
+)
+
+
 def _friendly(problem: str, at: str, context: str = "", opened: tuple[int, int] | None = None) -> str:
     """PyYAML's words for a syntax error, turned into what went wrong and what to do about it.
 
     `context` and `opened` are PyYAML's note of what it was reading and where
     that began (a quote, a '[' list), often the real place of the mistake.
     """
-    where = f"line {opened[0]}, column {opened[1]}" if opened else "earlier"
     if at == "\t" or "'\\t'" in problem:
         return "a tab character here; indent YAML with spaces, never tabs"
-    if problem.startswith("mapping values are not allowed"):
-        return (
-            "unexpected ':' here: put text that holds ': ' in quotes, or indent this line like the keys "
-            "around it"
-        )
     if "nesting depth" in problem:
         # Newer PyYAML/libyaml releases stop deep nesting in the parser, before our own depth check.
         return NESTING_MESSAGE
     if context == "while scanning a quoted scalar":
         return "the quoted text that opens here is never closed: add its closing quote mark"
-    if problem.startswith("did not find expected ',' or ']'"):
-        return f"the list opened with '[' at {where} is not closed: add ']' (and ',' between items)"
-    if problem.startswith("did not find expected ',' or '}'"):
-        return f"the mapping opened with '{{' at {where} is not closed: add '}}' (and ',' between entries)"
-    if problem.startswith("did not find expected '-' indicator"):
-        return (
-            f"this line does not line up with the list that starts at {where}: indent it like the other items"
-        )
-    if problem.startswith("did not find expected key"):
-        return (
-            "this line does not fit the keys above it: check its indentation, and put a value that "
-            "starts with a quote mark but goes on after it wholly in quotes"
-        )
-    if problem.startswith("could not find expected ':'"):
-        return f"the key begun at {where} has no ':' after it: write 'key: value'"
+    where = f"line {opened[0]}, column {opened[1]}" if opened else "earlier"
+    for begins, words in _PLAIN_WORDS:
+        if problem.startswith(begins):
+            return words.format(where=where)
     if problem.startswith("found character that cannot start any token"):
         return f"'{at}' cannot start a value: put the text in quotes" if at.strip() else problem
-    if problem.startswith("found undefined alias"):
-        return "this alias ('*name') names no anchor ('&name') written before it"
     return problem
 
 
