@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.engine.readings import cite
-from game.engine.records import TurnRecord, by_order, net_changes
+from game.engine.records import Change, TurnRecord, by_order, net_changes
 from game.savefiles import write_save
 from game.scenario.model import Scenario
 
@@ -148,7 +149,7 @@ def show_causes(game: Game, record: TurnRecord) -> None:
         _say("In sum: " + "; ".join(moved) + ".", "  ", hang="    ")
 
 
-def _shorts(changes) -> str:
+def _shorts(changes: Iterable[Change]) -> str:
     # Grouped by order, the changes are no longer in time order: steps (+2) read right, "45 → 47" would not.
     text = "; ".join(c.step for c in changes)
     return text[:1].upper() + text[1:]
@@ -156,6 +157,8 @@ def _shorts(changes) -> str:
 
 def show_end(game: Game) -> None:
     outcome = game.outcome
+    if outcome is None:  # the game is still open: there is no end to show
+        return
     _say(f"Outcome: {outcome.title}")
     _say(outcome.debrief)
     if outcome.historical_note:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 Point = tuple[float, float]
 
 
-def clip_ring(ring: list[Point], box: tuple[float, float, float, float]) -> list[Point]:
+def clip_ring(ring: Sequence[Point], box: tuple[float, float, float, float]) -> list[Point]:
     """Sutherland–Hodgman clip of one closed ring to the box (x_min, x_max, y_min, y_max)."""
     west, east, south, north = box
     edges = (
@@ -14,7 +16,7 @@ def clip_ring(ring: list[Point], box: tuple[float, float, float, float]) -> list
         (lambda p: p[1] >= south, lambda a, b: _cross_y(a, b, south)),
         (lambda p: p[1] <= north, lambda a, b: _cross_y(a, b, north)),
     )
-    out = ring
+    out = list(ring)
     for inside, cross in edges:
         if not out:
             break

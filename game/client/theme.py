@@ -44,6 +44,12 @@ MARKER_SHAPES = ("circle", "square", "triangle", "diamond")
 HATCHES = ("diagonal", "backslash", "cross", "dots", "horizontal", "vertical")
 
 
+def lighter(colour: RGB, by: int) -> RGB:
+    """The colour with each channel raised by `by` (at most 255): a hovered button or card."""
+    r, g, b = (min(255, c + by) for c in colour)
+    return r, g, b
+
+
 def hex_to_rgb(value: str) -> RGB:
     value = value.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)

@@ -4,6 +4,7 @@ classroom mode, the human side(s), Start, and Continue for the autosaved game.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -140,7 +141,8 @@ class TitleScreen(Screen):
 
     # ---------------------------------------------------------------- state
     def _default_sides(self) -> None:
-        playable = [a.id for a in self.chosen.scenario.playable_actors] if self.chosen else []
+        scenario = self.chosen.scenario if self.chosen else None
+        playable = [a.id for a in scenario.playable_actors] if scenario else []
         preset = getattr(self.app, "preset_side", None)
         if self.classroom:
             self.sides = playable
@@ -254,7 +256,7 @@ class TitleScreen(Screen):
         matches = [e for e in self.entries if e.scenario and e.scenario.id == wanted]
         # Prefer the very file the game was saved from; any file with the same id will do otherwise.
         same_file = [e for e in matches if str(e.path) == str(data.get("scenario_path") or "")]
-        best = (same_file or matches or [None])[0]
+        best = next(iter(same_file or matches), None)
         return best.scenario if best else None
 
     def cmd_leave(self) -> Transition:
@@ -329,7 +331,7 @@ class TitleScreen(Screen):
             for actor in self.chosen.scenario.playable_actors:
                 t = Toggle(
                     actor.name,
-                    lambda a=actor.id: self._toggle_side(a),
+                    partial(self._toggle_side, actor.id),
                     actor.id in self.sides,
                     radio=not self.classroom,
                     detail="people" if actor.id in self.sides else "computer",
@@ -364,7 +366,8 @@ class TitleScreen(Screen):
         if self.side_toggles_start is not None:
             label = "Sides played by people (tick each team)" if self.classroom else "Your side"
             p.text(label, (x, self.side_label_y), "small", th.MUTED, bold=True)
-        for control in (*self.toggles, self.start, self.resume, self.quit):
+        controls: list[Toggle | Button] = [*self.toggles, self.start, self.resume, self.quit]
+        for control in controls:
             control.draw(p, self.is_focused(control), control is self.hover)
         y, width, bottom = self.notice_y, self.right.width - 2 * pad, self.right.bottom - pad // 2
         # Below the buttons, each text only as far as the panel reaches: a scenario with many

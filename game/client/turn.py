@@ -231,7 +231,7 @@ class TurnScreen(GameScreen):
             chosen = card.option_id == self.selected
             fill = th.BUTTON if available else th.BACKGROUND
             if card is self.hover and available:
-                fill = tuple(min(255, c + 20) for c in fill)
+                fill = th.lighter(fill, 20)
             pygame.draw.rect(p.surface, fill, r, border_radius=6)
             pygame.draw.rect(
                 p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6

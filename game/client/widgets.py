@@ -52,7 +52,7 @@ class Button:
     def draw(self, p: Painter, focused: bool, hovered: bool) -> None:
         fill = th.BUTTON_PRIMARY if self.primary else th.BUTTON
         if hovered and self.enabled:
-            fill = tuple(min(255, c + 24) for c in fill)
+            fill = th.lighter(fill, 24)
         if not self.enabled:
             fill = th.PANEL
         pygame.draw.rect(p.surface, fill, self.rect, border_radius=6)

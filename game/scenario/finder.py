@@ -13,7 +13,7 @@ def scenario_paths(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def scenario_file_for(save: dict, folder: Path) -> Path | None:
+def scenario_file_for(save: dict[str, object], folder: Path) -> Path | None:
     """The file the save was played from if it is still there, else a file in `folder` with the save's id.
 
     A class moves its project folder, a student copies a save home: the

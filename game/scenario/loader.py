@@ -136,7 +136,7 @@ class _Builder:
             outcomes=outcomes,
             questions=r.texts(f, "questions", "the scenario"),
             instructor_notes=self.listed(f, "instructor_notes", self.note),
-            **({"map": self.map_view(f["map"])} if "map" in f else {}),
+            map=self.map_view(f["map"]) if "map" in f else None,
         )
         for key in ("actors", "ladder", "outcomes"):
             if key in f and _is_empty(f[key]):
@@ -176,7 +176,7 @@ class _Builder:
                 )
 
     def map_view(self, node: YNode) -> m.MapView:
-        f = self.fields(node, "map", "the map") or {}
+        f = self.fields(node, "map", "the map") or Fields()
         r = self.r
         view = m.MapView(
             r.number(f, "west", "the map", -180, 180),
@@ -251,7 +251,7 @@ class _Builder:
         meters = self.listed(f, "meters", lambda n: self.meter(n, ident, meter_ids))
         reactions = m.Reactions()
         if "reactions" in f:
-            rf = self.fields(f["reactions"], "reactions", f"the reactions of '{ident}'") or {}
+            rf = self.fields(f["reactions"], "reactions", f"the reactions of '{ident}'") or Fields()
             reactions = m.Reactions(
                 effects(r, rf.get("honoured"), "'honoured'"), effects(r, rf.get("crossed"), "'crossed'")
             )
@@ -300,8 +300,9 @@ class _Builder:
         ident = self.register("issue", f, what)
         state_ids: dict[str, YNode] = {}
         states = self.listed(f, "states", lambda n: self.issue_state(n, ident, state_ids))
-        if isinstance(f.get("states"), YSeq) and len(f["states"].items) < 2:
-            r.error(f["states"], f"issue '{ident}' needs at least two states")
+        listed = f.get("states")
+        if isinstance(listed, YSeq) and len(listed.items) < 2:
+            r.error(listed, f"issue '{ident}' needs at least two states")
         self.states[ident] = set(state_ids)
         return m.Issue(
             ident,

@@ -7,7 +7,9 @@ whole model stays hashable and cannot be changed by accident.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 # ----------------------------------------------------------------- conditions
 # A condition is one small typed object; a list of them means "all of these".
@@ -431,7 +433,15 @@ class Scenario:
         return current
 
 
-def _by_id(items, wanted: str):
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _by_id(items: Iterable[_Item], wanted: str) -> _Item:
     for item in items:
         if item.id == wanted:
             return item

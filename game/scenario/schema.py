@@ -8,23 +8,28 @@ The schema checks shape only; names that point elsewhere are the validator's job
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
 from game.scenario.rules import CONDITION_KEYS
+
+# A piece of JSON Schema, as json.dumps writes it.
+Schema = dict[str, Any]
 
 _ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 _METER_REF = "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"
 
 
-def _id(text: str) -> dict:
+def _id(text: str) -> Schema:
     return {**_ID, "description": text}
 
 
-def _text(text: str) -> dict:
+def _text(text: str) -> Schema:
     return {"type": "string", "description": text}
 
 
-def _int(text: str, low: int | None = None, high: int | None = None) -> dict:
-    out: dict = {"type": "integer", "description": text}
+def _int(text: str, low: int | None = None, high: int | None = None) -> Schema:
+    out: Schema = {"type": "integer", "description": text}
     if low is not None:
         out["minimum"] = low
     if high is not None:
@@ -32,27 +37,27 @@ def _int(text: str, low: int | None = None, high: int | None = None) -> dict:
     return out
 
 
-def _num(text: str, low: float, high: float) -> dict:
+def _num(text: str, low: float, high: float) -> Schema:
     return {"type": "number", "minimum": low, "maximum": high, "description": text}
 
 
-def _bool(text: str) -> dict:
+def _bool(text: str) -> Schema:
     return {"type": "boolean", "description": text}
 
 
-def _list(of: dict, text: str) -> dict:
+def _list(of: Schema, text: str) -> Schema:
     return {"type": "array", "items": of, "description": text}
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> Schema:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _states(text: str) -> dict:
+def _states(text: str) -> Schema:
     return _list(_id("an issue state id"), text)
 
 
-_PROPS: dict[str, dict[str, dict]] = {
+_PROPS: dict[str, dict[str, Schema]] = {
     "scenario": {
         "format": {"const": 1, "description": "Version of the scenario format; always 1."},
         "id": _id("Unique id of the scenario (lower_case_with_underscores)."),
@@ -229,10 +234,10 @@ _PROPS: dict[str, dict[str, dict]] = {
 }
 
 
-def _object(kind: str) -> dict:
+def _object(kind: str) -> Schema:
     required, optional = KEYS[kind]
     props = _PROPS[kind]
-    out: dict = {
+    out: Schema = {
         "type": "object",
         "properties": {k: _filled(props[k]) if k in required else props[k] for k in required + optional},
         "additionalProperties": False,
@@ -242,14 +247,14 @@ def _object(kind: str) -> dict:
     return out
 
 
-def _filled(prop: dict) -> dict:
+def _filled(prop: Schema) -> Schema:
     """A required text must hold something other than blanks, as the loader insists."""
     if prop.get("type") == "string" and "pattern" not in prop:
         return {**prop, "pattern": "\\S"}
     return prop
 
 
-def _condition_defs() -> dict:
+def _condition_defs() -> Schema:
     meter_threshold = {
         "type": "object",
         "minProperties": 1,
@@ -300,7 +305,7 @@ def _condition_defs() -> dict:
     }
 
 
-def _effects_def() -> dict:
+def _effects_def() -> Schema:
     move_to = {
         "type": "object",
         "properties": {"to": _id("Place id."), "posture": _text("New posture.")},
@@ -337,7 +342,7 @@ def _effects_def() -> dict:
     }
 
 
-def scenario_schema() -> dict:
+def scenario_schema() -> Schema:
     """The JSON Schema of a scenario file, as a plain dict ready for json.dumps."""
     defs = {kind: _object(kind) for kind in KEYS if kind != "scenario"}
     defs.update(_condition_defs())

@@ -254,7 +254,8 @@ class _Composer:
             self.loader.dispose()
 
     def _next(self) -> yaml.Event:
-        return self.loader.get_event()
+        event: yaml.Event = self.loader.get_event()
+        return event
 
     def _document(self) -> YMap | None:
         self._next()  # StreamStart
@@ -287,23 +288,29 @@ class _Composer:
                 f"'*name' repeating anchors '&name'); a scenario needs far fewer",
             )
 
+    def _alias(self, event: yaml.AliasEvent, line: int, column: int) -> YNode:
+        """The node an alias ('*name') repeats, counted again: aliases are how a file explodes in size."""
+        if event.anchor in self.open_anchors:
+            raise _Refused(line, column, f"alias '*{event.anchor}' is inside its own anchor")
+        target = self.anchors.get(event.anchor) if event.anchor else None
+        if target is None:
+            raise _Refused(
+                line,
+                column,
+                f"alias '*{event.anchor}' names no anchor '&{event.anchor}' written above it",
+            )
+        self._count(target.size, line, column)
+        return target
+
     def _node(self, event: yaml.Event, depth: int) -> YNode:
         line, column = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor in self.open_anchors:
-                raise _Refused(line, column, f"alias '*{event.anchor}' is inside its own anchor")
-            target = self.anchors.get(event.anchor)
-            if target is None:
-                raise _Refused(
-                    line,
-                    column,
-                    f"alias '*{event.anchor}' names no anchor '&{event.anchor}' written above it",
-                )
-            self._count(target.size, line, column)
-            return target
+            return self._alias(event, line, column)
         if depth > MAX_DEPTH:
             raise _Refused(line, column, NESTING_MESSAGE)
         self._count(1, line, column)
+        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):  # the parser sends no other
+            raise _Refused(line, column, f"a value was expected here, not {type(event).__name__}")
         anchor = event.anchor
         if isinstance(event, yaml.ScalarEvent):
             node: YNode = self._scalar(event, line, column)
