@@ -411,3 +411,15 @@ def test_the_turn_is_played_when_the_last_team_sends_not_when_the_next_screen_is
     shown = turn.cmd_send()
     assert isinstance(shown.screen, ResolutionScreen) and len(session.game.history) == 1
     assert session.pending == {}
+
+
+def test_continue_says_why_when_the_saved_games_scenario_is_gone(app, tmp_path):
+    start_game(app)  # the game is autosaved from its first screen
+    (tmp_path / "scenarios" / "tiny.yaml").unlink()
+    elsewhere = tmp_path / "other-scenarios"
+    elsewhere.mkdir()
+    title = make_app(elsewhere)
+    press(title, pygame.K_c)
+    assert isinstance(title.top, TitleScreen), "no game can be resumed without its scenario"
+    shown = title.shown_text()
+    assert "The saved game cannot be resumed" in shown and "tiny_crisis" in shown

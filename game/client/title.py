@@ -234,30 +234,19 @@ class TitleScreen(Screen):
             return None
         from game.client.flow import next_screen
         from game.client.session import Session
-        from game.engine.game import Game
-        from game.savefiles import SaveError
+        from game.paths import autosave_path
+        from game.savefiles import SaveError, open_saved
+        from game.scenario.loader import ScenarioError
 
-        data = self.saved[1]
-        scenario = self._scenario_for(data)
-        if scenario is None:
-            self.notice = (
-                f"The saved game's scenario '{data.get('scenario_id')}' is not in the scenarios folder."
-            )
-            return None
+        extra = self.app.extra_scenario
+        folders = (self.app.scenario_dir, *([extra.parent] if extra else []))
         try:
-            game = Game.from_save(scenario, data)
-        except SaveError as error:
+            game = open_saved(autosave_path(), folders=folders)
+        except (SaveError, ScenarioError) as error:
             self.notice = f"The saved game cannot be resumed: {error}"
+            self.app.dirty = True  # say so now, not at the next redraw
             return None
         return Replace(next_screen(self.app, Session(game, hotseat=game.classroom)))
-
-    def _scenario_for(self, data: dict) -> Scenario | None:
-        wanted = data.get("scenario_id")
-        matches = [e for e in self.entries if e.scenario and e.scenario.id == wanted]
-        # Prefer the very file the game was saved from; any file with the same id will do otherwise.
-        same_file = [e for e in matches if str(e.path) == str(data.get("scenario_path") or "")]
-        best = next(iter(same_file or matches), None)
-        return best.scenario if best else None
 
     def cmd_leave(self) -> Transition:
         return Push(confirm_quit(self.app))
