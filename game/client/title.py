@@ -68,7 +68,13 @@ def scenario_entry(path: Path) -> ScenarioEntry:
     errors = [p for p in problems if p.is_error]
     if scenario is not None and not errors:
         return ScenarioEntry(path, scenario)
-    first = errors[0].format() if errors else crash or f"{path.name}: cannot be played"
+    # The card sits in its folder's list: the file name says where; a long absolute path would push
+    # the line and column off the card.
+    first = (
+        errors[0].format().replace(str(path), path.name, 1)
+        if errors
+        else crash or f"{path.name}: cannot be played"
+    )
     more = f" (and {len(errors) - 1} more: run python main.py validate {path})" if len(errors) > 1 else ""
     return ScenarioEntry(path, None, first + more)
 
