@@ -1,0 +1,242 @@
+"""What mattered most in a turn: the headline measure.
+
+A turn can change a dozen numbers for a dozen reasons; a class reads the first
+two lines. This module ranks what happened by one documented measure (see
+docs/rules.md, "What mattered most") so the window, the text mode and the
+debrief all lead with the same one to three things, each in one sentence with
+its why, and list the sides by the weight of what they did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.readings import STRENGTH_WORDS
+from game.engine.records import PREFERRED, RED_LINE, Change, TurnRecord
+from game.scenario.model import Scenario
+from game.wording import possessive
+
+# The measure. An ending outweighs everything; a new rung outweighs any single reaction; a red line
+# crossed weighs by how strongly it is held; otherwise the size of the tension change decides.
+OUTCOME_WEIGHT = 1000
+RUNG_WEIGHT = 400
+RED_LINE_WEIGHT = 100  # + RED_LINE_PER_STRENGTH × the position's strength (1–3)
+RED_LINE_PER_STRENGTH = 50
+WISH_WEIGHT = 20  # a vital wish met: + WISH_PER_STRENGTH × strength
+WISH_PER_STRENGTH = 20
+TENSION_PER_POINT = 12  # a tension change of n points weighs 12·n (only from 5 points up)
+TENSION_THRESHOLD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One thing that mattered, said in one sentence with its why."""
+
+    kind: str  # outcome | rung | red_line | tension | wish | quiet
+    weight: int
+    sentence: str
+    actor_id: str = ""  # whose order caused it, when an order did
+    option_id: str = ""
+
+
+def turn_headlines(scenario: Scenario, record: TurnRecord, limit: int = 3) -> list[Headline]:
+    """The one to `limit` things that mattered most this turn, heaviest first; never empty."""
+    found = _outcome(scenario, record) + _rung(scenario, record) + _positions(scenario, record)
+    if not any(h.kind == "rung" for h in found):
+        found += _tension(scenario, record)
+    found.sort(key=lambda h: -h.weight)
+    if not found:
+        found = [_quiet(scenario, record)]
+    return found[:limit]
+
+
+def order_weight(scenario: Scenario, record: TurnRecord, actor_id: str) -> int:
+    """How much one side's order weighed this turn: tension it caused, red lines it crossed, wishes it met."""
+    option_id = record.orders.get(actor_id)
+    weight = 0
+    for change in record.changes:
+        reason = change.reason
+        if reason.actor_id != actor_id or reason.option_id != option_id:
+            continue
+        if change.kind == "tension":
+            weight += TENSION_PER_POINT * abs(change.after - change.before)
+        elif change.kind == "meter":
+            weight += abs(change.after - change.before)
+        elif change.kind in ("force", "issue"):
+            weight += 10
+    for headline in _positions(scenario, record):
+        if headline.actor_id == actor_id:
+            weight += headline.weight
+    return weight
+
+
+def sides_by_weight(scenario: Scenario, record: TurnRecord) -> list[str]:
+    """The sides that gave orders, heaviest order first; ties keep the scenario's order."""
+    sides = [a.id for a in scenario.actors if a.id in record.orders]
+    return sorted(sides, key=lambda side: -order_weight(scenario, record, side))
+
+
+def readings_of(record: TurnRecord, actor_id: str) -> frozenset[tuple[str, str, str]]:
+    """(whose position, issue, verdict) of every reaction one side's order drew this turn."""
+    option_id = record.orders.get(actor_id)
+    return frozenset(
+        (c.reason.position.actor, c.reason.position.issue, c.reason.verdict)
+        for c in record.changes
+        if c.reason.actor_id == actor_id
+        and c.reason.option_id == option_id
+        and c.reason.position is not None
+        and c.reason.rule in ("reaction_crossed", "reaction_honoured")
+    )
+
+
+def as_last_turn(previous: TurnRecord | None, record: TurnRecord, actor_id: str) -> bool:
+    """True when a side repeated last turn's order and it read to everyone exactly as before:
+    the report then folds it into one line instead of repeating its quotes."""
+    if previous is None or previous.orders.get(actor_id) != record.orders.get(actor_id):
+        return False
+    return readings_of(previous, actor_id) == readings_of(record, actor_id)
+
+
+def short_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
+    """The reactions to one side's order in a few words: "crosses Russia's red line on X; honours Poland's wish on Y"."""
+    parts = []
+    rank = {RED_LINE: 0, PREFERRED: 1}  # the weightiest reading first
+    for reactor, issue_id, verdict in sorted(
+        readings_of(record, actor_id), key=lambda r: (rank.get(r[2], 2), r)
+    ):
+        who, issue = scenario.actor(reactor).short_name, scenario.issue(issue_id).name
+        if verdict == RED_LINE:
+            parts.append(f"crosses {possessive(who)} red line on {issue}")
+        elif verdict == PREFERRED:
+            parts.append(f"honours {possessive(who)} wish on {issue}")
+        else:
+            parts.append(f"acceptable to {who} on {issue}")
+    return "; ".join(parts) if parts else "touches no one's stated position"
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def _order_words(scenario: Scenario, actor_id: str, option_id: str) -> str:
+    return f"{possessive(scenario.actor(actor_id).short_name)} order “{scenario.option(option_id).label}”"
+
+
+def _tension_by_order(record: TurnRecord) -> dict[tuple[str, str], int]:
+    """Tension points each order caused, its reactions included."""
+    caused: dict[tuple[str, str], int] = {}
+    for change in record.changes:
+        if change.kind == "tension" and change.reason.option_id:
+            key = (change.reason.actor_id, change.reason.option_id)
+            caused[key] = caused.get(key, 0) + change.after - change.before
+    return caused
+
+
+def _chief_cause(scenario: Scenario, record: TurnRecord, rising: bool) -> str:
+    """', chiefly through US's order “…” (+6)': the order that moved tension most in the turn's direction."""
+    caused = {k: v for k, v in _tension_by_order(record).items() if (v > 0) == rising and v}
+    if not caused:
+        return ""
+    (actor_id, option_id), points = max(caused.items(), key=lambda kv: abs(kv[1]))
+    return f", chiefly through {_order_words(scenario, actor_id, option_id)} ({points:+d})"
+
+
+def _outcome(scenario: Scenario, record: TurnRecord) -> list[Headline]:
+    if not record.outcome:
+        return []
+    outcome = scenario.outcome(record.outcome)
+    if outcome.default:
+        why = f"the last of {scenario.turn_limit} turns has been played"
+    else:
+        why = f"tension stands at {record.tension_after}" + _chief_cause(
+            scenario, record, record.tension_after >= record.tension_before
+        )
+    return [Headline("outcome", OUTCOME_WEIGHT, f"The game ends — {outcome.title}: {why}.")]
+
+
+def _rung(scenario: Scenario, record: TurnRecord) -> list[Headline]:
+    change = next((c for c in record.changes if c.kind == "rung"), None)
+    if change is None:
+        return []
+    rising = record.tension_after > record.tension_before
+    went = "climbed" if rising else "came down"
+    sentence = (
+        f"The crisis {went} to “{change.after}” (tension {record.tension_before} → "
+        f"{record.tension_after}){_chief_cause(scenario, record, rising)}."
+    )
+    return [Headline("rung", RUNG_WEIGHT, sentence)]
+
+
+def _tension(scenario: Scenario, record: TurnRecord) -> list[Headline]:
+    delta = record.tension_after - record.tension_before
+    if abs(delta) < TENSION_THRESHOLD:
+        return []
+    verb = "rose" if delta > 0 else "fell"
+    sentence = (
+        f"Tension {verb} by {abs(delta)} ({record.tension_before} → {record.tension_after})"
+        f"{_chief_cause(scenario, record, delta > 0)}."
+    )
+    return [Headline("tension", TENSION_PER_POINT * abs(delta), sentence)]
+
+
+def _positions(scenario: Scenario, record: TurnRecord) -> list[Headline]:
+    """Each red line crossed, and each vital wish met, once per (order, position), with what it cost."""
+    groups: dict[tuple[str, str, str, str], list[Change]] = {}
+    for change in record.changes:
+        reason = change.reason
+        if reason.position is None or reason.verdict not in (RED_LINE, PREFERRED):
+            continue
+        if reason.verdict == PREFERRED and reason.position.strength < 3:
+            continue
+        key = (reason.actor_id, reason.option_id, reason.position.actor, reason.position.issue)
+        groups.setdefault(key, []).append(change)
+    headlines = []
+    for (actor_id, option_id, reactor_id, issue_id), changes in groups.items():
+        position = changes[0].reason.position
+        crossed = changes[0].reason.verdict == RED_LINE
+        what = "crossed" if crossed else "met"
+        kind_words = "red line" if crossed else "wish"
+        strength = STRENGTH_WORDS.get(position.strength, "")
+        steps = _steps(changes)
+        sentence = (
+            f"{_order_words(scenario, actor_id, option_id)} {what} "
+            f"{possessive(scenario.actor(reactor_id).short_name)} {kind_words} on "
+            f"{scenario.issue(issue_id).name} ({strength}){': ' + steps if steps else ''}."
+        )
+        tension = sum(abs(c.after - c.before) for c in changes if c.kind == "tension")
+        if crossed:
+            weight = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * position.strength + TENSION_PER_POINT * tension
+        else:
+            weight = WISH_WEIGHT + WISH_PER_STRENGTH * position.strength
+        headlines.append(
+            Headline(
+                "red_line" if crossed else "wish",
+                weight,
+                sentence[:1].upper() + sentence[1:],
+                actor_id,
+                option_id,
+            )
+        )
+    return headlines
+
+
+def _steps(changes: list[Change]) -> str:
+    """'tension +5, Russia's resolve +8': one step per number however many rules moved it."""
+    totals: dict[str, int] = {}
+    others: list[str] = []
+    for change in changes:
+        if change.kind in ("tension", "meter"):
+            subject = str(change.subject)
+            totals[subject] = totals.get(subject, 0) + change.after - change.before
+        else:
+            others.append(change.step)
+    return ", ".join([f"{subject} {delta:+d}" for subject, delta in totals.items() if delta] + others)
+
+
+def _quiet(scenario: Scenario, record: TurnRecord) -> Headline:
+    rung = scenario.rung_for(record.tension_after).name
+    return Headline(
+        "quiet",
+        0,
+        f"A quiet turn: no red line crossed; tension {record.tension_before} → {record.tension_after}, "
+        f"still “{rung}”.",
+    )
