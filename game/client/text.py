@@ -143,10 +143,12 @@ class Painter:
             text = self.elide(text, max_width, role, bold)
         surface = self.texts.render(text, self.px(role), bold, colour)
         rect = surface.get_rect(**{anchor: pos})
-        if text and rect.colliderect(self.surface.get_clip()):
+        # A line a scroll pane would cut in half is left out: the scroll bar says there is more,
+        # and a reader never sees the top half of a sentence.
+        if text and self.surface.get_clip().contains(rect):
             self.surface.blit(surface, rect)
             self.record.append(text)
-            self.text_rects.append(rect.clip(self.surface.get_clip()))
+            self.text_rects.append(rect)
         return rect
 
     def fit_keeping(self, text: str, tail: str, width: int, role: str = "body", bold: bool = False) -> str:

@@ -45,7 +45,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured"),
     ),
     "evidence": (("speaker", "source"), ("quote", "paraphrase")),
-    "place": (("id", "name", "lat", "lon"), ("country",)),
+    "place": (("id", "name", "lat", "lon"), ("country", "short_name")),
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
     "option": (
         ("id", "actor", "label", "category"),

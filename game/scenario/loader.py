@@ -390,6 +390,7 @@ class _Builder:
             r.number(f, "lat", what, -90, 90),
             r.number(f, "lon", what, -180, 180),
             r.text(f, "country", what),
+            r.text(f, "short_name", what),
         )
 
     def force(self, node: YNode) -> m.Force | None:

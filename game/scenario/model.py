@@ -285,6 +285,12 @@ class Place:
     lat: float
     lon: float
     country: str = ""  # ISO alpha-3
+    short_name: str = ""  # what the map shows when the whole name is long; empty: the whole name
+
+    @property
+    def map_name(self) -> str:
+        """The name on the map: the author's short name, else the whole name (never cut at a comma)."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True, slots=True)
