@@ -44,12 +44,17 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     resolution = app.top
     assert isinstance(resolution, ResolutionScreen)
     shown = app.shown_text()
-    assert "Blue Republic: “Send the brigade to the harbour”" in shown
     crossed = [c for c in resolution.record.changes if c.reason.verdict == "red_line"]
     assert crossed, "the harbour order crosses Red's stated red line"
+    # What mattered most comes first, in one sentence with its why; each side's order beside it.
+    assert "Blue's order “Send the brigade to the harbour” crossed Red's red line" in shown
+    assert "“Send the brigade to the harbour”" in shown and "Blue Republic (your team)" in shown
+    assert "The turn in sum" in shown and f"Tension {resolution.record.tension_before} → " in shown
+    press(app, pygame.K_w)  # the full causal chains, one key away
+    shown = app.shown_text()
+    assert "Blue Republic: “Send the brigade to the harbour”" in shown
     assert "Crosses Red's red line on " in shown, "under the order, how it reads to Red"
     assert "Our concerns were overlooked." in shown, "the reaction quotes the position it crossed"
-    assert "The turn in sum" in shown and f"Tension {resolution.record.tension_before} → " in shown
 
     turns = 1
     while not isinstance(app.top, EndScreen):

@@ -60,7 +60,12 @@ class BriefingScreen(GameScreen):
         }
 
     def paint(self, p: Painter) -> None:
-        draw_header(p, self.header, f"Briefing — {self.scenario.title}", nice_date(self.scenario.start_date))
+        draw_header(
+            p,
+            self.header,
+            [f"Briefing — {self.scenario.title}", self.scenario.title, "Briefing"],
+            nice_date(self.scenario.start_date),
+        )
         panel(p, self.left, "The situation")
         self.situation_pane.draw(p, self._paint_situation)
         panel(p, self.right, "What each side has said")

@@ -28,6 +28,14 @@ def nice_date(iso: str) -> str:
         return iso
 
 
+def short_date(iso: str) -> str:
+    """'9 Feb 2022': the year is what a reader needs most after the day."""
+    try:
+        return date.fromisoformat(iso).strftime("%-d %b %Y")
+    except ValueError:
+        return iso
+
+
 def header_height(p: Painter) -> int:
     return p.line_height("heading") + p.theme.pad()
 
@@ -44,21 +52,29 @@ def frame(p: Painter) -> tuple[Rect, Rect, Rect]:
     return header, Rect(pad, body.top + pad // 2, w - 2 * pad, body.height - pad), footer
 
 
-def draw_header(p: Painter, rect: Rect, left: str, right: str = "") -> None:
+def draw_header(p: Painter, rect: Rect, left: str | list[str], right: str = "") -> None:
+    """The header band. `left` may be a list of ever shorter wordings: the first that fits is
+    shown whole (so a date keeps its year), the last is cut at its right end with '…'. The right
+    part (tension, rung) takes at most 40 % and is cut at its right end."""
     pygame.draw.rect(p.surface, th.PANEL, rect)
     pygame.draw.line(p.surface, th.PANEL_EDGE, (rect.left, rect.bottom - 1), (rect.right, rect.bottom - 1), 2)
     pad = p.theme.pad()
-    right_w = p.text_width(right, "body", bold=True) if right else 0
+    right_w = min(p.text_width(right, "body", bold=True), rect.width * 2 // 5) if right else 0
     if right:
-        p.text(right, (rect.right - pad, rect.centery), "body", th.TEXT, bold=True, anchor="midright")
+        p.text(
+            right,
+            (rect.right - pad - right_w, rect.centery),
+            "body",
+            th.TEXT,
+            True,
+            "midleft",
+            max_width=right_w,
+        )
+    room = rect.width - right_w - 3 * pad
+    choices = [left] if isinstance(left, str) else left
+    text = next((c for c in choices if p.text_width(c, "heading", bold=True) <= room), choices[-1])
     p.text(
-        left,
-        (rect.left + pad, rect.centery),
-        "heading",
-        th.TEXT,
-        bold=True,
-        anchor="midleft",
-        max_width=rect.width - right_w - 3 * pad,
+        text, (rect.left + pad, rect.centery), "heading", th.TEXT, bold=True, anchor="midleft", max_width=room
     )
 
 
@@ -95,6 +111,15 @@ class GameScreen(Screen):
             return Replace(ResolutionScreen(self.app, self.session, self.session.resolve()))
         return Replace(next_screen(self.app, self.session))
 
+    def side_label(self, actor_id: str) -> str:
+        """'Team US' in a classroom; 'United States of America (your team)' only in solo play."""
+        actor = self.scenario.actor(actor_id)
+        if actor_id not in self.game.humans:
+            return f"{actor.name} (computer)"
+        if len(self.game.humans) > 1 or self.game.classroom:
+            return f"Team {actor.short_name}"
+        return f"{actor.name} (your team)"
+
     def status(self) -> str:
         state = self.game.state
         return f"Tension {state.tension}/100 · {self.game.rung.name}"
@@ -102,3 +127,13 @@ class GameScreen(Screen):
     def turn_label(self) -> str:
         state = self.game.state
         return f"Turn {min(state.turn, self.scenario.turn_limit)} of {self.scenario.turn_limit} · {nice_date(state.date)}"
+
+    def turn_headings(self) -> list[str]:
+        """The header's wordings, longest first: the scenario's title goes before the date's year does."""
+        state = self.game.state
+        turn = min(state.turn, self.scenario.turn_limit)
+        return [
+            f"{self.scenario.title} — {self.turn_label()}",
+            self.turn_label(),
+            f"Turn {turn}/{self.scenario.turn_limit} · {short_date(state.date)}",
+        ]

@@ -38,7 +38,7 @@ class HandOffScreen(GameScreen):
         self.regions = {"header": self.header, "body": self.body, "footer": self.footer}
 
     def paint(self, p: Painter) -> None:
-        draw_header(p, self.header, f"{self.scenario.title} — {self.turn_label()}")
+        draw_header(p, self.header, self.turn_headings())
         done = [self.scenario.actor(s).short_name for s in self.session.humans if s in self.session.pending]
         pad = p.theme.pad()
         width = min(self.body.width - 4 * pad, p.px("body") * 40)

@@ -67,6 +67,7 @@ class Placer:
         kind: str,
         country: str = "",
         foreign_cost: int = 60,
+        rings: int = len(RINGS),
     ) -> MapLabel | None:
         """The best free spot for a label of `size` beside `marker`, reserved; None when there is none.
 
@@ -74,7 +75,7 @@ class Placer:
         force label pays a lot (it would be read as that country's), a town's name little."""
         w, h = size
         best: tuple[float, Rect, bool] | None = None
-        for rect, far in self._candidates(marker, w, h):
+        for rect, far in self._candidates(marker, w, h, RINGS[:rings]):
             if not self.area.contains(rect) or rect.collidelist(self.taken) >= 0:
                 continue
             cost = (
@@ -101,7 +102,7 @@ class Placer:
                 return label
         return None
 
-    def _candidates(self, marker: Rect, w: int, h: int):
+    def _candidates(self, marker: Rect, w: int, h: int, rings: tuple[int, ...]):
         """Spots beside the marker (right, left, below, above, the corners), then rings further out."""
         x, y = marker.center
         beside = [
@@ -116,7 +117,7 @@ class Placer:
         ]
         for rect in beside:
             yield rect, False
-        for radius in RINGS:
+        for radius in rings:
             for step in range(DIRECTIONS):
                 angle = 2 * math.pi * step / DIRECTIONS
                 cx = x + math.cos(angle) * (radius + w / 2)

@@ -177,7 +177,16 @@ def _place(
     bold = kind in ("force", "edge")
     width = max(p.text_width(t, "small", bold=bold and i < len(lines) - 1) for i, t in enumerate(lines)) + 4
     country = view.scenario.place(place_id).country if place_id else ""
-    placer.place(lines, (width, lh * len(lines)), marker, kind, country, 60 if bold else 12)
+    # A town's name is not worth a long leader line across the map; a force's label is.
+    placer.place(
+        lines,
+        (width, lh * len(lines)),
+        marker,
+        kind,
+        country,
+        60 if bold else 12,
+        3 if kind == "place" else 6,
+    )
 
 
 def _country_names(view: MapView, p: Painter, placer: Placer) -> None:

@@ -1,18 +1,20 @@
-"""The resolution screen: what each side ordered, and every change with its reason and quote."""
+"""The resolution screen: what mattered most (the engine's headline measure), each side's order by
+its weight, and — one key away — every change with its reason and quote."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 from pygame import Rect
 
 from game.client import theme as th
-from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date, short_date
 from game.client.layout import columns, rows
 from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.engine.headline import as_last_turn, short_reading, sides_by_weight, turn_headlines
 from game.engine.records import TurnRecord, by_order, net_changes
 
 if TYPE_CHECKING:
@@ -31,17 +33,35 @@ KIND_MARKS = {
 
 
 class ResolutionScreen(GameScreen):
+    """What mattered most first (left), each side's order by its weight (right); the full causal
+    chains replace the sides' list on W or a click, and come back the same way."""
+
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"w": "chains"}
+
     def __init__(self, app: App, session: Session, record: TurnRecord) -> None:
         super().__init__(app, session)
         self.record = record
         label = "See how it ended" if self.game.is_over else "Next turn"
         self.next = Button(label, self._continue, "Enter", primary=True)
-        self.orders_pane = ScrollPane()
+        self.chains_button = Button("Why, in full", self.cmd_chains, "W")
+        self.showing_chains = False
+        self.main_pane = ScrollPane()
         self.reports, self.rest = by_order(record)
-        self.why_pane = ScrollPane()
+        self.side_pane = ScrollPane()
+        turn = record.turn
+        earlier = [r for r in self.game.history if r.turn == turn - 1]
+        self.previous = earlier[0] if earlier else None
+        self.headlines = turn_headlines(self.scenario, record)
+        self.sides = sides_by_weight(self.scenario, record)
 
     def _continue(self) -> Transition:
         return self.move_on()
+
+    def cmd_chains(self) -> None:
+        self.showing_chains = not self.showing_chains
+        self.chains_button.label = "Back to the sides" if self.showing_chains else "Why, in full"
+        self.side_pane.offset = 0
+        self.app.dirty = True
 
     def layout(self, p: Painter) -> None:
         self.header, body, self.footer = frame(p)
@@ -49,19 +69,20 @@ class ResolutionScreen(GameScreen):
         bh = self.next.height(p)
         main, bar = rows(body, [None, bh], pad)
         narrow = main.width < 900
-        self.left, self.right = columns(main, [0.40 if not narrow else 0.45, None], pad)
-        for pane, rect in ((self.orders_pane, self.left), (self.why_pane, self.right)):
+        self.left, self.right = columns(main, [0.44 if not narrow else 0.47, None], pad)
+        for pane, rect in ((self.main_pane, self.left), (self.side_pane, self.right)):
             top = rect.top + pad // 2 + title_height(p)
             pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
-        w = self.next.width(p)
+        w, cw = self.next.width(p), self.chains_button.width(p)
         self.next.rect = Rect(bar.right - w, bar.top, w, bh)
-        self.controls = [self.next]
-        self.panes = [self.why_pane, self.orders_pane]
+        self.chains_button.rect = Rect(self.next.rect.left - pad - cw, bar.top, cw, bh)
+        self.controls = [self.next, self.chains_button]
+        self.panes = [self.side_pane, self.main_pane]
         self.regions = {
             "header": self.header,
-            "orders": self.left,
-            "why": self.right,
-            "buttons": self.next.rect,
+            "mattered": self.left,
+            "sides": self.right,
+            "buttons": self.chains_button.rect.union(self.next.rect),
             "footer": self.footer,
         }
 
@@ -70,58 +91,64 @@ class ResolutionScreen(GameScreen):
         draw_header(
             p,
             self.header,
-            f"Turn {r.turn} resolved — {nice_date(r.date)}",
+            [f"Turn {r.turn} resolved — {nice_date(r.date)}", f"Turn {r.turn} — {short_date(r.date)}"],
             f"Tension {r.tension_before} → {r.tension_after} · {self.game.rung.name}",
         )
-        panel(p, self.left, "What each side did")
-        self.orders_pane.draw(p, self._paint_orders)
-        panel(p, self.right, "What followed, and why")
-        self.why_pane.draw(p, self._paint_why)
-        self.next.draw(p, self.is_focused(self.next), self.next is self.hover)
-        draw_footer(p, self.footer, "Enter: continue   Page Up / Page Down or the wheel: scroll   Esc: leave")
+        panel(p, self.left, "What mattered most")
+        self.main_pane.draw(p, self._paint_mattered)
+        if self.showing_chains:
+            panel(p, self.right, "What followed, and why")
+            self.side_pane.draw(p, self._paint_why)
+        else:
+            panel(p, self.right, "What each side did")
+            self.side_pane.draw(p, self._paint_sides)
+        for button in self.controls:
+            button.draw(p, self.is_focused(button), button is self.hover)
+        draw_footer(p, self.footer, "Enter: continue   W: why, in full   PgUp / PgDn: scroll   Esc: leave")
 
-    def _paint_orders(self, p: Painter, x: int, y: int, width: int) -> int:
-        top, lh, pad = y, p.line_height("small"), p.theme.pad()
-        for actor in self.scenario.actors:
-            option_id = self.record.orders.get(actor.id)
-            if option_id is None:
-                continue
-            who = "your team" if actor.id in self.game.humans else "computer"
-            swatch = Rect(x, y + 4, lh - 4, lh - 4)
-            pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
-            pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+    def _paint_mattered(self, p: Painter, x: int, y: int, width: int) -> int:
+        """The one to three headlines, then news, then the turn in sum."""
+        top, pad = y, p.theme.pad()
+        for headline in self.headlines:
+            colour = th.FOCUS if headline.kind in ("outcome", "rung") else th.TEXT
+            mark = "▶ " if headline.kind in ("outcome", "rung", "red_line", "tension") else "• "
             y += p.paragraph(
-                f"{actor.name} ({who})", swatch.right + 6, y, width - swatch.width - 6, "body", bold=True
+                mark + headline.sentence, x, y, width, "body", colour, bold=headline.kind == "outcome"
             )
-            y += p.paragraph(self.scenario.option(option_id).label, x + 8, y, width - 8, "body")
-            decision = self.record.decisions.get(actor.id)
-            if decision and decision.explanation:
-                y += p.paragraph(f"Why: {decision.explanation}", x + 8, y, width - 8, "small", th.MUTED)
-            y += pad
+            y += pad // 2
         for inject_id in self.record.injects:
             inject = next(i for i in self.scenario.injects if i.id == inject_id)
             y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
             text = inject.text.strip()
-            text = text[:1].upper() + text[1:]
-            y += p.paragraph(text, x + 8, y, width - 8, "small") + pad
-        if self.game.is_over and self.game.outcome:
-            y += (
-                p.paragraph(
-                    f"The game has ended: {self.game.outcome.title}.",
-                    x,
-                    y,
-                    width,
-                    "body",
-                    th.FOCUS,
-                    bold=True,
-                )
-                + pad
+            y += p.paragraph(text[:1].upper() + text[1:], x + 8, y, width - 8, "small") + pad // 2
+        y += self._paint_sum(p, x, y + pad // 2, width) + pad // 2
+        return y - top
+
+    def _paint_sides(self, p: Painter, x: int, y: int, width: int) -> int:
+        """Each side's order, the weightiest first: what it was, how it read, and the computer's why."""
+        top, lh, pad = y, p.line_height("small"), p.theme.pad()
+        for actor_id in self.sides:
+            actor = self.scenario.actor(actor_id)
+            swatch = Rect(x, y + 4, lh - 4, lh - 4)
+            pygame.draw.rect(p.surface, self.colours[actor.id], swatch)
+            pygame.draw.rect(p.surface, th.TEXT, swatch, 1)
+            y += p.paragraph(
+                self.side_label(actor_id), swatch.right + 6, y, width - swatch.width - 6, "body", bold=True
             )
-        y += self._paint_sum(p, x, y, width)
+            label = self.scenario.option(self.record.orders[actor_id]).label
+            y += p.paragraph(f"“{label}”", x + 8, y, width - 8, "body")
+            reading = short_reading(self.scenario, self.record, actor_id)
+            if as_last_turn(self.previous, self.record, actor_id):
+                reading = f"as last turn: {reading}"
+            y += p.paragraph(reading[:1].upper() + reading[1:] + ".", x + 8, y, width - 8, "small", th.MUTED)
+            decision = self.record.decisions.get(actor_id)
+            if decision and decision.explanation and not as_last_turn(self.previous, self.record, actor_id):
+                y += p.paragraph(f"Why: {decision.explanation}", x + 8, y, width - 8, "small", th.MUTED)
+            y += pad
         return y - top
 
     def _paint_sum(self, p: Painter, x: int, y: int, width: int) -> int:
-        """The balance of the turn, before the reasons on the right: what ended where."""
+        """The balance of the turn: what ended where."""
         net = net_changes(self.record)
         if not net:
             return 0

@@ -50,7 +50,7 @@ class Quit:
 
 Transition = Push | Pop | Replace | Reset | Quit
 
-NUMBER_KEYS = {f"{n}": n for n in range(1, 10)} | {f"[{n}]": n for n in range(1, 10)}
+NUMBER_KEYS = {f"{n}": n for n in range(10)} | {f"[{n}]": n for n in range(10)}
 
 
 def key_name(event: pygame.event.Event) -> str:

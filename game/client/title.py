@@ -284,12 +284,8 @@ class TitleScreen(Screen):
         y = self.right.top + pad // 2 + title_height(p)
         self.mode_label_y = y
         y += p.line_height("small")
-        for t in self.toggles:
-            if t is self.side_toggles_start:
-                self.side_label_y = y + pad // 2
-                y += p.line_height("small") + pad // 2
-            t.rect = Rect(inner_x, y, inner_w, t.height(p))
-            y += t.rect.height + 2
+        buttons_h = sum(b.height(p) + pad // 2 for b in (self.start, self.resume, self.quit))
+        y = self._lay_toggles(p, inner_x, inner_w, y, self.right.bottom - pad - buttons_h)
         y += pad
         for button in (self.start, self.resume, self.quit):
             button.rect = Rect(inner_x, y, min(inner_w, max(button.width(p), inner_w)), button.height(p))
@@ -303,6 +299,29 @@ class TitleScreen(Screen):
             "setup": self.right,
             "footer": self.footer,
         }
+
+    def _lay_toggles(self, p: Painter, x: int, width: int, y: int, bottom: int) -> int:
+        """Mode and side toggles one per line; the sides in two columns when one would push the
+        buttons off the panel (many sides, large text). Returns the y below them."""
+        pad = p.theme.pad()
+        sides = self.toggles[self.toggles.index(self.side_toggles_start) :] if self.side_toggles_start else []
+        one_column = sum(t.height(p) + 2 for t in self.toggles) + p.line_height("small") + pad // 2
+        two = len(sides) > 2 and y + one_column > bottom
+        column = 0
+        for t in self.toggles:
+            if t is self.side_toggles_start:
+                self.side_label_y = y + pad // 2
+                y += p.line_height("small") + pad // 2
+            if two and t in sides:
+                half = (width - pad) // 2
+                t.rect = Rect(x + column * (half + pad), y, half, t.height(p))
+                column = 1 - column
+                if column == 0 or t is sides[-1]:
+                    y += t.rect.height + 2
+                continue
+            t.rect = Rect(x, y, width, t.height(p))
+            y += t.rect.height + 2
+        return y
 
     def _build_toggles(self) -> list[Toggle]:
         toggles = [

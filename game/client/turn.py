@@ -33,7 +33,8 @@ VERDICT_MARKS = {
     "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
     "red_line": ("✖ crosses", th.DANGER),
 }
-HINT = "1–9: pick an option   Tab / arrows: move   Enter: choose, again to send   Esc: leave   F2 / F11"
+HINT = "{keys}: pick an option   Tab / arrows: move   Enter: choose, again to send   Esc: leave   F2 / F11"
+TWO_DIGITS_MS = 1000  # a second digit typed within this time makes a two-digit option number
 
 
 @dataclass(eq=False)
@@ -73,6 +74,7 @@ class TurnScreen(GameScreen):
         self.detail_pane = ScrollPane()
         self.spans: list[tuple[int, int]] = []
         self._readings: dict[str, list] = {}
+        self._typed: tuple[int, int] | None = None  # the last digit typed and when, for two-digit numbers
 
     # ------------------------------------------------------------ commands
     def _card_chosen(self, card: OptionCard) -> Transition | None:
@@ -85,7 +87,13 @@ class TurnScreen(GameScreen):
         return None
 
     def on_number(self, n: int) -> Transition | None:
-        if n <= len(self.cards):
+        """Digits pick a card; with ten or more cards, a second digit typed quickly makes "1", "0" option 10."""
+        now = pygame.time.get_ticks()
+        earlier, self._typed = self._typed, (n, now)
+        if earlier and now - earlier[1] <= TWO_DIGITS_MS and 10 <= earlier[0] * 10 + n <= len(self.cards):
+            n = earlier[0] * 10 + n
+            self._typed = None
+        if 1 <= n <= len(self.cards):
             self.focus = n - 1
             self.on_focus_changed()
             self.app.dirty = True
@@ -177,7 +185,7 @@ class TurnScreen(GameScreen):
         return Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
 
     def _badge_w(self, p: Painter) -> int:
-        return p.text_width("9", "body", bold=True) + 12
+        return p.text_width(str(len(self.cards)), "body", bold=True) + 12
 
     def _card_height(self, p: Painter, card: OptionCard, width: int) -> int:
         pad = p.theme.pad()
@@ -196,7 +204,7 @@ class TurnScreen(GameScreen):
 
     # ------------------------------------------------------------ painting
     def paint(self, p: Painter) -> None:
-        draw_header(p, self.header, f"{self.scenario.title} — {self.turn_label()}", self.status())
+        draw_header(p, self.header, self.turn_headings(), self.status())
         state = self.game.state
         inner = panel(p, self.ladder_rect, "Escalation ladder", "Ladder")
         draw_ladder(p, inner, self.scenario, state.tension)
@@ -220,7 +228,8 @@ class TurnScreen(GameScreen):
                 anchor="midleft",
                 max_width=self.send.rect.left - self.detail_rect.left - 20,
             )
-        draw_footer(p, self.footer, HINT)
+        n = len(self.cards)
+        draw_footer(p, self.footer, HINT.format(keys=f"1–{n}" if n < 10 else f"1–{n} (two digits quickly)"))
 
     def _paint_cards(self, p: Painter, x: int, y: int, width: int) -> int:
         pad = p.theme.pad()

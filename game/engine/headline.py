@@ -98,20 +98,32 @@ def as_last_turn(previous: TurnRecord | None, record: TurnRecord, actor_id: str)
 
 
 def short_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
-    """The reactions to one side's order in a few words: "crosses Russia's red line on X; honours Poland's wish on Y"."""
+    """The reactions to one side's order in a few words, red lines first:
+    "crosses Russia's red line on X; honours the wish of Poland, Romania and UK on X"."""
+    by_kind: dict[tuple[str, str], list[str]] = {}
+    for reactor, issue_id, verdict in readings_of(record, actor_id):
+        by_kind.setdefault((verdict, issue_id), []).append(reactor)
+    rank = {RED_LINE: 0, PREFERRED: 1}  # the weightiest reading first, then the scenario's order of issues
+    issues = [i.id for i in scenario.issues]
+    actors = [a.id for a in scenario.actors]
     parts = []
-    rank = {RED_LINE: 0, PREFERRED: 1}  # the weightiest reading first
-    for reactor, issue_id, verdict in sorted(
-        readings_of(record, actor_id), key=lambda r: (rank.get(r[2], 2), r)
-    ):
-        who, issue = scenario.actor(reactor).short_name, scenario.issue(issue_id).name
+    for verdict, issue_id in sorted(by_kind, key=lambda k: (rank.get(k[0], 2), issues.index(k[1]))):
+        names = [scenario.actor(a).short_name for a in sorted(by_kind[(verdict, issue_id)], key=actors.index)]
+        who, issue = _and(names), scenario.issue(issue_id).name
+        one = len(names) == 1
         if verdict == RED_LINE:
-            parts.append(f"crosses {possessive(who)} red line on {issue}")
+            whose = f"{possessive(who)} red line" if one else f"the red lines of {who}"
+            parts.append(f"crosses {whose} on {issue}")
         elif verdict == PREFERRED:
-            parts.append(f"honours {possessive(who)} wish on {issue}")
+            whose = f"{possessive(who)} wish" if one else f"the wishes of {who}"
+            parts.append(f"honours {whose} on {issue}")
         else:
             parts.append(f"acceptable to {who} on {issue}")
     return "; ".join(parts) if parts else "touches no one's stated position"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # ---------------------------------------------------------------- the kinds
