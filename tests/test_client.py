@@ -88,6 +88,11 @@ def test_briefing_shows_quotes_as_quotes_and_paraphrases_as_paraphrases(app):
     tab_to(app, button("Start"))
     press(app, pygame.K_RETURN)
     shown = app.shown_text()
+    # First the positions as one table, with marks and words; the speakers' own words one key away.
+    assert "✔ wants · ≈ accepts · ✖ red line" in shown
+    assert "Open to all: ✔ wants: Blue · ✖ red line: Red" in shown
+    press(app, pygame.K_q)
+    shown = app.shown_text()
     assert "“Our concerns were overlooked.” — Red Leader" in shown
     assert "Paraphrase (our words, not a quotation): The harbour stays open. — Blue Spokesman" in shown
     assert "Kogălniceanu" in shown and "Błaszczak" in shown

@@ -6,7 +6,7 @@ are labelled as the project's own words, never dressed up as quotes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 from pygame import Rect
@@ -17,6 +17,7 @@ from game.client.layout import columns, rows
 from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.engine.positions import LEGEND, positions_table
 from game.scenario.model import Position
 from game.wording import counted
 
@@ -29,14 +30,28 @@ QUOTE_MARKS = '“”" '
 
 
 class BriefingScreen(GameScreen):
+    """The situation (left); the positions as one table of issues × states (right), with the
+    speakers' own words one key (Q) away."""
+
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quotes"}
+
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app, session)
         self.begin = Button("Begin", self._begin, "Enter", primary=True)
+        self.quotes_button = Button("Their own words", self.cmd_quotes, "Q")
+        self.showing_quotes = False
+        self.table = positions_table(self.scenario)
         self.situation_pane = ScrollPane()
         self.positions_pane = ScrollPane()
 
     def _begin(self) -> Transition:
         return self.move_on()
+
+    def cmd_quotes(self) -> None:
+        self.showing_quotes = not self.showing_quotes
+        self.quotes_button.label = "The table" if self.showing_quotes else "Their own words"
+        self.positions_pane.offset = 0
+        self.app.dirty = True
 
     def layout(self, p: Painter) -> None:
         self.header, body, self.footer = frame(p)
@@ -47,15 +62,16 @@ class BriefingScreen(GameScreen):
         for pane, rect in ((self.situation_pane, self.left), (self.positions_pane, self.right)):
             top = rect.top + pad // 2 + title_height(p)
             pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
-        w = self.begin.width(p)
+        w, qw = self.begin.width(p), self.quotes_button.width(p)
         self.begin.rect = Rect(bar.right - w, bar.top, w, bh)
-        self.controls = [self.begin]
+        self.quotes_button.rect = Rect(self.begin.rect.left - pad - qw, bar.top, qw, bh)
+        self.controls = [self.begin, self.quotes_button]
         self.panes = [self.positions_pane, self.situation_pane]
         self.regions = {
             "header": self.header,
             "situation": self.left,
             "positions": self.right,
-            "buttons": self.begin.rect,
+            "buttons": self.quotes_button.rect.union(self.begin.rect),
             "footer": self.footer,
         }
 
@@ -68,14 +84,33 @@ class BriefingScreen(GameScreen):
         )
         panel(p, self.left, "The situation")
         self.situation_pane.draw(p, self._paint_situation)
-        panel(p, self.right, "What each side has said")
-        self.positions_pane.draw(p, self._paint_positions)
-        self.begin.draw(p, self.is_focused(self.begin), self.begin is self.hover)
+        if self.showing_quotes:
+            panel(p, self.right, "What each side has said, in its own words", "In their own words")
+            self.positions_pane.draw(p, self._paint_positions)
+        else:
+            panel(p, self.right, "Where each side stands", "Positions")
+            self.positions_pane.draw(p, self._paint_table)
+        for button in self.controls:
+            button.draw(p, self.is_focused(button), button is self.hover)
         draw_footer(
             p,
             self.footer,
-            "Enter: begin   Page Up / Page Down or the wheel: scroll   Esc: leave   F2: large text",
+            "Enter: begin   Q: their own words   PgUp / PgDn: scroll   Esc: leave   F2: large text",
         )
+
+    def _paint_table(self, p: Painter, x: int, y: int, width: int) -> int:
+        """Each issue, now where; then each state someone has a view on: who wants it, accepts it,
+        or has made it a red line (marks and words, never colour alone)."""
+        top, pad = y, p.theme.pad()
+        y += p.paragraph(LEGEND + ". Q: the speakers' own words.", x, y, width, "small", th.MUTED)
+        for table in self.table:
+            y += pad // 2
+            y += p.paragraph(f"{table.name} — now “{table.now}”", x, y, width, "body", bold=True)
+            for row in table.rows:
+                y += p.paragraph(
+                    f"{row.name}: " + " · ".join(row.cells(worded=True)), x + 12, y, width - 12, "small"
+                )
+        return y - top
 
     def _paint_situation(self, p: Painter, x: int, y: int, width: int) -> int:
         top, pad = y, p.theme.pad()

@@ -15,6 +15,7 @@ from game.client.panels import draw_chart
 from game.client.screen import Quit, Reset, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
+from game.engine.summary import chains, summarise
 from game.wording import counted
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class EndScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit", "d": "export"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit", "d": "export", "w": "appendix"}
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app, session)
@@ -32,6 +33,8 @@ class EndScreen(GameScreen):
         self.quit_button = Button("Quit", self.cmd_quit, "Q")
         self.debrief_pane = ScrollPane()
         self.timeline_pane = ScrollPane()
+        self.summary = summarise(self.game)
+        self.showing_appendix = False
 
     def _to_title(self) -> Transition:
         from game.client.title import TitleScreen
@@ -98,14 +101,14 @@ class EndScreen(GameScreen):
         draw_chart(p, inner, self.scenario, self.game.tension_history)
         panel(p, self.timeline_rect, "Timeline of orders")
         self.timeline_pane.draw(p, self._paint_timeline)
-        panel(p, self.right, "Debrief")
+        panel(p, self.right, "Every change, and why" if self.showing_appendix else "Debrief")
         self.debrief_pane.draw(p, self._paint_debrief)
         for button in self.controls:
             button.draw(p, self.is_focused(button), button is self.hover)
         draw_footer(
             p,
             self.footer,
-            "Page Up / Page Down or the wheel: scroll   Enter: title screen   D: save the debrief   Q: quit",
+            "PgUp / PgDn: scroll   W: every change (appendix)   Enter: title   D: save the debrief   Q: quit",
         )
 
     def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:
@@ -137,26 +140,53 @@ class EndScreen(GameScreen):
             y += lh // 3
         return y - top
 
+    def cmd_appendix(self) -> None:
+        self.showing_appendix = not self.showing_appendix
+        self.debrief_pane.offset = 0
+        self.app.dirty = True
+
     def _paint_debrief(self, p: Painter, x: int, y: int, width: int) -> int:
+        """The one-page summary the exports also lead with; W swaps in the appendix."""
+        if self.showing_appendix:
+            return self._paint_appendix(p, x, y, width)
         top, pad = y, p.theme.pad()
-        outcome = self.game.outcome
-        if outcome:
-            y += p.paragraph(outcome.title, x, y, width, "title", bold=True)
-            y += p.paragraph(outcome.debrief, x, y, width, "body") + pad
-        history = [o for o in self.scenario.outcomes if o.historical and o.historical_note]
-        if history:
-            y += p.paragraph("What really happened", x, y, width, "heading", th.FOCUS, bold=True)
-            for o in history:
-                y += p.paragraph(o.historical_note, x, y, width, "body") + pad
-        if self.scenario.questions:
-            y += p.paragraph("Questions for discussion", x, y, width, "heading", th.FOCUS, bold=True)
-            for i, question in enumerate(self.scenario.questions, 1):
-                y += p.paragraph(f"{i}. {question}", x, y, width, "body") + pad // 2
-        notes = self.scenario.instructor_notes
-        if notes:
+        page = self.summary
+        if page.outcome:
+            y += p.paragraph(page.outcome, x, y, width, "title", bold=True)
+            y += p.paragraph(page.outcome_text, x, y, width, "body") + pad // 2
+            y += p.paragraph(f"Why: {page.why}", x, y, width, "body", th.MUTED) + pad
+        if page.turning_points:
+            y += p.paragraph("The turning points", x, y, width, "heading", th.FOCUS, bold=True)
+            for point in page.turning_points:
+                y += (
+                    p.paragraph(f"Turn {point.turn}: {point.headline.sentence}", x, y, width, "body")
+                    + pad // 2
+                )
+        sections = (
+            ("What really happened", page.history, "body"),
+            ("Questions for discussion", tuple(f"{i}. {q}" for i, q in enumerate(page.questions, 1)), "body"),
+            ("Notes for the instructor", page.notes, "small"),
+        )
+        for heading, items, role in sections:
+            if items:
+                y += pad // 2 + p.paragraph(heading, x, y + pad // 2, width, "heading", th.FOCUS, bold=True)
+                for item in items:
+                    y += (
+                        p.paragraph(item, x, y, width, role, th.TEXT if role == "body" else th.MUTED)
+                        + pad // 2
+                    )
+        return y - top
+
+    def _paint_appendix(self, p: Painter, x: int, y: int, width: int) -> int:
+        """Every change of every turn under its cause, as the exports' appendix."""
+        top, pad = y, p.theme.pad()
+        for record in self.game.history:
+            y += p.paragraph(
+                f"Turn {record.turn} · {nice_date(record.date)}", x, y, width, "heading", th.FOCUS, bold=True
+            )
+            for depth, text in chains(self.game, record):
+                indent = 16 * depth
+                role = "body" if depth == 0 else "small"
+                y += p.paragraph(text, x + indent, y, width - indent, role, bold=depth == 0)
             y += pad
-            y += p.paragraph("Notes for the instructor", x, y, width, "heading", th.FOCUS, bold=True)
-            for note in notes:
-                tag = "Discrepancy in the source: " if note.kind == "discrepancy" else ""
-                y += p.paragraph(tag + note.text, x, y, width, "small", th.MUTED) + pad // 2
         return y - top

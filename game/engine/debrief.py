@@ -1,4 +1,5 @@
-"""The debrief of a game as Markdown or printable HTML: what each side did, why, and what really happened.
+"""The debrief of a game as Markdown or printable HTML: a one-page summary (`summary.summarise`)
+then every change of every turn as an appendix.
 
 Pure text building from a `Game`: `python main.py debrief SAVE` (`game.commands.debrief`)
 and the end screen's *Save the debrief* (`game.savefiles.write_debriefs`) are its shells.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 
 from game.engine.game import Game
+from game.engine.summary import Summary, chains, summarise
 from game.wording import counted
 
 
@@ -40,75 +42,101 @@ def tension_svg(values: list[int], width: int = 640, height: int = 220) -> str:
 
 
 def markdown(game: Game) -> str:
-    sc = game.scenario
-    out = [f"# Debrief: {sc.title}", ""]
-    if game.outcome:
+    """The debrief as Markdown: the one-page summary, then every change of every turn as an appendix."""
+    page = summarise(game)
+    out = [f"# Debrief: {page.title}", ""]
+    if page.outcome:
         out += [
-            f"**Outcome: {game.outcome.title}** after {counted(len(game.history), 'turn')}.",
+            f"**Outcome: {page.outcome}** after {counted(page.turns, 'turn')}.",
             "",
-            game.outcome.debrief,
+            page.outcome_text,
             "",
         ]
+        out += [f"Why: {page.why}", ""]
     else:
-        out += [f"The game is still open after {counted(len(game.history), 'turn')}.", ""]
-    out += ["## Tension by turn", "", " → ".join(str(t) for t in game.tension_history), ""]
-    out += ["## What each side did, and why it mattered", ""]
+        out += [f"The game is still open after {counted(page.turns, 'turn')}.", ""]
+    out += ["## Tension by turn", "", " → ".join(str(t) for t in page.tension), ""]
+    if page.turning_points:
+        out += ["## The turning points", ""]
+        out += [f"- **Turn {t.turn}** ({t.date}): {t.headline.sentence}" for t in page.turning_points]
+        out.append("")
+    out += ["## The orders, turn by turn", ""]
+    for turn, date, orders in page.timeline:
+        out.append(f"- **Turn {turn}** ({date}): " + "; ".join(f"{side}: {label}" for side, label in orders))
+    out.append("")
+    for heading, items, numbered in _closing_sections(page):
+        out += [f"## {heading}", ""]
+        out += [f"{n}. {item}" if numbered else f"- {item}" for n, item in enumerate(items, 1)]
+        out.append("")
+    out += ["## Appendix: every change and why", ""]
     for record in game.history:
-        out.append(f"### Turn {record.turn} ({record.date})")
-        out.append("")
-        for actor_id, option_id in record.orders.items():
-            who = "computer" if actor_id in record.decisions else "team"
-            out.append(f"- **{sc.actor(actor_id).name}** ({who}): {sc.option(option_id).label}")
-            if actor_id in record.decisions:
-                out.append(f"  - {record.decisions[actor_id].explanation}")
-        out.append("")
-        for change in record.changes:
-            out.append(f"- {change.sentence}")
-        out.append("")
-    historical = [o for o in sc.outcomes if o.historical]
-    if historical:
-        out += ["## What really happened", ""]
-        out += [o.historical_note or o.title for o in historical]
-        out.append("")
-    if sc.questions:
-        out += ["## Questions for discussion", ""]
-        out += [f"{n}. {q}" for n, q in enumerate(sc.questions, 1)]
+        out += [f"### Turn {record.turn} ({record.date})", ""]
+        for actor_id, decision in record.decisions.items():
+            out.append(f"- *{game.scenario.actor(actor_id).short_name}, computer:* {decision.explanation}")
+        out += ["  " * depth + f"- {text}" for depth, text in chains(game, record)]
         out.append("")
     return "\n".join(out)
 
 
+def _closing_sections(page: Summary) -> list[tuple[str, tuple[str, ...], bool]]:
+    """What really happened, questions and notes for the instructor: (heading, items, numbered)."""
+    sections = [
+        ("What really happened", page.history, False),
+        ("Questions for discussion", page.questions, True),
+        ("Notes for the instructor", page.notes, False),
+    ]
+    return [section for section in sections if section[1]]
+
+
 def html_page(game: Game) -> str:
-    sc = game.scenario
+    """The same debrief as a printable page: the summary on top, the appendix after a page break."""
+    page = summarise(game)
     esc = html.escape
-    body = [f"<h1>Debrief: {esc(sc.title)}</h1>"]
-    if game.outcome:
+    body = [f"<h1>Debrief: {esc(page.title)}</h1>"]
+    if page.outcome:
         body.append(
-            f"<p><strong>Outcome: {esc(game.outcome.title)}</strong> after {counted(len(game.history), 'turn')}.</p>"
+            f"<p><strong>Outcome: {esc(page.outcome)}</strong> after {counted(page.turns, 'turn')}.</p>"
         )
-        body.append(f"<p>{esc(game.outcome.debrief)}</p>")
-    body.append("<h2>Tension by turn</h2>" + tension_svg(game.tension_history))
-    body.append("<h2>What each side did, and why it mattered</h2>")
+        body.append(f"<p>{esc(page.outcome_text)}</p><p>Why: {esc(page.why)}</p>")
+    body.append("<h2>Tension by turn</h2>" + tension_svg(list(page.tension)))
+    if page.turning_points:
+        points = "".join(
+            f"<li><strong>Turn {t.turn}</strong> ({esc(t.date)}): {esc(t.headline.sentence)}</li>"
+            for t in page.turning_points
+        )
+        body.append(f"<h2>The turning points</h2><ul>{points}</ul>")
+    rows = "".join(
+        f"<li><strong>Turn {turn}</strong> ({esc(date)}): "
+        + esc("; ".join(f"{side}: {label}" for side, label in orders))
+        + "</li>"
+        for turn, date, orders in page.timeline
+    )
+    body.append(f"<h2>The orders, turn by turn</h2><ul>{rows}</ul>")
+    for heading, items, numbered in _closing_sections(page):
+        tag = "ol" if numbered else "ul"
+        body.append(
+            f"<h2>{esc(heading)}</h2><{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in items) + f"</{tag}>"
+        )
+    body.append('<h2 class="appendix">Appendix: every change and why</h2>')
     for record in game.history:
-        body.append(f"<h3>Turn {record.turn} ({esc(record.date)})</h3><ul>")
-        for actor_id, option_id in record.orders.items():
-            line = f"<li><strong>{esc(sc.actor(actor_id).name)}</strong>: {esc(sc.option(option_id).label)}"
-            if actor_id in record.decisions:
-                line += f"<br><em>{esc(record.decisions[actor_id].explanation)}</em>"
-            body.append(line + "</li>")
-        body.append("</ul><ul>" + "".join(f"<li>{esc(c.sentence)}</li>" for c in record.changes) + "</ul>")
-    for outcome in (o for o in sc.outcomes if o.historical):
-        body.append(f"<h2>What really happened</h2><p>{esc(outcome.historical_note or outcome.title)}</p>")
-    if sc.questions:
-        body.append(
-            "<h2>Questions for discussion</h2><ol>"
-            + "".join(f"<li>{esc(q)}</li>" for q in sc.questions)
-            + "</ol>"
-        )
+        body.append(f"<h3>Turn {record.turn} ({esc(record.date)})</h3>")
+        body.append(_html_chains(game, record))
     style = (
         "body{font-family:DejaVu Sans,Arial,sans-serif;max-width:48em;margin:2em auto;line-height:1.45;"
-        "color:#111}h3{margin-bottom:.2em}@media print{h2,h3{break-after:avoid}li{break-inside:avoid}}"
+        "color:#111}h3{margin-bottom:.2em}.d1{margin-left:1.5em}.d2{margin-left:3em;color:#333}"
+        "@media print{h2,h3{break-after:avoid}li,p{break-inside:avoid}.appendix{break-before:page}}"
     )
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Debrief: {esc(sc.title)}</title>'
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Debrief: {esc(page.title)}</title>'
         f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
     )
+
+
+def _html_chains(game: Game, record) -> str:
+    esc = html.escape
+    lines = [
+        f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, computer:</em> {esc(d.explanation)}</p>'
+        for a, d in record.decisions.items()
+    ]
+    lines += [f'<p class="d{depth}">{esc(text)}</p>' for depth, text in chains(game, record)]
+    return "".join(lines)
