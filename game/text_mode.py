@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Iterable
 from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
-from game.engine.readings import cite
-from game.engine.records import Change, TurnRecord, by_order, net_changes
+from game.engine.records import TurnRecord
 from game.savefiles import write_save
 from game.scenario.model import Scenario
-
-WIDTH = 78
+from game.text_views import (
+    WIDTH,
+    briefing_lines,
+    chain_lines,
+    end_lines,
+    quotes_lines,
+    readings_lines,
+    record_lines,
+    situation_lines,
+)
 
 
 class InputEnded(Exception):
@@ -53,128 +59,51 @@ def _ask(prompt: str) -> str:
     return line.strip()
 
 
+def _print(lines: list[str]) -> None:
+    print("\n".join(lines))
+
+
 def show_briefing(scenario: Scenario) -> None:
-    _say(f"=== {scenario.title} ===")
-    _say(scenario.summary)
-    _say()
-    _say(scenario.briefing)
-    _say()
-    _say("Stated positions:")
-    for actor in scenario.actors:
-        positions = scenario.positions_of(actor.id)
-        if not positions:
-            continue
-        _say(f"{actor.name}:", "  ")
-        for position in positions:
-            issue = scenario.issue(position.issue)
-            _say(f"- {issue.name}: {position.summary}", "    ")
-            quote = cite(position)
-            if quote:
-                _say(quote, "      ")
-    _say()
+    _print(briefing_lines(scenario))
 
 
-def show_situation(game: Game, side: str) -> None:
-    st, sc = game.state, game.scenario
-    _say(f"--- Turn {st.turn} of {sc.turn_limit}, {st.date} — tension {st.tension}/100: {game.rung.name} ---")
-    for actor in sc.playable_actors:
-        meters = ", ".join(f"{m.name} {st.meters[actor.id][m.id]}" for m in actor.meters)
-        _say(f"{actor.short_name}: {meters}", "  ")
-    for issue in sc.issues:
-        _say(f"{issue.name}: {issue.state(st.issues[issue.id]).name}", "  ")
-    _say()
-    _say(f"Your options as {sc.actor(side).name}:")
-    for n, status in enumerate(game.options_for(side), 1):
-        option = status.option
-        mark = "" if status.available else f"  [not available: {status.reason}]"
-        _say(f"{n}. {option.label} ({option.category}){mark}", "  ", hang="     ")
-    _say(
-        "Type a number to order it, 'i N' to see how option N reads to the others, 'q' to save and stop.",
-        "  ",
-    )
+def show_situation(game: Game, side: str, show_issues: bool = False) -> None:
+    _print(situation_lines(game, side, show_issues))
 
 
-def show_readings(game: Game, option_id: str) -> None:
-    option = game.scenario.option(option_id)
-    _say(option.description, "    ")
-    readings = game.readings(option_id)
-    if not readings:
-        _say("No other actor has a stated position this order touches.", "    ")
-    for reading in readings:
-        _say(f"- {reading.sentence}", "    ", hang="      ")
+def show_readings(game: Game, option_id: str, closed_because: str = "") -> None:
+    _print(readings_lines(game, option_id, closed_because))
 
 
 def show_record(game: Game, record: TurnRecord) -> None:
-    sc = game.scenario
-    _say()
-    _say(f"=== Resolution of turn {record.turn} ({record.date}) ===")
-    for actor_id, option_id in record.orders.items():
-        _say(f"{sc.actor(actor_id).name}: {sc.option(option_id).label}", "  ")
-        if actor_id in record.decisions:
-            _say(record.decisions[actor_id].explanation, "      ")
-    for inject_id in record.injects:
-        inject = next(i for i in sc.injects if i.id == inject_id)
-        _say(f"News flash — {inject.title}: {inject.text}", "  ")
-    _say("What followed, and why:")
-    show_causes(game, record)
-    if not record.changes:
-        _say("- Nothing changed.", "  ")
-    _say()
-
-
-def show_causes(game: Game, record: TurnRecord) -> None:
-    """Each order with what it did itself, then how every actor it touched reacted, and why."""
-    reports, rest = by_order(record)
-    for report in reports:
-        if not report.own and not report.reactions:
-            continue
-        _say(
-            f"{game.scenario.actor(report.actor_id).name}: “{game.scenario.option(report.option_id).label}”",
-            "  ",
-        )
-        if report.own:
-            _say(_shorts(report.own) + ".", "      ")
-        for how, changes in report.reactions:
-            _say(f"- {how}", "    ", hang="      ")
-            _say(f"→ {_shorts(changes)}.", "        ")
-    for cause, changes in rest:
-        _say(f"- {_shorts(changes)}: {cause}", "  ", hang="    ")
-    _say(
-        f"Tension {record.tension_before} → {record.tension_after}; "
-        f"the crisis stands at “{game.scenario.rung_for(record.tension_after).name}”.",
-        "  ",
-    )
-    moved = [n.short for n in net_changes(record) if n.kind != "tension"]
-    if moved:
-        _say("In sum: " + "; ".join(moved) + ".", "  ", hang="    ")
-
-
-def _shorts(changes: Iterable[Change]) -> str:
-    # Grouped by order, the changes are no longer in time order: steps (+2) read right, "45 → 47" would not.
-    text = "; ".join(c.step for c in changes)
-    return text[:1].upper() + text[1:]
+    _print(record_lines(game, record))
 
 
 def show_end(game: Game) -> None:
-    outcome = game.outcome
-    if outcome is None:  # the game is still open: there is no end to show
+    if game.outcome is None:  # the game is still open: there is no end to show
         return
-    _say(f"Outcome: {outcome.title}")
-    _say(outcome.debrief)
-    if outcome.historical_note:
-        _say()
-        _say(f"What really happened: {outcome.historical_note}")
-    history = [o for o in game.scenario.outcomes if o.historical]
-    if history and not outcome.historical:
-        _say()
-        _say(f"What really happened: {history[0].historical_note or history[0].title}")
-    _say()
-    _say("Tension by turn: " + " → ".join(str(t) for t in game.tension_history))
-    if game.scenario.questions:
-        _say()
-        _say("For discussion:")
-        for n, question in enumerate(game.scenario.questions, 1):
-            _say(f"{n}. {question}", "  ")
+    _print(["", *end_lines(game)])
+
+
+def _reading_command(game: Game, answer: str) -> bool:
+    """'why' / 'why N' (a turn in full) and 'quotes' / 'quotes SIDE': True when the answer was one."""
+    word, _, rest = answer.partition(" ")
+    if word == "why":
+        turns = {r.turn: r for r in game.history}
+        wanted = int(rest) if rest.strip().isdigit() else (max(turns) if turns else 0)
+        if wanted in turns:
+            _print(chain_lines(game, turns[wanted]))
+        else:
+            _say(
+                "No turn to explain yet."
+                if not turns
+                else f"Type 'why' or 'why N' with N from 1 to {max(turns)}."
+            )
+        return True
+    if word == "quotes":
+        _print(quotes_lines(game.scenario, rest))
+        return True
+    return False
 
 
 def choose_side(scenario: Scenario, wanted: str | None) -> str:
@@ -199,7 +128,7 @@ def introduce(game: Game, side: str) -> None:
     others = ", ".join(
         f"{scenario.actor(a).short_name} ({t.replace('_', '-')})" for a, t in game.temperaments.items()
     )
-    _say(f"You play {scenario.actor(side).name}. Seed {game.seed}; the computer plays the others: {others}.")
+    _say(f"You play {scenario.actor(side).short_name} (seed {game.seed}); the computer plays {others}.")
 
 
 def _read_order(game: Game, side: str) -> str | None:
@@ -208,9 +137,12 @@ def _read_order(game: Game, side: str) -> str | None:
         answer = _ask("Your order: ").lower()
         if answer in ("q", "quit"):
             return None
+        if _reading_command(game, answer):
+            continue
         parts = answer.split()
         if len(parts) == 2 and parts[0] == "i" and parts[1].isdigit() and 1 <= int(parts[1]) <= len(statuses):
-            show_readings(game, statuses[int(parts[1]) - 1].option.id)
+            status = statuses[int(parts[1]) - 1]
+            show_readings(game, status.option.id, status.reason)
             continue
         if answer.isdigit() and 1 <= int(answer) <= len(statuses):
             status = statuses[int(answer) - 1]
@@ -218,7 +150,7 @@ def _read_order(game: Game, side: str) -> str | None:
                 return status.option.id
             _say(f"“{status.option.label}” is not available: {status.reason}.")
             continue
-        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', or 'q'.")
+        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', 'why', 'quotes', or 'q'.")
 
 
 def play(game: Game, side: str, save_path: Path) -> int:
@@ -227,9 +159,11 @@ def play(game: Game, side: str, save_path: Path) -> int:
     A classroom save has several human sides: the terminal then asks each of them in turn.
     """
     sides = tuple(game.humans) if game.humans else (side,)
+    resumed = bool(game.history)  # a resumed game had no briefing: its first turn says where the issues stand
     try:
         while not game.is_over:
-            orders = _collect_orders(game, sides)
+            orders = _collect_orders(game, sides, resumed)
+            resumed = False
             if orders is None:
                 write_save(game, save_path)
                 print(
@@ -251,17 +185,18 @@ def play(game: Game, side: str, save_path: Path) -> int:
         return 0
     show_end(game)
     print(f"The finished game is saved in {save_path}.")
+    print(f"Every change of every turn, and why: python main.py debrief {save_path}")
     return 0
 
 
-def _collect_orders(game: Game, sides: tuple[str, ...]) -> dict[str, str] | None:
+def _collect_orders(game: Game, sides: tuple[str, ...], show_issues: bool = False) -> dict[str, str] | None:
     """Each human side's order for this turn, or None when a player asked to stop."""
     orders: dict[str, str] = {}
     for team in sides:
         if len(sides) > 1:
             _say()
             _say(f"{game.scenario.actor(team).name}, your order; other teams, look away.")
-        show_situation(game, team)
+        show_situation(game, team, show_issues)
         option_id = _read_order(game, team)
         if option_id is None:
             return None

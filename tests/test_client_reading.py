@@ -88,7 +88,9 @@ def test_the_end_screen_leads_with_the_summary_and_keeps_every_change_one_key_aw
     seen = shown
     while end.debrief_pane.scroll(end.debrief_pane.rect.height // 2):  # read on, as a teacher scrolls
         seen += app.render().shown_text()
-    assert "Notes for the instructor" in seen and "Vice President" in seen  # the article's error, for question 4
+    assert (
+        "Notes for the instructor" in seen and "Vice President" in seen
+    )  # the article's error, for question 4
     _key(app, pygame.K_w)
     shown = app.render().shown_text()
     assert "Every change, and why" in shown and "Turn 1 · 2 February 2022" in shown

@@ -37,16 +37,31 @@ def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
     result = run(["play", "--text", "--as", "us", "--seed", "4"], stdin=EVERY_OPTION, home=tmp_path)
     out = result.stdout
     assert result.returncode == 0, result.stderr
-    assert "Stated positions:" in out and "Vladimir Putin" in out  # the briefing quotes the actors
+    assert "Where each side stands (✔ wants, ≈ accepts, ✖ red line" in out  # the positions as a table
+    assert "Barred for good: ✔ Russia · ✖ US, NATO, Ukraine" in out
     assert "=== Resolution of turn 1" in out
-    assert "What followed, and why:" in out
-    assert "red line" in out  # reasons name the positions
-    # Under each order, every position it touched is a bullet: how it reads, then what changed.
-    assert "\n    - Crosses " in out or "\n    - Honours " in out
-    assert "\n        → " in out
+    assert "\n▶ " in out and "red line" in out  # what mattered most leads, with whose position
     assert "\n  In sum: " in out  # the balance of each turn
     last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
     assert len(last) == 1
+    assert (
+        "Notes for the instructor:" in out and "Vice President" in out
+    )  # question 4 needs the article's error
+
+
+def test_why_and_quotes_give_the_full_story_one_command_away(tmp_path):
+    result = run(
+        ["play", "--text", "--as", "us", "--seed", "4"],
+        stdin="quotes russia\n1\nwhy\nwhy 7\nq\n",
+        home=tmp_path,
+    )
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Vladimir Putin: “" in out  # the speaker's own words, on request
+    assert "=== Turn 1 (2 February 2022) in full ===" in out and "What followed, and why:" in out
+    assert "\n    - Crosses " in out or "\n    - Honours " in out  # each position touched, under its order
+    assert "\n      → " in out  # and what the reaction changed
+    assert "Type 'why' or 'why N' with N from 1 to 1." in out
 
 
 def test_end_of_input_saves_and_the_save_resumes(tmp_path):
@@ -123,7 +138,7 @@ def test_unknown_side_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "'china' is not a playable side" in result.stderr
     assert "Traceback" not in result.stderr
-    assert "Stated positions" not in result.stdout, "refused before the briefing, not after it"
+    assert "Where each side stands" not in result.stdout, "refused before the briefing, not after it"
 
 
 def test_simulate_json_report_is_reproducible():

@@ -45,6 +45,9 @@ def turn_headlines(scenario: Scenario, record: TurnRecord, limit: int = 3) -> li
     if not any(h.kind == "rung" for h in found):
         found += _tension(scenario, record)
     found.sort(key=lambda h: -h.weight)
+    # A vital wish met is news on a quiet turn; beside two weightier things it is only noise.
+    if len([h for h in found if h.kind != "wish"]) >= 2:
+        found = [h for h in found if h.kind != "wish"]
     if not found:
         found = [_quiet(scenario, record)]
     return found[:limit]
@@ -120,6 +123,25 @@ def short_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
         else:
             parts.append(f"acceptable to {who} on {issue}")
     return "; ".join(parts) if parts else "touches no one's stated position"
+
+
+def brief_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
+    """The reactions in the fewest words, for a list of every side's order: whose red lines it
+    crossed, by name (they matter most), and how many wishes it honoured."""
+    readings = readings_of(record, actor_id)
+    crossed = sorted({r for r, _i, v in readings if v == RED_LINE}, key=[a.id for a in scenario.actors].index)
+    honoured = len({(r, i) for r, i, v in readings if v == PREFERRED})
+    parts = []
+    if crossed:
+        names = _and([scenario.actor(a).short_name for a in crossed])
+        parts.append(
+            f"crosses {possessive(names)} red line"
+            if len(crossed) == 1
+            else f"crosses the red lines of {names}"
+        )
+    if honoured:
+        parts.append(f"honours {honoured} wish{'es' if honoured > 1 else ''}")
+    return "; ".join(parts) if parts else "crosses no red line and meets no wish"
 
 
 def _and(names: list[str]) -> str:

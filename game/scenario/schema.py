@@ -182,7 +182,9 @@ _PROPS: dict[str, dict[str, Schema]] = {
     "place": {
         "id": _id("Id of the place."),
         "name": _text("The place's whole name, shown on the map unless it has a short_name."),
-        "short_name": _text("What the map shows when the name is long (e.g. 'Vilseck' for 'Vilseck (Rose Barracks), Germany')."),
+        "short_name": _text(
+            "What the map shows when the name is long (e.g. 'Vilseck' for 'Vilseck (Rose Barracks), Germany')."
+        ),
         "lat": _num("Latitude in degrees.", -90, 90),
         "lon": _num("Longitude in degrees.", -180, 180),
         "country": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO alpha-3 code."},

@@ -1,0 +1,194 @@
+"""What the terminal game prints, as lists of lines no wider than `WIDTH`: short by default, the
+important first, the full story one command away (`why`, `quotes`).
+
+Pure functions of the game; `text_mode` prints them. They say what the window says: the same
+headline measure, positions table and one-page debrief from `game.engine`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+
+from game.engine.game import Game
+from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
+from game.engine.positions import positions_table
+from game.engine.readings import cite
+from game.engine.records import TurnRecord, net_changes
+from game.engine.summary import chains, summarise
+from game.scenario.model import Scenario
+
+WIDTH = 78
+COMMANDS = "  N: order it · i N: about it · why, why N: a turn in full · quotes · q: stop"
+
+
+def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
+    """One paragraph (or several, split at newlines) wrapped to WIDTH; never breaks a word."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if not paragraph:
+            lines.append("")
+            continue
+        lines += textwrap.wrap(
+            paragraph,
+            WIDTH,
+            initial_indent=indent,
+            subsequent_indent=indent if hang is None else hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return lines
+
+
+def nice_date(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%-d %B %Y")
+    except ValueError:
+        return iso
+
+
+def briefing_lines(scenario: Scenario) -> list[str]:
+    """The situation, then where each side stands as one table; the quotes are one command away."""
+    lines = [f"=== {scenario.title} ===", *wrap(scenario.briefing.strip()), ""]
+    lines += wrap("Where each side stands (✔ wants, ≈ accepts, ✖ red line; 'quotes': own words):")
+    for table in positions_table(scenario):
+        lines += wrap(f"{table.name} — now “{table.now}”", "  ")
+        for row in table.rows:
+            lines += wrap(f"{row.name}: " + " · ".join(row.cells()), "    ", "      ")
+    return [*lines, ""]
+
+
+def quotes_lines(scenario: Scenario, who: str = "") -> list[str]:
+    """Each actor's stated positions with the speakers' own words (or a marked paraphrase);
+    `who` (an id or short name) keeps one actor."""
+    wanted = who.strip().casefold()
+    lines: list[str] = []
+    for actor in scenario.actors:
+        if wanted and wanted not in (actor.id.casefold(), actor.short_name.casefold()):
+            continue
+        positions = scenario.positions_of(actor.id)
+        if not positions:
+            continue
+        lines += wrap(f"{actor.name}:", "  ")
+        for position in positions:
+            lines += wrap(f"- {scenario.issue(position.issue).name}: {position.summary}", "    ", "      ")
+            quote = cite(position)
+            if quote:
+                lines += wrap(quote, "      ")
+    return lines or [f"No stated positions for '{who}'."]
+
+
+def side_label(game: Game, actor_id: str) -> str:
+    """'Team US' in a classroom game, 'US (you)' in solo play, 'Russia (computer)'."""
+    actor = game.scenario.actor(actor_id)
+    if actor_id not in game.humans:
+        return f"{actor.short_name} (computer)"
+    if len(game.humans) > 1 or game.classroom:
+        return f"Team {actor.short_name}"
+    return f"{actor.short_name} (you)"
+
+
+def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[str]:
+    """The state of play in a few lines, then the options open now; the closed ones by number only
+    ('i N' says why). Issues are listed on request: the briefing's table and each turn's "In sum"
+    already say where they stand."""
+    st, sc = game.state, game.scenario
+    turn = min(st.turn, sc.turn_limit)
+    lines = [
+        f"--- Turn {turn} of {sc.turn_limit} · {nice_date(st.date)} · tension {st.tension}/100: {game.rung.name} ---"
+    ]
+    meters = " · ".join(
+        f"{a.short_name}: " + ", ".join(f"{m.name} {st.meters[a.id][m.id]}" for m in a.meters)
+        for a in sc.playable_actors
+        if a.meters
+    )
+    lines += wrap(meters, "  ", "    ")
+    if show_issues:
+        lines += wrap(
+            "Now: " + "; ".join(f"{i.name}: {i.state(st.issues[i.id]).name}" for i in sc.issues), "  ", "    "
+        )
+    lines.append(f"Your options as {side_label(game, side)}:")
+    closed = []
+    for n, status in enumerate(game.options_for(side), 1):
+        if status.available:
+            lines += wrap(f"{n}. {status.option.label} ({status.option.category})", "  ", "     ")
+        else:
+            closed.append(str(n))
+    if closed:
+        lines += wrap(f"Not open now: {', '.join(closed)} ('i N' says why).", "  ", "    ")
+    return [*lines, COMMANDS]
+
+
+def readings_lines(game: Game, option_id: str, closed_because: str = "") -> list[str]:
+    """How an option would read against every other actor's stated position (and why it is closed)."""
+    lines = wrap(game.scenario.option(option_id).description, "    ")
+    if closed_because:
+        lines += wrap(f"Not open now: {closed_because}.", "    ", "      ")
+    readings = game.readings(option_id)
+    if not readings:
+        lines += wrap("No other actor has a stated position this order touches.", "    ")
+    for reading in readings:
+        lines += wrap(f"- {reading.sentence}", "    ", "      ")
+    return lines
+
+
+def record_lines(game: Game, record: TurnRecord) -> list[str]:
+    """A resolved turn, short: what mattered most, each side's order by weight (a repeat folded
+    into one line), the turn in sum; 'why' prints the rest."""
+    sc = game.scenario
+    rung = sc.rung_for(record.tension_after).name
+    lines = [
+        "",
+        f"=== Resolution of turn {record.turn}: tension {record.tension_before} → {record.tension_after}, “{rung}” ===",
+    ]
+    for headline in turn_headlines(sc, record):
+        lines += wrap(f"▶ {headline.sentence}", "", "  ")
+    for inject_id in record.injects:
+        inject = next(i for i in sc.injects if i.id == inject_id)
+        lines += wrap(f"News flash — {inject.title}: {inject.text}", "", "  ")
+    previous = next((r for r in game.history if r.turn == record.turn - 1), None)
+    for actor_id in sides_by_weight(sc, record):
+        label = sc.option(record.orders[actor_id]).label
+        reading = brief_reading(sc, record, actor_id)
+        if as_last_turn(previous, record, actor_id):
+            reading = f"as last turn: {reading}"
+        lines += wrap(f"{side_label(game, actor_id)}: “{label}” — {reading}.", "  ", "    ")
+    moved = [n.short for n in net_changes(record) if n.kind != "tension"]
+    if moved:
+        lines += wrap("In sum: " + "; ".join(moved) + ".", "  ", "    ")
+    return lines
+
+
+def chain_lines(game: Game, record: TurnRecord) -> list[str]:
+    """Turn N in full: the computer's reasons, then every change under its cause, quoting the positions."""
+    sc = game.scenario
+    lines = [f"=== Turn {record.turn} ({nice_date(record.date)}) in full ==="]
+    for actor_id, decision in record.decisions.items():
+        lines += wrap(f"{sc.actor(actor_id).short_name} (computer): {decision.explanation}", "  ", "    ")
+    lines.append("What followed, and why:")
+    for depth, text in chains(game, record):
+        lines += wrap(("- " if depth == 1 else "") + text, "  " * (depth + 1), "  " * (depth + 2))
+    return lines
+
+
+def end_lines(game: Game) -> list[str]:
+    """The one-page debrief, as the Markdown and HTML exports and the window's end screen lead with."""
+    page = summarise(game)
+    lines = [f"Outcome: {page.outcome}", *wrap(page.outcome_text), *wrap(f"Why: {page.why}"), ""]
+    lines += wrap("Tension by turn: " + " → ".join(str(t) for t in page.tension))
+    if page.turning_points:
+        lines.append("The turning points:")
+        for point in page.turning_points:
+            lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
+    for heading, items, numbered in (
+        ("What really happened:", page.history, False),
+        ("For discussion:", page.questions, True),
+        ("Notes for the instructor:", page.notes, False),
+    ):
+        if items:
+            lines += ["", heading]
+            for n, item in enumerate(items, 1):
+                lines += wrap(
+                    f"{n}. {item}" if numbered else f"- {item}", "  ", "     " if numbered else "    "
+                )
+    return lines
