@@ -114,11 +114,16 @@ def unbroken_scenario() -> str:
     return text
 
 
-@pytest.fixture(params=["seed", "tiny", "crowded", "unbroken"])
+@pytest.fixture(params=["seed", "cuba", "tiny", "crowded", "unbroken"])
 def scenario_dir(request, tmp_path, monkeypatch):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     if request.param == "seed":
         return PROJECT / "scenarios"
+    if request.param == "cuba":  # the second shipped crisis, alone so it is the one played
+        folder = tmp_path / "scenarios"
+        folder.mkdir()
+        (folder / "cuba_1962.yaml").write_bytes((PROJECT / "scenarios" / "cuba_1962.yaml").read_bytes())
+        return folder
     if request.param in ("crowded", "unbroken"):
         folder = tmp_path / "scenarios"
         folder.mkdir()
@@ -153,6 +158,13 @@ def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, la
             if not any(a.contains(rect) for a in areas)
         ]
         assert not stray, (name, stray[:3])
+        # Nothing covers text: a string that touches a control lies wholly inside it (its own caption).
+        covered = [
+            (text, rect)
+            for text, rect in zip(painter.record, painter.text_rects)
+            if any(rect.colliderect(c) and not c.contains(rect) for c in visible)
+        ]
+        assert not covered, (name, covered[:3])
     pygame.display.quit()
 
 

@@ -137,7 +137,7 @@ def _edge_arrows(
 def _edge_lines(view: MapView, p: Painter, place_id: str, owner: str, forces: dict, area: Rect) -> list[str]:
     """'US 1.7k: Paratroopers of the 82nd…' per force there, then 'off the map: Fort Bragg'."""
     sc = view.scenario
-    room = area.width * 3 // 5
+    room = area.width * 7 // 10
     lines = []
     for force_id, fs in sorted(forces.items()):
         force = sc.force(force_id)
