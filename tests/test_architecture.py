@@ -24,7 +24,9 @@ MAY_IMPORT = {
     "game.scenario": ("game.wording",),
     "game.engine": ("game.scenario", "game.wording"),
     "game.savefiles": ("game.engine", "game.scenario", "game.paths", "game.wording"),
+    "game.text_views": ("game.engine", "game.scenario", "game.wording"),
     "game.text_mode": (
+        "game.text_views",
         "game.engine",
         "game.scenario",
         "game.savefiles",

@@ -161,7 +161,7 @@ def test_every_screen_reflows_without_overlap_or_overflow(scenario_dir, size, la
         # Nothing covers text: a string that touches a control lies wholly inside it (its own caption).
         covered = [
             (text, rect)
-            for text, rect in zip(painter.record, painter.text_rects)
+            for text, rect in zip(painter.record, painter.text_rects, strict=True)
             if any(rect.colliderect(c) and not c.contains(rect) for c in visible)
         ]
         assert not covered, (name, covered[:3])

@@ -3,16 +3,9 @@ every option reachable from the keyboard, and a debrief that leads with its summ
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 from pathlib import Path
 
 import pygame
-import pytest
 
 from game.client.app import App
 from game.client.end import EndScreen
@@ -24,12 +17,6 @@ from game.scenario.loader import load_scenario
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEED_SCENARIO = PROJECT / "scenarios" / "eastern_flank_2022.yaml"
-
-
-@pytest.fixture
-def home_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def _window(size: tuple[int, int], large: bool = False) -> App:
@@ -49,7 +36,7 @@ def test_reading_text_is_big_enough_for_the_back_of_a_classroom():
     assert Theme(720, large=True).size("small") >= 22
 
 
-def test_two_digits_typed_quickly_reach_option_ten_and_above(home_dir):
+def test_two_digits_typed_quickly_reach_option_ten_and_above(home):
     scenario = load_scenario(SEED_SCENARIO)
     app = _window((1280, 720))
     session = Session(Game.new(scenario, seed=1, humans=("russia",)), autosave=False)
@@ -64,7 +51,7 @@ def test_two_digits_typed_quickly_reach_option_ten_and_above(home_dir):
     pygame.display.quit()
 
 
-def test_a_narrow_header_drops_the_title_before_the_dates_year(home_dir):
+def test_a_narrow_header_drops_the_title_before_the_dates_year(home):
     scenario = load_scenario(SEED_SCENARIO)
     app = _window((1024, 600), large=True)
     session = Session(Game.new(scenario, seed=1, humans=("us",)), autosave=False)
@@ -75,7 +62,7 @@ def test_a_narrow_header_drops_the_title_before_the_dates_year(home_dir):
     pygame.display.quit()
 
 
-def test_the_end_screen_leads_with_the_summary_and_keeps_every_change_one_key_away(home_dir):
+def test_the_end_screen_leads_with_the_summary_and_keeps_every_change_one_key_away(home):
     scenario = load_scenario(SEED_SCENARIO)
     app = _window((1280, 720))
     session = Session(Game.new(scenario, seed=4, humans=()), autosave=False)

@@ -4,12 +4,6 @@ on both shipped scenarios and a crowded strait, at three window sizes and both t
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 from pathlib import Path
 
 import pygame
@@ -45,7 +39,7 @@ def strait_scenario() -> str:
     """The tiny scenario moved to the Taiwan Strait: Blue holds Taiwan, Red the mainland coast."""
     import yaml
 
-    from tests.test_client import TINY
+    from tests.window_fixtures import TINY
 
     tree = yaml.safe_load(TINY)
     tree.pop("map")

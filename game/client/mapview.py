@@ -240,7 +240,7 @@ class MapView:
             surface = static.copy()
             layer = Painter(surface, p.texts, p.theme)
             self.labels = draw_dynamic(self, layer, forces, moved)
-            self._shown = list(zip(layer.record, layer.text_rects))
+            self._shown = list(zip(layer.record, layer.text_rects, strict=True))
             self._dynamic, self._dynamic_key = surface, key
             self._origin = (0, 0)
         shift = (rect.left - self._origin[0], rect.top - self._origin[1])
