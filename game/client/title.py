@@ -359,13 +359,14 @@ class TitleScreen(Screen):
     def _entry_height(self, p: Painter, entry: ScenarioEntry, width: int) -> int:
         pad = p.theme.pad()
         if entry.scenario is None:
-            return (p.line_height("body") + p.paragraph_height(entry.error, width, "small")) + pad
+            return (p.line_height("body") + p.paragraph_height(entry.error, width, "small")) + pad + pad // 2
         summary = p.wrap(entry.scenario.summary, width, "small")[:3]
         return (
             p.paragraph_height(entry.scenario.title, width, "body", True)
             + len(summary) * p.line_height("small")
             + p.line_height("small")
             + pad
+            + pad // 2  # clear of the chosen card's thick border below the file name
         )
 
     # ---------------------------------------------------------------- paint
