@@ -8,7 +8,6 @@ saved and the save's path printed, so nothing is lost.
 from __future__ import annotations
 
 import sys
-import textwrap
 from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
@@ -16,7 +15,6 @@ from game.engine.records import TurnRecord
 from game.savefiles import write_save
 from game.scenario.model import Scenario
 from game.text_views import (
-    WIDTH,
     briefing_lines,
     chain_lines,
     end_lines,
@@ -24,6 +22,7 @@ from game.text_views import (
     readings_lines,
     record_lines,
     situation_lines,
+    wrap,
 )
 
 
@@ -32,22 +31,7 @@ class InputEnded(Exception):
 
 
 def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
-    if not text:
-        print()
-        return
-    for paragraph in text.splitlines() or [""]:
-        print(
-            textwrap.fill(
-                paragraph,
-                WIDTH,
-                initial_indent=indent,
-                subsequent_indent=indent if hang is None else hang,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            if paragraph
-            else ""
-        )
+    print("\n".join(wrap(text, indent, hang)) if text else "")
 
 
 def _ask(prompt: str) -> str:

@@ -8,7 +8,6 @@ headline measure, positions table and one-page debrief from `game.engine`.
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
@@ -17,6 +16,7 @@ from game.engine.readings import cite
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
 from game.scenario.model import Scenario
+from game.wording import nice_date
 
 WIDTH = 78
 COMMANDS = "  N: order it · i N: about it · why, why N: a turn in full · quotes · q: stop"
@@ -38,13 +38,6 @@ def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
             break_on_hyphens=False,
         )
     return lines
-
-
-def nice_date(iso: str) -> str:
-    try:
-        return date.fromisoformat(iso).strftime("%-d %B %Y")
-    except ValueError:
-        return iso
 
 
 def briefing_lines(scenario: Scenario) -> list[str]:

@@ -4,9 +4,6 @@ debrief's summary in 150, and the instructor's notes reach every form of the deb
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,23 +11,7 @@ import pytest
 from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
 from game.scenario.loader import load_scenario
-
-
-def run(args: list[str], stdin: str, home: Path) -> subprocess.CompletedProcess:
-    """`python main.py ARGS` as a user runs it, with its own data folder."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", BRINKMANSHIP_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-
+from tests.cli_fixtures import run
 
 ROOT = Path(__file__).resolve().parents[1]
 GAMES = [("eastern_flank_2022.yaml", "us"), ("cuba_1962.yaml", "usa")]

@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_fixtures import run
+
 ROOT = Path(__file__).resolve().parents[1]
 # Cycling through the numbers always reaches an available option, whatever this turn allows.
 EVERY_OPTION = "".join(f"{n}\n" for n in range(1, 12)) * 12
 SEED_SCENARIO = ROOT / "scenarios" / "eastern_flank_2022.yaml"
-
-
-def run(args: list[str], stdin: str = "", home: Path | None = None, timeout: int = 120):
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    if home is not None:
-        env["BRINKMANSHIP_HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=timeout,
-    )
 
 
 def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):

@@ -12,14 +12,14 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
-from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.positions import LEGEND, positions_table
 from game.scenario.model import Position
-from game.wording import counted
+from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
     from game.client.app import App

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import pygame
@@ -13,27 +12,13 @@ from game.client.layout import rows
 from game.client.screen import Replace, Screen, Transition
 from game.client.text import Painter
 from game.client.theme import actor_shapes, side_styles
+from game.wording import nice_date, short_date
 
 if TYPE_CHECKING:
     from game.client.app import App
     from game.client.session import Session
 
 HINT = "Tab / arrows: move   Enter: choose   Esc: leave   F2: large text   F11: full screen"
-
-
-def nice_date(iso: str) -> str:
-    try:
-        return date.fromisoformat(iso).strftime("%-d %B %Y")
-    except ValueError:
-        return iso
-
-
-def short_date(iso: str) -> str:
-    """'9 Feb 2022': the year is what a reader needs most after the day."""
-    try:
-        return date.fromisoformat(iso).strftime("%-d %b %Y")
-    except ValueError:
-        return iso
 
 
 def header_height(p: Painter) -> int:

@@ -9,13 +9,14 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
-from game.client.chrome import GameScreen, draw_footer, draw_header, frame, nice_date, short_date
+from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.headline import as_last_turn, short_reading, sides_by_weight, turn_headlines
 from game.engine.records import TurnRecord, by_order, net_changes
+from game.wording import nice_date, short_date
 
 if TYPE_CHECKING:
     from game.client.app import App

@@ -12,14 +12,14 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
-from game.client.chrome import draw_footer, draw_header, frame, nice_date
+from game.client.chrome import draw_footer, draw_header, frame
 from game.client.dialog import confirm_quit
 from game.client.layout import columns
 from game.client.screen import Push, Replace, Screen, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, Toggle, focus_ring, panel, title_height
 from game.scenario.model import Scenario
-from game.wording import counted
+from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
     from game.client.app import App
