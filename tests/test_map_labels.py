@@ -174,3 +174,24 @@ def test_the_map_layer_is_placed_once_until_the_forces_or_the_size_change(tmp_pa
     app.render()
     assert turn.map.dynamic_renders == 2
     pygame.display.quit()
+
+
+def test_a_move_from_beyond_the_edge_is_short_and_says_where_it_came_from(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    pygame.display.quit()
+    pygame.display.init()
+    app = App((1280, 720), False, PROJECT / "scenarios")
+    scenario = load_scenario(PROJECT / "scenarios" / "eastern_flank_2022.yaml")
+    session = Session(Game.new(scenario, seed=7, humans=("us",)), autosave=False)
+    session.order("us", "us_82nd_to_poland")  # from Fort Bragg, far beyond the map's western edge
+    session.resolve()
+    turn = TurnScreen(app, session, "us")
+    app.stack = [turn]
+    app.render()
+    came = [label for label in turn.map.labels if label.kind == "from"]
+    # The paratroopers to Rzeszów and the corps staff to Wiesbaden: an arrow and a label each.
+    assert came and all(label.lines == ["from Fort Bragg"] for label in came)
+    map_rect = turn.regions["map"]
+    # Each arrow's tail lies inside the map, not at its edge: no line drawn across the whole map.
+    assert all(map_rect.inflate(-40, -40).contains(label.marker) for label in came)
+    pygame.display.quit()
