@@ -162,12 +162,27 @@ def _moves(view: MapView, p: Painter, project: Projection, area: Rect, moved: li
         if area.collidepoint(start):
             draw_arrow(p, start, end, width, stop)
             continue
-        length = min(math.dist(start, end), min(area.size) * 0.3)
         angle = math.atan2(start[1] - end[1], start[0] - end[0])
+        length = min(math.dist(start, end), min(area.size) * 0.3, _room(end, angle, area.inflate(-16, -16)))
         tail = (round(end[0] + math.cos(angle) * length), round(end[1] + math.sin(angle) * length))
         draw_arrow(p, tail, end, width, stop, dashed=True)
         mark = Rect(tail[0] - 3, tail[1] - 3, 7, 7)
         _place(view, p, placer, [f"from {origin.map_name}"], mark, "from", origin_id)
+
+
+def _room(point: tuple[int, int], angle: float, area: Rect) -> float:
+    """How far one can go from `point` in direction `angle` and stay inside `area`."""
+    dx, dy = math.cos(angle), math.sin(angle)
+    limits = []
+    if dx > 1e-9:
+        limits.append((area.right - point[0]) / dx)
+    elif dx < -1e-9:
+        limits.append((area.left - point[0]) / dx)
+    if dy > 1e-9:
+        limits.append((area.bottom - point[1]) / dy)
+    elif dy < -1e-9:
+        limits.append((area.top - point[1]) / dy)
+    return max(0.0, min(limits, default=0.0))
 
 
 def _place(
