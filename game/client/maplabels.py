@@ -78,6 +78,7 @@ class Placer:
         for rect, far in self._candidates(marker, w, h, RINGS[:rings]):
             if not self.area.contains(rect) or rect.collidelist(self.taken) >= 0:
                 continue
+            far = far or gap_between(rect, marker) > NEAR  # whatever the spot, a leader when it is not close
             cost = (
                 foreign_cost * self._foreign(rect, country) + gap_between(rect, marker) + (25 if far else 0)
             )
@@ -103,20 +104,17 @@ class Placer:
         return None
 
     def _candidates(self, marker: Rect, w: int, h: int, rings: tuple[int, ...]):
-        """Spots beside the marker (right, left, below, above, the corners), then rings further out."""
+        """Spots touching the marker's side (right, left, below, above, slid along each side so the
+        label still faces the marker), then rings further out, which need a leader line."""
         x, y = marker.center
-        beside = [
-            Rect(marker.right + GAP, y - h // 2, w, h),
-            Rect(marker.left - GAP - w, y - h // 2, w, h),
-            Rect(x - w // 2, marker.bottom + GAP, w, h),
-            Rect(x - w // 2, marker.top - GAP - h, w, h),
-            Rect(marker.right + GAP, marker.bottom - h // 3, w, h),
-            Rect(marker.left - GAP - w, marker.top - 2 * h // 3, w, h),
-            Rect(marker.right + GAP, marker.top - 2 * h // 3, w, h),
-            Rect(marker.left - GAP - w, marker.bottom - h // 3, w, h),
-        ]
-        for rect in beside:
-            yield rect, False
+        slide_v = (0, -h // 2, h // 2, -h + 4, h - 4)
+        slide_h = (0, -w // 2 + 4, w // 2 - 4)
+        for dy in slide_v:
+            yield Rect(marker.right + GAP, y - h // 2 + dy, w, h), False
+            yield Rect(marker.left - GAP - w, y - h // 2 + dy, w, h), False
+        for dx in slide_h:
+            yield Rect(x - w // 2 + dx, marker.bottom + GAP, w, h), False
+            yield Rect(x - w // 2 + dx, marker.top - GAP - h, w, h), False
         for radius in rings:
             for step in range(DIRECTIONS):
                 angle = 2 * math.pi * step / DIRECTIONS

@@ -41,11 +41,21 @@ def draw_dynamic(
     dots = _dots(view, p, project, area, set(inside), placer)
     for place_id, marker in sorted(rows.items(), key=lambda kv: -sum(n for _, n in inside[kv[0]])):
         lines = [_force_line(view, owner, people) for owner, people in inside[place_id]]
-        _place(view, p, placer, [*lines, view.scenario.place(place_id).map_name], marker, "force", place_id)
+        name = view.scenario.place(place_id).map_name
+        # Where the whole label finds no room, the forces alone: who and how many matter most.
+        _place(view, p, placer, [("force", [*lines, name]), ("forces", lines)], marker, place_id)
     for (place_id, owner), marker in edges.items():
-        _place(view, p, placer, _edge_lines(view, p, place_id, owner, forces, area), marker, "edge", "")
+        where = view.scenario.place(place_id).map_name
+        people = _force_line(view, owner, outside[(place_id, owner)])
+        wordings = [
+            ("edge", _edge_lines(view, p, place_id, owner, forces, area)),
+            ("edge", [people, f"off the map: {where}"]),
+            ("forces", [f"{people} off the map: {where}"]),
+            ("forces", [f"{people}: {where}"]),  # at the edge arrow, still read as beyond the edge
+        ]
+        _place(view, p, placer, wordings, marker, "")
     for place_id, marker in dots:
-        _place(view, p, placer, [view.scenario.place(place_id).map_name], marker, "place", place_id)
+        _place(view, p, placer, [("place", [view.scenario.place(place_id).map_name])], marker, place_id)
     _country_names(view, p, placer)
     for label in placer.labels:
         if label.leader:
@@ -167,7 +177,7 @@ def _moves(view: MapView, p: Painter, project: Projection, area: Rect, moved: li
         tail = (round(end[0] + math.cos(angle) * length), round(end[1] + math.sin(angle) * length))
         draw_arrow(p, tail, end, width, stop, dashed=True)
         mark = Rect(tail[0] - 3, tail[1] - 3, 7, 7)
-        _place(view, p, placer, [f"from {origin.map_name}"], mark, "from", origin_id)
+        _place(view, p, placer, [("from", [f"from {origin.map_name}"])], mark, origin_id)
 
 
 def _room(point: tuple[int, int], angle: float, area: Rect) -> float:
@@ -186,22 +196,35 @@ def _room(point: tuple[int, int], angle: float, area: Rect) -> float:
 
 
 def _place(
-    view: MapView, p: Painter, placer: Placer, lines: list[str], marker: Rect, kind: str, place_id: str
+    view: MapView,
+    p: Painter,
+    placer: Placer,
+    wordings: list[tuple[str, list[str]]],
+    marker: Rect,
+    place_id: str,
 ) -> None:
+    """The first (kind, lines) of the wordings, longest first, that finds a free spot near its marker.
+
+    Kinds: force (forces in bold, then the place's name), forces (bold lines only), edge (forces
+    beyond the map, then where they are), place and from (a quiet name)."""
     lh = p.line_height("small")
-    bold = kind in ("force", "edge")
-    width = max(p.text_width(t, "small", bold=bold and i < len(lines) - 1) for i, t in enumerate(lines)) + 4
     country = view.scenario.place(place_id).country if place_id else ""
-    # A town's name is not worth a long leader line across the map; a force's label is.
-    placer.place(
-        lines,
-        (width, lh * len(lines)),
-        marker,
-        kind,
-        country,
-        60 if bold else 12,
-        3 if kind == "place" else 6,
-    )
+    for kind, lines in wordings:
+        width = (
+            max(p.text_width(t, "small", bold=_bold(kind, i, len(lines))) for i, t in enumerate(lines)) + 4
+        )
+        strong = kind in ("force", "forces", "edge")
+        # A town's name is not worth a long leader line across the map; a force's label is.
+        rings = 2 if kind == "place" else 6
+        if placer.place(lines, (width, lh * len(lines)), marker, kind, country, 60 if strong else 30, rings):
+            return
+
+
+def _bold(kind: str, i: int, count: int) -> bool:
+    """Force lines are bold; the closing place name of a force or edge label is not."""
+    if kind == "forces":
+        return True
+    return kind in ("force", "edge") and i < count - 1
 
 
 def _country_names(view: MapView, p: Painter, placer: Placer) -> None:
@@ -220,14 +243,9 @@ def _country_names(view: MapView, p: Painter, placer: Placer) -> None:
 
 def _draw_label(p: Painter, label: MapLabel) -> None:
     lh = p.line_height("small")
-    last = len(label.lines) - 1
     for i, line in enumerate(label.lines):
-        if label.kind in ("force", "edge"):
-            colour, bold = (th.MUTED, False) if i == last else (th.TEXT, True)
-        elif label.kind == "country":
-            colour, bold = th.TEXT, False
-        else:
-            colour, bold = th.MUTED, False
+        bold = _bold(label.kind, i, len(label.lines))
+        colour = th.TEXT if bold or label.kind == "country" else th.MUTED
         halo_text(
             p, line, (label.rect.left, label.rect.top + i * lh), "small", colour, bold, anchor="topleft"
         )
