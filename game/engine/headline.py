@@ -10,6 +10,7 @@ its why, and list the sides by the weight of what they did.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from game.engine.readings import STRENGTH_WORDS
 from game.engine.records import PREFERRED, RED_LINE, Change, TurnRecord
@@ -62,9 +63,9 @@ def order_weight(scenario: Scenario, record: TurnRecord, actor_id: str) -> int:
         if reason.actor_id != actor_id or reason.option_id != option_id:
             continue
         if change.kind == "tension":
-            weight += TENSION_PER_POINT * abs(change.after - change.before)
+            weight += TENSION_PER_POINT * abs(_delta(change))
         elif change.kind == "meter":
-            weight += abs(change.after - change.before)
+            weight += abs(_delta(change))
         elif change.kind in ("force", "issue"):
             weight += 10
     for headline in _positions(scenario, record):
@@ -161,7 +162,7 @@ def _tension_by_order(record: TurnRecord) -> dict[tuple[str, str], int]:
     for change in record.changes:
         if change.kind == "tension" and change.reason.option_id:
             key = (change.reason.actor_id, change.reason.option_id)
-            caused[key] = caused.get(key, 0) + change.after - change.before
+            caused[key] = caused.get(key, 0) + _delta(change)
     return caused
 
 
@@ -223,34 +224,33 @@ def _positions(scenario: Scenario, record: TurnRecord) -> list[Headline]:
             continue
         key = (reason.actor_id, reason.option_id, reason.position.actor, reason.position.issue)
         groups.setdefault(key, []).append(change)
-    headlines = []
-    for (actor_id, option_id, reactor_id, issue_id), changes in groups.items():
-        position = changes[0].reason.position
-        crossed = changes[0].reason.verdict == RED_LINE
-        what = "crossed" if crossed else "met"
-        kind_words = "red line" if crossed else "wish"
-        strength = STRENGTH_WORDS.get(position.strength, "")
-        steps = _steps(changes)
-        sentence = (
-            f"{_order_words(scenario, actor_id, option_id)} {what} "
-            f"{possessive(scenario.actor(reactor_id).short_name)} {kind_words} on "
-            f"{scenario.issue(issue_id).name} ({strength}){': ' + steps if steps else ''}."
-        )
-        tension = sum(abs(c.after - c.before) for c in changes if c.kind == "tension")
-        if crossed:
-            weight = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * position.strength + TENSION_PER_POINT * tension
-        else:
-            weight = WISH_WEIGHT + WISH_PER_STRENGTH * position.strength
-        headlines.append(
-            Headline(
-                "red_line" if crossed else "wish",
-                weight,
-                sentence[:1].upper() + sentence[1:],
-                actor_id,
-                option_id,
-            )
-        )
-    return headlines
+    return [_position_headline(scenario, key, changes) for key, changes in groups.items()]
+
+
+def _position_headline(scenario: Scenario, key: tuple[str, str, str, str], changes: list[Change]) -> Headline:
+    """'US's order “…” crossed Russia's red line on X (firm): tension +2, Russia's resolve +2.'"""
+    actor_id, option_id, reactor_id, issue_id = key
+    position = changes[0].reason.position
+    strength = position.strength if position is not None else 1
+    crossed = changes[0].reason.verdict == RED_LINE
+    steps = _steps(changes)
+    sentence = (
+        f"{_order_words(scenario, actor_id, option_id)} {'crossed' if crossed else 'met'} "
+        f"{possessive(scenario.actor(reactor_id).short_name)} {'red line' if crossed else 'wish'} on "
+        f"{scenario.issue(issue_id).name} ({STRENGTH_WORDS.get(strength, '')}){': ' + steps if steps else ''}."
+    )
+    if crossed:
+        tension = sum(abs(_delta(c)) for c in changes if c.kind == "tension")
+        weight = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * strength + TENSION_PER_POINT * tension
+    else:
+        weight = WISH_WEIGHT + WISH_PER_STRENGTH * strength
+    kind = "red_line" if crossed else "wish"
+    return Headline(kind, weight, sentence[:1].upper() + sentence[1:], actor_id, option_id)
+
+
+def _delta(change: Change) -> int:
+    """How far a number moved (tension and meters hold ints; the record types them loosely)."""
+    return cast(int, change.after) - cast(int, change.before)
 
 
 def _steps(changes: list[Change]) -> str:
@@ -260,7 +260,7 @@ def _steps(changes: list[Change]) -> str:
     for change in changes:
         if change.kind in ("tension", "meter"):
             subject = str(change.subject)
-            totals[subject] = totals.get(subject, 0) + change.after - change.before
+            totals[subject] = totals.get(subject, 0) + _delta(change)
         else:
             others.append(change.step)
     return ", ".join([f"{subject} {delta:+d}" for subject, delta in totals.items() if delta] + others)

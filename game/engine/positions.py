@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.scenario.model import Scenario
+from game.scenario.model import Position, Scenario
 
 MARKS = {"wants": "✔", "accepts": "≈", "refuses": "✖"}
 WORDS = {"wants": "wants", "accepts": "accepts", "refuses": "red line"}
@@ -68,6 +68,6 @@ def positions_table(scenario: Scenario, issues_now: dict[str, str] | None = None
     return tables
 
 
-def _who(scenario: Scenario, positions, field: str, state_id: str) -> tuple[str, ...]:
+def _who(scenario: Scenario, positions: tuple[Position, ...], field: str, state_id: str) -> tuple[str, ...]:
     """Short names of the actors whose `field` (preferred, acceptable, red_lines) holds the state."""
     return tuple(scenario.actor(p.actor).short_name for p in positions if state_id in getattr(p, field))

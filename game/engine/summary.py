@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.engine.game import Game
 from game.engine.headline import Headline, turn_headlines
-from game.engine.records import TurnRecord, by_order
+from game.engine.records import Change, TurnRecord, by_order
 
 TURNING_POINTS = 3
 
@@ -105,7 +105,7 @@ def chains(game: Game, record: TurnRecord) -> list[tuple[int, str]]:
     return items
 
 
-def _steps(changes) -> str:
+def _steps(changes: list[Change]) -> str:
     # Grouped by order, the changes are no longer in time order: steps (+2) read right, "45 → 47" would not.
     text = "; ".join(c.step for c in changes)
     return text[:1].upper() + text[1:]
