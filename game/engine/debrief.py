@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from game.engine.game import Game
+from game.engine.records import TurnRecord
 from game.engine.summary import Summary, chains, summarise
 from game.wording import counted
 
@@ -132,7 +133,7 @@ def html_page(game: Game) -> str:
     )
 
 
-def _html_chains(game: Game, record) -> str:
+def _html_chains(game: Game, record: TurnRecord) -> str:
     esc = html.escape
     lines = [
         f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, computer:</em> {esc(d.explanation)}</p>'
