@@ -10,6 +10,7 @@ inject that never can is a warning (the game still plays).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from game.scenario import model as m
@@ -51,22 +52,21 @@ def _check_refs(
     states: dict[str, set[str]],
     meters: dict[str, dict[str, m.Meter]],
 ) -> None:
+    # Names that only mean something within their scope: an issue's states, an actor's meters.
+    scoped: dict[str, tuple[str, Mapping[str, Collection[str]]]] = {
+        "state": ("issue", states),
+        "meter": ("actor", meters),
+    }
     for ref in r.refs:
         if ref.kind == "flag":
             continue  # flags are named by being set: see _Reachability
-        if ref.kind == "state":
-            if ref.scope in states and ref.name not in states[ref.scope]:
+        if ref.kind in scoped:
+            owner, names = scoped[ref.kind]
+            if ref.scope in names and ref.name not in names[ref.scope]:
                 r.error(
                     ref,
-                    f"issue '{ref.scope}' has no state '{ref.name}'"
-                    f"{did_you_mean(ref.name, states[ref.scope])}",
-                )
-        elif ref.kind == "meter":
-            if ref.scope in meters and ref.name not in meters[ref.scope]:
-                r.error(
-                    ref,
-                    f"actor '{ref.scope}' has no meter '{ref.name}'"
-                    f"{did_you_mean(ref.name, meters[ref.scope])}",
+                    f"{owner} '{ref.scope}' has no {ref.kind} '{ref.name}'"
+                    f"{did_you_mean(ref.name, names[ref.scope])}",
                 )
         else:
             known = ids.get(ref.kind, {})

@@ -385,44 +385,28 @@ class _Composer:
             key = self._node(event, depth + 1)
             value = self._node(self._next(), depth + 1)
             event = self._next()
-            if not isinstance(key, YScalar):
-                self.problems.append(
-                    Problem(
-                        self.name,
-                        key.line,
-                        key.column,
-                        "error",
-                        f"a key must be a plain word, not {kind_of(key)}",
-                    )
-                )
-                continue
-            if key.tag == _TAG + "merge":
-                self.problems.append(
-                    Problem(
-                        self.name,
-                        key.line,
-                        key.column,
-                        "error",
-                        "merge keys ('<<') are not supported; write the keys out",
-                    )
-                )
-                continue
-            first = node.entries.get(key.text)
-            if first is not None:
-                self.problems.append(
-                    Problem(
-                        self.name,
-                        key.line,
-                        key.column,
-                        "error",
-                        f"duplicate key '{key.text}' (first written at line "
-                        f"{first[0].line}, column {first[0].column})",
-                    )
-                )
+            refused = self._refused_key(key, node)
+            if refused or not isinstance(key, YScalar):  # (a key that is not a word is always refused)
+                self.problems.append(Problem(self.name, key.line, key.column, "error", refused))
                 continue
             node.entries[key.text] = (key, value)
             node.size += key.size + value.size
         return node
+
+    @staticmethod
+    def _refused_key(key: YNode, mapping: YMap) -> str:
+        """Why this key cannot stand in the mapping (not a plain word, a merge key, said twice), or ""."""
+        if not isinstance(key, YScalar):
+            return f"a key must be a plain word, not {kind_of(key)}"
+        if key.tag == _TAG + "merge":
+            return "merge keys ('<<') are not supported; write the keys out"
+        first = mapping.entries.get(key.text)
+        if first is not None:
+            return (
+                f"duplicate key '{key.text}' (first written at line "
+                f"{first[0].line}, column {first[0].column})"
+            )
+        return ""
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
