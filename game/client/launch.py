@@ -12,6 +12,11 @@ import traceback
 from argparse import Namespace
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.client.app import App
+    from game.client.screen import Screen
 
 NO_DISPLAY = (
     "No display found: the game window needs a desktop. "
@@ -105,7 +110,7 @@ def crash_report() -> str:
     )
 
 
-def first_screen(app, args: Namespace):
+def first_screen(app: App, args: Namespace) -> Screen | str:
     """The title screen, or for `play --load SAVE` / `play --as SIDE` the game itself; a str is an error line."""
     from game.client.title import TitleScreen, keep_earlier_autosave
 
