@@ -1,7 +1,8 @@
 """The briefing: the situation, then every actor's stated positions with its speakers' words.
 
-Quotes are shown in quotation marks with the speaker and source; paraphrases
-are labelled as the project's own words, never dressed up as quotes.
+Each piece of evidence says its kind before its words (a quote, a source's
+wording of a quote, a translation, our paraphrase), with speaker and source,
+and only what had been said by the scenario's start date.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.positions import LEGEND, positions_table
-from game.scenario.model import Position
+from game.evidence import known_by, stated_later, words_first
+from game.scenario.model import PARAPHRASE, QUOTE, REPORTED, TRANSLATION, Position
 from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
@@ -26,7 +28,13 @@ if TYPE_CHECKING:
     from game.client.session import Session
 
 STRENGTH = {1: "mild", 2: "firm", 3: "vital"}
-QUOTE_MARKS = '“”" '
+# The bar beside each piece of evidence; the words before it say the kind too, so colour is never the only cue.
+EVIDENCE_BARS = {
+    QUOTE: th.FOCUS,
+    TRANSLATION: th.FOCUS,
+    REPORTED: th.OKABE_ITO["sky_blue"],
+    PARAPHRASE: th.PANEL_EDGE,
+}
 
 
 class BriefingScreen(GameScreen):
@@ -175,17 +183,14 @@ class BriefingScreen(GameScreen):
             f"Red line: {names(position.red_lines)}" if position.red_lines else "",
         ]
         y += p.paragraph(" · ".join(s for s in stance if s), x, y, width, "small", th.MUTED)
-        for evidence in position.evidence:
-            source = self._source_title(evidence.source)
-            if evidence.is_quote:
-                words = evidence.quote.strip(QUOTE_MARKS)
-                text = f"“{words}” — {evidence.speaker}{source}"
-                colour = th.TEXT
-            else:
-                text = f"Paraphrase (our words, not a quotation): {evidence.paraphrase} — {evidence.speaker}{source}"
-                colour = th.MUTED
+        known = known_by(position, self.scenario.start_date)
+        if position.evidence and not known:
+            y += p.paragraph(stated_later(position), x + 12, y, width - 12, "small", th.MUTED)
+        for evidence in known:
+            text = words_first(evidence) + self._source_title(evidence.source)
+            colour = th.MUTED if evidence.form == PARAPHRASE else th.TEXT
             bar = Rect(x, y + 2, 3, p.paragraph_height(text, width - 12, "small") - 4)
-            pygame.draw.rect(p.surface, th.FOCUS if evidence.is_quote else th.PANEL_EDGE, bar)
+            pygame.draw.rect(p.surface, EVIDENCE_BARS.get(evidence.form, th.PANEL_EDGE), bar)
             y += p.paragraph(text, x + 12, y, width - 12, "small", colour)
         return y - top + pad // 2
 

@@ -289,7 +289,7 @@ class TurnScreen(GameScreen):
             p.text(f"{mark} {who}", (x + 8, y), "small", colour, bold=True, max_width=width - 8)
             y += lh
             y += p.paragraph(reading.sentence, x + 16, y, width - 16, "small")
-            said = cite(reading.position)
+            said = cite(reading.position, self.game.state.date)
             if said:
                 y += p.paragraph(said, x + 16, y, width - 16, "small", th.MUTED)
         if not option.stances and not readings:

@@ -18,6 +18,7 @@ from game.engine.readings import cite, read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_status
 from game.engine.state import GameState
+from game.evidence import cites_words
 from game.scenario.model import Option, Scenario
 from game.wording import possessive
 
@@ -175,16 +176,15 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
                     ACCEPTABLE: "is something it can accept",
                     RED_LINE: "would cross its own red line",
                 }[verdict]
-                quote = cite(position)
+                # Fixed terms hold for the whole game, so they quote only what was said by its start.
+                quote = (
+                    cite(position, scenario.start_date) if cites_words(position, scenario.start_date) else ""
+                )
                 terms.append(
                     _Term(
                         OWN_WEIGHT[verdict] * position.strength,
                         f"“{issue.state(state_id).name}” on {issue.name} {words}"
-                        + (
-                            f" ({quote})"
-                            if quote and verdict == PREFERRED and "(paraphrased)" not in quote
-                            else ""
-                        ),
+                        + (f" ({quote})" if quote and verdict == PREFERRED else ""),
                         (issue_id, state_id),
                     )
                 )

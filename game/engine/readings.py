@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from game.engine.index import memo
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Reading
-from game.scenario.model import Evidence, Option, Position, Scenario
+from game.evidence import cite  # noqa: F401 - re-exported: the engine's callers cite through here
+from game.scenario.model import Option, Position, Scenario
 from game.wording import possessive
 
 STRENGTH_WORDS = {1: "mild", 2: "firm", 3: "vital"}
-QUOTE_MARKS = '“”" '
 
 
 def verdict_of(position: Position, state_id: str) -> str | None:
@@ -24,25 +24,6 @@ def verdict_of(position: Position, state_id: str) -> str | None:
     if state_id in position.red_lines:
         return RED_LINE
     return None
-
-
-def best_evidence(position: Position) -> Evidence | None:
-    """The speaker's own words when there are any, else a marked paraphrase."""
-    for evidence in position.evidence:
-        if evidence.is_quote:
-            return evidence
-    return position.evidence[0] if position.evidence else None
-
-
-def cite(position: Position) -> str:
-    """The position's evidence as it is shown to players: '— Vladimir Putin: “…”'."""
-    evidence = best_evidence(position)
-    if evidence is None:
-        return ""
-    if evidence.is_quote:
-        words = evidence.quote.strip(QUOTE_MARKS)
-        return f"{evidence.speaker}: “{words}”"
-    return f"{evidence.speaker} (paraphrased): {evidence.paraphrase}"
 
 
 def describe_reading(scenario: Scenario, position: Position, state_id: str, verdict: str) -> str:

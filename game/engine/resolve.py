@@ -155,7 +155,7 @@ def resolve(
             position = reading.position
             reactor = scenario.actor(position.actor)
             # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
-            quote = cite(position) if reading.verdict != ACCEPTABLE else ""
+            quote = cite(position, st.date) if reading.verdict != ACCEPTABLE else ""
             because = (
                 f"{possessive(by.short_name)} order “{option.label}” {reading.sentence[0].lower()}"
                 f"{reading.sentence[1:]}"

@@ -44,7 +44,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("actor", "issue", "strength", "evidence"),
         ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured"),
     ),
-    "evidence": (("speaker", "source"), ("quote", "paraphrase")),
+    "evidence": (("speaker", "source"), ("quote", "paraphrase", "kind", "date", "language")),
     "place": (("id", "name", "lat", "lon"), ("country", "short_name")),
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
     "option": (

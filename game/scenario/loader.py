@@ -368,16 +368,41 @@ class _Builder:
         if f is None:
             return None
         r = self.r
-        quote, paraphrase = r.text(f, "quote", "evidence"), r.text(f, "paraphrase", "evidence")
         if ("quote" in f) == ("paraphrase" in f):
             r.error(
                 node,
                 "evidence needs either 'quote' (the speaker's own words) or 'paraphrase' "
                 "(ours), " + ("not both" if "quote" in f else "and has neither"),
             )
+        # A blank quote would print as "Joseph Nye (paraphrased):" with nothing after it.
+        quote = r.text_value(f["quote"], "'quote' of evidence") if "quote" in f else ""
+        paraphrase = r.text_value(f["paraphrase"], "'paraphrase' of evidence") if "paraphrase" in f else ""
+        kind = self.choice(f, "kind", m.EVIDENCE_KINDS, "evidence")
+        self.check_evidence_kind(f, kind)
+        date = r.text(f, "date", "evidence")
+        if date and not _is_iso_date(date):
+            r.error(f["date"], f"the date of evidence '{date}' is not a date written YYYY-MM-DD")
         return m.Evidence(
-            r.text(f, "speaker", "evidence"), r.ref(f, "source", "source", "evidence"), quote, paraphrase
+            r.text(f, "speaker", "evidence"),
+            r.ref(f, "source", "source", "evidence"),
+            quote,
+            paraphrase,
+            kind if kind in m.EVIDENCE_KINDS else "",
+            date if _is_iso_date(date) else "",
+            r.text(f, "language", "evidence"),
         )
+
+    def check_evidence_kind(self, f: Fields, kind: str) -> None:
+        """The kind must match the field that holds the words; a translation names its language."""
+        r = self.r
+        if kind == m.PARAPHRASE and "quote" in f and "paraphrase" not in f:
+            r.error(f["kind"], "evidence of kind 'paraphrase' holds our words in 'paraphrase:', not 'quote:'")
+        elif kind in (m.QUOTE, m.REPORTED, m.TRANSLATION) and "paraphrase" in f and "quote" not in f:
+            r.error(f["kind"], f"evidence of kind '{kind}' holds the words in 'quote:', not 'paraphrase:'")
+        if kind == m.TRANSLATION and "language" not in f:
+            r.error(f["kind"], "a translation names its original language, e.g. 'language: Russian'")
+        elif "language" in f and kind != m.TRANSLATION:
+            r.error(f["language"], "'language' is only for evidence of 'kind: translation'")
 
     def place(self, node: YNode) -> m.Place | None:
         f = self.fields(node, "place", "a place")

@@ -180,22 +180,53 @@ class Source:
     url: str = ""
 
 
+# What a piece of evidence is, and so how every screen must present it.
+QUOTE = "quote"  # the speaker's own words, verbatim from the source
+REPORTED = "reported"  # a source's own wording of what the speaker said (reported speech)
+TRANSLATION = "translation"  # the speaker's words translated from another language (named)
+PARAPHRASE = "paraphrase"  # the project's own words
+EVIDENCE_KINDS = (QUOTE, REPORTED, TRANSLATION, PARAPHRASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why we believe an actor holds a position: their own words or a marked paraphrase."""
+    """Why we believe an actor holds a position: words of one of four kinds, with source and date.
+
+    `quote` holds the words of a quote, reported speech or translation;
+    `paraphrase` holds the project's words. Without `kind` the field that is
+    filled decides it, as in files written before kinds existed.
+    """
 
     speaker: str
     source: str  # source id
-    quote: str = ""  # verbatim words of the speaker
+    quote: str = ""  # words in quotation marks: verbatim, reported or translated (see kind)
     paraphrase: str = ""  # the project's own words, shown as a paraphrase
+    kind: str = ""  # one of EVIDENCE_KINDS; "" means inferred from quote/paraphrase
+    date: str = ""  # ISO date the words were said or written; "" = undated, shown from the start
+    language: str = ""  # the original language of a translation
+
+    @property
+    def form(self) -> str:
+        """The kind, inferred for evidence written without one."""
+        return self.kind or (QUOTE if self.quote else PARAPHRASE)
 
     @property
     def is_quote(self) -> bool:
-        return bool(self.quote)
+        """Words in quotation marks (verbatim, reported or translated), not a paraphrase."""
+        return self.form != PARAPHRASE
+
+    @property
+    def is_verbatim(self) -> bool:
+        """The speaker's own words, in their language or translated; not someone's rewording."""
+        return self.form in (QUOTE, TRANSLATION)
 
     @property
     def text(self) -> str:
         return self.quote or self.paraphrase
+
+    def known_on(self, iso_date: str) -> bool:
+        """Whether the words had been said by that date (undated evidence always has)."""
+        return not self.date or not iso_date or self.date <= iso_date
 
 
 @dataclass(frozen=True, slots=True)

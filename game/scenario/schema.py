@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
+from game.scenario.model import EVIDENCE_KINDS
 from game.scenario.rules import CONDITION_KEYS
 
 # A piece of JSON Schema, as json.dumps writes it.
@@ -176,8 +177,24 @@ _PROPS: dict[str, dict[str, Schema]] = {
     "evidence": {
         "speaker": _text("Who said it."),
         "source": _id("The source id."),
-        "quote": _text("The speaker's own words, verbatim (not with paraphrase)."),
-        "paraphrase": _text("Our words, shown as a paraphrase (not with quote)."),
+        "quote": {
+            **_text(
+                "Words in quotation marks: verbatim, reported or translated (see kind); not with paraphrase."
+            ),
+            "pattern": "\\S",
+        },
+        "paraphrase": {**_text("Our words, shown as a paraphrase (not with quote)."), "pattern": "\\S"},
+        "kind": {
+            "enum": list(EVIDENCE_KINDS),
+            "description": "quote (verbatim), reported (a source's wording of the words), translation "
+            "(with language) or paraphrase; inferred from quote/paraphrase when left out.",
+        },
+        "date": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+            "description": 'When the words were said, "YYYY-MM-DD"; the game shows them only from then on.',
+        },
+        "language": _text("The original language of a translation, e.g. Russian."),
     },
     "place": {
         "id": _id("Id of the place."),
