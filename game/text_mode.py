@@ -85,7 +85,7 @@ def _reading_command(game: Game, answer: str) -> bool:
             )
         return True
     if word == "quotes":
-        _print(quotes_lines(game.scenario, rest))
+        _print(quotes_lines(game.scenario, rest, game.state.date))
         return True
     return False
 

@@ -12,10 +12,10 @@ import textwrap
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
-from game.engine.readings import cite
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
-from game.scenario.model import Scenario
+from game.evidence import cite_evidence, known_by, stated_later
+from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 
 WIDTH = 78
@@ -51,9 +51,9 @@ def briefing_lines(scenario: Scenario) -> list[str]:
     return [*lines, ""]
 
 
-def quotes_lines(scenario: Scenario, who: str = "") -> list[str]:
-    """Each actor's stated positions with the speakers' own words (or a marked paraphrase);
-    `who` (an id or short name) keeps one actor."""
+def quotes_lines(scenario: Scenario, who: str = "", on: str = "") -> list[str]:
+    """Each actor's stated positions with the words said by the date `on` (ISO; '' for all), each kind
+    labelled; a position not yet stated says so instead. `who` (an id or short name) keeps one actor."""
     wanted = who.strip().casefold()
     lines: list[str] = []
     for actor in scenario.actors:
@@ -64,11 +64,19 @@ def quotes_lines(scenario: Scenario, who: str = "") -> list[str]:
             continue
         lines += wrap(f"{actor.name}:", "  ")
         for position in positions:
-            lines += wrap(f"- {scenario.issue(position.issue).name}: {position.summary}", "    ", "      ")
-            quote = cite(position)
-            if quote:
-                lines += wrap(quote, "      ")
+            lines += _position_lines(scenario, position, on)
     return lines or [f"No stated positions for '{who}'."]
+
+
+def _position_lines(scenario: Scenario, position: Position, on: str) -> list[str]:
+    issue = scenario.issue(position.issue).name
+    known = known_by(position, on)
+    if position.evidence and not known:  # said only later: no summary to give the story away
+        return wrap(f"- {issue}: {stated_later(position)}", "    ", "      ")
+    lines = wrap(f"- {issue}: {position.summary}", "    ", "      ")
+    for evidence in known:
+        lines += wrap(cite_evidence(evidence), "      ")
+    return lines
 
 
 def side_label(game: Game, actor_id: str) -> str:

@@ -171,6 +171,11 @@ class BriefingScreen(GameScreen):
         y += p.paragraph(
             f"On {issue.name} ({STRENGTH.get(position.strength, '')}):", x, y, width, "body", bold=True
         )
+        known = known_by(position, self.scenario.start_date)
+        if position.evidence and not known:
+            # Said only after the start: the summary and stances would give the story away.
+            y += p.paragraph(stated_later(position), x + 12, y, width - 12, "small", th.MUTED)
+            return y - top + pad // 2
         if position.summary:
             y += p.paragraph(position.summary, x, y, width, "body")
 
@@ -183,9 +188,6 @@ class BriefingScreen(GameScreen):
             f"Red line: {names(position.red_lines)}" if position.red_lines else "",
         ]
         y += p.paragraph(" · ".join(s for s in stance if s), x, y, width, "small", th.MUTED)
-        known = known_by(position, self.scenario.start_date)
-        if position.evidence and not known:
-            y += p.paragraph(stated_later(position), x + 12, y, width - 12, "small", th.MUTED)
         for evidence in known:
             text = words_first(evidence) + self._source_title(evidence.source)
             colour = th.MUTED if evidence.form == PARAPHRASE else th.TEXT
