@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check scenario files; report every problem as file:line:column")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="add stricter warnings (a batch of computer games included); any warning not justified "
+        "by a '# justified:' comment makes the exit status 1",
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from game.scenario import model as m
+from game.scenario.anachronism import check_anachronism
 from game.scenario.crosscheck import Site, crosscheck
 from game.scenario.fields import Fields, Reader
 from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
@@ -62,6 +63,8 @@ def check_file(path: str | Path) -> tuple[m.Scenario | None, list[Problem]]:
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"; fuzz tests hunt these
         reader.error(tree, f"internal error while checking this file, please report it: {exc!r}")
         scenario = None
+    if scenario is not None and not any(p.is_error for p in reader.problems):
+        check_anachronism(reader, scenario, tree)  # on a sound model only: it reads dates the build checked
     problems = sort_problems(reader.problems)
     if scenario is None or any(p.is_error for p in problems):
         return None, problems
