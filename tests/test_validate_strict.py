@@ -133,3 +133,19 @@ def test_the_shipped_scenarios_pass_strict_with_every_warning_answered():
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "warning:" not in run.stdout
+
+
+def test_a_quote_left_open_mid_file_is_reported_where_it_opens(tmp_path, capsys):
+    """YAML notices it only at the next quote mark, lines later; the message names the opening line."""
+    path = mutated(tmp_path, "title: A minimal crisis", 'title: "A minimal crisis')
+    assert main(["validate", str(path)]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{position(path, OPEN_QUOTE)}: error: ")
+    assert (
+        "the quoted text that opens here is not closed on its line: it runs on to the next quote mark"
+        in first
+    )
+    assert f"on line {int(position(path, 'start_date').split(':')[1])}" in first
+
+
+OPEN_QUOTE = '"A minimal'

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
+from game.scenario.open_quote import swallowing_quote
 from game.scenario.problems import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -247,6 +248,13 @@ class _Composer:
             message = _friendly(exc.problem or exc.context or str(exc), at, exc.context or "", opened)
             if exc.context == "while scanning a quoted scalar" and opened:
                 line, column = opened  # the quote left open, not the end of the file where it was noticed
+            elif (quote := swallowing_quote(self.text, line)) is not None:
+                line, column = quote[0], quote[1]
+                message = (
+                    f"the quoted text that opens here is not closed on its line: it runs on to the next "
+                    f"quote mark, on line {quote[2]}, where the file stops making sense; add its closing "
+                    f"quote mark on this line"
+                )
             raise _Refused(line, column, message) from None
         except yaml.reader.ReaderError as exc:  # _decode should have caught these first
             raise _Refused(1, 1, f"character U+{exc.character:04X} is not allowed in a YAML file") from None
