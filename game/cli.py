@@ -20,6 +20,7 @@ from game.paths import DEFAULT_SCENARIO
 COMMANDS: dict[str | None, tuple[str, str]] = {
     "validate": ("validate", "run_validate"),
     "schema": ("schema", "run_schema"),
+    "new": ("new", "run_new"),
     "play": ("play", "run_play"),
     "simulate": ("simulate", "run_simulate"),
     "debrief": ("debrief", "run_debrief"),
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    p = sub.add_parser("new", help="write a commented starter scenario (never overwrites a file)")
+    p.add_argument("id", metavar="ID", help="the new scenario's id, e.g. taiwan_strait_1996")
+    p.add_argument("--output", "-o", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
 
     p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
     p.add_argument(

@@ -1,0 +1,90 @@
+"""The instructor's path: `new` → the tutorial's edits → a valid file → a game played to an outcome.
+
+The edits are read from docs/authoring.md itself (every ```yaml block that
+starts `# add under KEY:` goes right under that top-level key), so the
+tutorial and this test cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from game.cli import main
+from game.scenario.loader import check_file
+
+PROJECT = Path(__file__).resolve().parents[1]
+TUTORIAL = PROJECT / "docs" / "authoring.md"
+BLOCK = re.compile(r"```yaml\n# add under (\w+):\n(.*?)```", re.DOTALL)
+
+
+def tutorial_steps() -> list[tuple[str, str]]:
+    return BLOCK.findall(TUTORIAL.read_text(encoding="utf-8"))
+
+
+def apply_step(text: str, key: str, block: str) -> str:
+    """Insert the block's lines right under the line that opens the top-level `key:` list."""
+    match = re.search(rf"^{key}:.*\n", text, re.MULTILINE)
+    assert match, f"the starter has no top-level '{key}:'"
+    return text[: match.end()] + block + text[match.end() :]
+
+
+def test_new_writes_a_valid_starter_and_refuses_to_overwrite(tmp_path, capsys):
+    target = tmp_path / "scenarios" / "taiwan_strait_1996.yaml"
+    assert main(["new", "taiwan_strait_1996", "-o", str(target)]) == 0
+    scenario, problems = check_file(target)
+    assert scenario is not None and scenario.id == "taiwan_strait_1996" and not problems
+    assert "(replace this title)" in scenario.title
+    before = target.read_text(encoding="utf-8")
+    assert main(["new", "taiwan_strait_1996", "-o", str(target)]) == 1
+    assert "already exists; nothing was written" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == before
+    assert main(["new", "Taiwan-1996", "-o", str(tmp_path / "x.yaml")]) == 1
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_new_then_the_tutorial_then_a_game_played_to_an_outcome(tmp_path):
+    target = tmp_path / "dam_dispute.yaml"
+    assert main(["new", "dam_dispute", "-o", str(target)]) == 0
+    steps = tutorial_steps()
+    assert [key for key, _ in steps] == ["sources", "issues", "positions", "options", "outcomes"]
+    text = target.read_text(encoding="utf-8")
+    for key, block in steps:
+        text = apply_step(text, key, block)
+        target.write_text(text, encoding="utf-8")
+        scenario, problems = check_file(target)
+        assert scenario is not None, f"after the step under '{key}': " + "; ".join(
+            p.format() for p in problems
+        )
+    assert [p.format() for p in check_file(target)[1]] == []
+    # Lowland takes the dispute to court on turn 1, then talks: the court rules after turn 3.
+    run = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "play",
+            "--text",
+            "--scenario",
+            str(target),
+            "--as",
+            "lowland",
+            "--seed",
+            "1",
+            "--save",
+            str(tmp_path / "save.json"),
+        ],
+        cwd=PROJECT,
+        input="1\n" + "4\n" * 8,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr
+    assert "Outcome: The court rules" in run.stdout
+    assert (
+        "Lowland's justice minister (as reported (the source's wording, not verbatim)): “We will see Upland in court.”"
+        in " ".join(run.stdout.split())
+    )
