@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="render every screen of a short scripted game to PNG files in DIR, then exit",
     )
     parser.add_argument("--large-text", action="store_true", help="start in large-text (projector) mode")
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="with --screenshot (or the window): use this scenario file instead of Eastern Flank",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check scenario files; report every problem as file:line:column")

@@ -88,3 +88,28 @@ def test_new_then_the_tutorial_then_a_game_played_to_an_outcome(tmp_path):
         "Lowland's justice minister (as reported (the source's wording, not verbatim)): “We will see Upland in court.”"
         in " ".join(run.stdout.split())
     )
+
+
+def test_screenshots_render_the_scenario_named_and_refuse_a_broken_one(tmp_path, monkeypatch, capsys):
+    """`--screenshot DIR --scenario FILE` used to render Eastern Flank whatever FILE said."""
+    from game.client.app import App
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
+    seen: list[str] = []
+    real = App.screenshot
+
+    def screenshot(self, path):
+        real(self, path)
+        seen.append(self.shown_text())
+
+    monkeypatch.setattr(App, "screenshot", screenshot)
+    cuba = PROJECT / "scenarios" / "cuba_1962.yaml"
+    assert main(["--screenshot", str(tmp_path / "shots"), "--scenario", str(cuba)]) == 0
+    assert len(seen) == 6 and "Briefing — Thirteen Days: Cuba, October 1962" in seen[1]
+    assert all("Eastern Flank, February 2022" not in text for text in seen[1:])
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\n", encoding="utf-8")
+    assert main(["--screenshot", str(tmp_path / "none"), "--scenario", str(broken)]) == 1
+    assert f"{broken}: cannot be played:" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()

@@ -69,11 +69,7 @@ def run_client(args: Namespace) -> int:
 
     try:
         if shots:
-            from game.client.screenshot import run_screenshots
-
-            for path in run_screenshots(Path(shots), large_text=large_text):
-                print(path)
-            return 0
+            return _screenshots(Path(shots), args)
         from game.client.app import App
 
         app = App(large_text=large_text)
@@ -151,3 +147,22 @@ def first_screen(app: App, args: Namespace) -> Screen | str:
     from game.client.briefing import BriefingScreen
 
     return BriefingScreen(app, session)
+
+
+def _screenshots(out_dir: Path, args: Namespace) -> int:
+    """`--screenshot DIR [--scenario FILE]`: that scenario's screens, or one clear line if it cannot be played."""
+    from game.client.screenshot import run_screenshots
+    from game.scenario.loader import ScenarioError, load_scenario
+
+    chosen = getattr(args, "scenario", None)
+    if chosen:
+        try:
+            load_scenario(chosen)  # never fall back silently to another scenario's screens
+        except ScenarioError as error:
+            first = error.problems[0].format() if error.problems else str(error)
+            print(f"{chosen}: cannot be played: {first}", file=sys.stderr)
+            return 1
+    large = bool(getattr(args, "large_text", False))
+    for path in run_screenshots(out_dir, large_text=large, scenario_file=Path(chosen) if chosen else None):
+        print(path)
+    return 0

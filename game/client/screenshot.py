@@ -28,10 +28,15 @@ def run_screenshots(
     large_text: bool = False,
     scenario_dir: Path | None = None,
     suffix: str = "",
+    scenario_file: Path | None = None,
 ) -> list[Path]:
-    """Render title, briefing, hand-off, turn (a card focused), resolution and end; return the files."""
+    """Render title, briefing, hand-off, turn (a card focused), resolution and end; return the files.
+
+    With `scenario_file`, that scenario is listed first and played, as `play --scenario` would.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     app = App(size, large_text, scenario_dir)
+    app.extra_scenario = scenario_file
     written: list[Path] = []
 
     def shoot(name: str) -> None:
