@@ -14,7 +14,7 @@ from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, t
 from game.engine.positions import positions_table
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
-from game.evidence import cite_evidence, known_by, stated_later
+from game.scenario.evidence import cite_evidence, known_by, stated_later
 from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 

@@ -13,8 +13,8 @@ import pytest
 
 from game.engine.debrief import markdown
 from game.engine.game import Game
-from game.evidence import cite, cite_evidence, words_first
 from game.scenario import model as m
+from game.scenario.evidence import cite, cite_evidence, words_first
 from game.scenario.loader import check_file, load_scenario
 from tests.loader_fixtures import MINIMAL, mutated, position
 
@@ -119,7 +119,7 @@ def test_the_debrief_shows_the_kind_of_each_citation():
 def test_the_window_briefing_labels_each_kind_and_hides_what_was_said_later(tmp_path, monkeypatch):
     import pygame
 
-    from tests.test_client import TINY, button, make_app, press, tab_to
+    from tests.window_fixtures import TINY, button, make_app, press, tab_to
 
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     text = TINY.replace(

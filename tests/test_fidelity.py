@@ -211,7 +211,7 @@ def test_the_articles_quotes_are_reported_speech_verbatim_from_it(raw, article):
 
 
 def test_every_article_quote_has_a_speaker_the_article_names(raw, article):
-    for p, ev in _evidence(raw):
+    for _p, ev in _evidence(raw):
         if ev.get("source") == "article" and ev.get("quote"):
             assert speaker_named_before(ev["speaker"], ev["quote"], article), (
                 f"{ev['speaker']} is not named in the article just before {ev['quote']!r}"

@@ -19,7 +19,7 @@ from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.positions import LEGEND, positions_table
-from game.evidence import known_by, stated_later, words_first
+from game.scenario.evidence import known_by, stated_later, words_first
 from game.scenario.model import PARAPHRASE, QUOTE, REPORTED, TRANSLATION, Position
 from game.wording import counted, nice_date
 

@@ -1,6 +1,6 @@
 """Texts that tell the future: dates a text mentions that come after the date it is shown on.
 
-The game already hides evidence until its date (game/evidence.py); what it
+The game already hides evidence until its date (game/scenario/evidence.py); what it
 cannot hide is free text. So the validator warns where the briefing (shown on
 the start date), a position's summary (shown in the briefing), an option
 (offered from its earliest turn) or a piece of evidence (said on its own date)

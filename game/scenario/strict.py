@@ -172,7 +172,7 @@ def unknown_countries(scenario: m.Scenario, where: Locator) -> Iterator[Finding]
     for actor in scenario.actors:
         node = field(where.item("actors", actor.id), "countries")
         items = node.items if isinstance(node, YSeq) else []
-        for code, item in zip(actor.countries, items):
+        for code, item in zip(actor.countries, items, strict=False):
             if code not in known:
                 yield (
                     item,
