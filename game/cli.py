@@ -47,20 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("validate", help="check scenario files; report every problem as file:line:column")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument(
-        "--strict",
-        action="store_true",
-        help="add stricter warnings (a batch of computer games included); any warning not justified "
-        "by a '# justified:' comment makes the exit status 1",
-    )
-
-    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
-
-    p = sub.add_parser("new", help="write a commented starter scenario (never overwrites a file)")
-    p.add_argument("id", metavar="ID", help="the new scenario's id, e.g. taiwan_strait_1996")
-    p.add_argument("--output", "-o", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
+    _authoring_commands(sub)
 
     p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
     p.add_argument(
@@ -88,6 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["markdown", "html"], default="markdown")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     return parser
+
+
+def _authoring_commands(sub: argparse._SubParsersAction) -> None:
+    """The instructor's commands: validate, schema, new."""
+    p = sub.add_parser("validate", help="check scenario files; report every problem as file:line:column")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="add stricter warnings (a batch of computer games included); any warning not justified "
+        "by a '# justified:' comment makes the exit status 1",
+    )
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    p = sub.add_parser("new", help="write a commented starter scenario (never overwrites a file)")
+    p.add_argument("id", metavar="ID", help="the new scenario's id, e.g. taiwan_strait_1996")
+    p.add_argument("--output", "-o", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
 
 
 def main(argv: list[str] | None = None) -> int:

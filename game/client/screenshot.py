@@ -30,10 +30,7 @@ def run_screenshots(
     suffix: str = "",
     scenario_file: Path | None = None,
 ) -> list[Path]:
-    """Render title, briefing, hand-off, turn (a card focused), resolution and end; return the files.
-
-    With `scenario_file`, that scenario is listed first and played, as `play --scenario` would.
-    """
+    """Render title, briefing, hand-off, turn, resolution and end (of `scenario_file` if given); return the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     app = App(size, large_text, scenario_dir)
     app.extra_scenario = scenario_file
@@ -52,10 +49,7 @@ def run_screenshots(
         return written
     scenario = entry.scenario
     humans = tuple(a.id for a in scenario.playable_actors)
-    classroom = len(humans) > 1
-    session = Session(
-        Game.new(scenario, seed=SEED, humans=humans, classroom=classroom), hotseat=classroom, autosave=False
-    )
+    session = _classroom_session(scenario, humans)
     app.stack = [BriefingScreen(app, session)]
     shoot("2-briefing")
 
@@ -76,6 +70,13 @@ def run_screenshots(
     app.stack = [EndScreen(app, session)]
     shoot("6-end")
     return written
+
+
+def _classroom_session(scenario, humans: tuple[str, ...]) -> Session:
+    """Every playable side at the keyboard (so the hand-off screen shows), never autosaved."""
+    classroom = len(humans) > 1
+    game = Game.new(scenario, seed=SEED, humans=humans, classroom=classroom)
+    return Session(game, hotseat=classroom, autosave=False)
 
 
 def _play_scripted_turn(session: Session, prefer_moves: bool = False):
