@@ -2,8 +2,8 @@
 
 The loop polls `event.get()` and sleeps 20 ms between polls, 50 ms after a
 second without input: a turn-based game needs no 60 fps loop, and idle CPU
-stays under 1 %. Window-wide keys (F11 fullscreen, F2 large text) are data in
-`App.bindings`.
+stays under 1 %. Window-wide keys (F11 fullscreen, F2 large text, F5 reload
+the scenario file) are data in `App.bindings`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ IDLE_SLEEP = 0.05  # after a second with no input: a sleeping classroom laptop s
 class App:
     """Owns the window, the caches and the screen stack; screens own everything they show."""
 
-    bindings: ClassVar[dict[str, str]] = {"f11": "toggle_fullscreen", "f2": "toggle_large_text"}
+    bindings: ClassVar[dict[str, str]] = {
+        "f11": "toggle_fullscreen",
+        "f2": "toggle_large_text",
+        "f5": "reload_scenario",
+    }
 
     def __init__(
         self, size: tuple[int, int] = (1280, 720), large_text: bool = False, scenario_dir: Path | None = None
@@ -104,6 +108,12 @@ class App:
                 getattr(self, command)()
                 return
         self.apply(self.top.handle(event))
+
+    def reload_scenario(self) -> None:
+        """F5: read the scenario file again; errors over this screen, or the game replayed on the new version."""
+        from game.client.reload import reload_into
+
+        self.apply(reload_into(self))
 
     def _resized(self, event: pygame.event.Event) -> None:
         surface = pygame.display.get_surface()
