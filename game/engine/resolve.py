@@ -245,7 +245,10 @@ def resolve(
     record.changes = turn.changes
     record.tension_after = st.tension
     st.turn += 1  # step 6
-    st.date = advance_date(st.date, scenario.turn_days)
+    # Turns of uneven length take their date from the file; otherwise each is turn_days after the last.
+    st.date = (
+        scenario.date_of_turn(st.turn) if scenario.turn_dates else advance_date(st.date, scenario.turn_days)
+    )
     return st, record
 
 

@@ -12,7 +12,7 @@ is never shown at all. Dates are read as an author writes them:
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from game.scenario import model as m
 from game.scenario.fields import Reader
@@ -61,7 +61,7 @@ def later_date(text: str, shown_on: date) -> date | None:
 
 
 def turn_date(scenario: m.Scenario, turn: int) -> date:
-    return date.fromisoformat(scenario.start_date) + timedelta(days=scenario.turn_days * (turn - 1))
+    return date.fromisoformat(scenario.date_of_turn(turn))
 
 
 def earliest_turn(option: m.Option) -> int:

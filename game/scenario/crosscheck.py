@@ -232,6 +232,8 @@ class _Reachability:
                 return f"{c.actor}.{c.meter} is never below {c.value} (its range is {meter.min}–{meter.max})"
         if isinstance(c, m.TurnAtLeast) and c.value > self.sc.turn_limit:
             return f"turn {c.value} never comes (the turn limit is {self.sc.turn_limit})"
+        if isinstance(c, m.DateAtLeast) and c.date > (last := self.sc.date_of_turn(self.sc.turn_limit)):
+            return f"{c.date} never comes (the last turn is on {last})"
         if isinstance(c, m.RungBelow) and self.sc.ladder and c.rung == self.sc.ladder[0].id:
             return f"no rung is below the lowest rung '{c.rung}'"
         return ""
@@ -280,6 +282,8 @@ class _Reachability:
             return c.value > 100
         if isinstance(c, m.TurnAtLeast):
             return c.value <= 1
+        if isinstance(c, m.DateAtLeast):
+            return bool(c.date) and c.date <= self.sc.start_date
         if isinstance(c, m.Not):
             return bool(self.never(c.condition))
         return False

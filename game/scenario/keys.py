@@ -26,7 +26,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "options",
             "outcomes",
         ),
-        ("map", "instructor_notes", "places", "forces", "injects", "questions"),
+        ("map", "instructor_notes", "places", "forces", "injects", "questions", "turn_dates"),
     ),
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),

@@ -107,12 +107,7 @@ class _Builder:
         f = self.fields(tree, "scenario", "the scenario")
         if f is None:
             return None
-        version = self.version(f)
-        if version is not None and version != 1:
-            r.error(f["format"], f"format {version} is not known; this version reads format 1")
-        start_date = r.text(f, "start_date", "the scenario")
-        if start_date and not _is_iso_date(start_date):
-            r.error(f["start_date"], f"start_date '{start_date}' is not a date written YYYY-MM-DD")
+        start_date = self.format_and_start(f)
         ladder = self.listed(f, "ladder", self.rung)
         self.check_ladder(f, ladder)
         actors = self.listed(f, "actors", self.actor)
@@ -139,6 +134,7 @@ class _Builder:
             outcomes=outcomes,
             questions=r.texts(f, "questions", "the scenario"),
             instructor_notes=self.listed(f, "instructor_notes", self.note),
+            turn_dates=self.turn_dates(f, start_date),
             map=self.map_view(f["map"]) if "map" in f else None,
         )
         for key in ("actors", "ladder", "outcomes"):
@@ -152,6 +148,40 @@ class _Builder:
             )
         crosscheck(r, scenario, self.ids, self.states, self.meters, self.sites, tree)
         return scenario
+
+    def format_and_start(self, f: Fields) -> str:
+        """Check the format number; the start date, checked."""
+        version = self.version(f)
+        if version is not None and version != 1:
+            self.r.error(f["format"], f"format {version} is not known; this version reads format 1")
+        start_date = self.r.text(f, "start_date", "the scenario")
+        if start_date and not _is_iso_date(start_date):
+            self.r.error(f["start_date"], f"start_date '{start_date}' is not a date written YYYY-MM-DD")
+        return start_date
+
+    def turn_dates(self, f: Fields, start_date: str) -> tuple[str, ...]:
+        """`turn_dates`: one ISO date per turn, the first the start date, each later than the one before."""
+        r = self.r
+        nodes = r.items(f.get("turn_dates"), "'turn_dates'")
+        if not nodes:
+            return ()
+        dates = [r.text_value(n, "an item of 'turn_dates'") for n in nodes]
+        for before, node, text in zip([start_date, *dates[:-1]], nodes, dates, strict=True):
+            if not _is_iso_date(text):
+                r.error(node, f"turn date '{text}' is not a date written YYYY-MM-DD")
+                return ()
+            if node is nodes[0] and text != start_date:
+                r.error(node, f"the first turn date must be the start_date '{start_date}', not '{text}'")
+            elif node is not nodes[0] and text <= before:
+                r.error(node, f"turn date '{text}' must come after '{before}': turn dates rise")
+        limit_node = f.get("turn_limit")
+        limit = getattr(limit_node, "value", None)
+        if dates and isinstance(limit, int) and len(dates) != limit:
+            r.error(
+                f["turn_dates"],
+                f"'turn_dates' has {len(dates)} dates but 'turn_limit' is {limit}: give one date per turn",
+            )
+        return tuple(dates)
 
     def version(self, f: Fields) -> int | None:
         """The format number, or None when absent or not a number (already reported)."""

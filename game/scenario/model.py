@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
 # ----------------------------------------------------------------- conditions
@@ -91,6 +92,13 @@ class TurnAtLeast:
 
 
 @dataclass(frozen=True, slots=True)
+class DateAtLeast:
+    """`date_at_least: "YYYY-MM-DD"` — the turn's date is this day or later (injects that come on a date)."""
+
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
 class Chosen:
     """`chosen: OPTION_ID` — the option has been ordered in any earlier turn."""
 
@@ -130,6 +138,7 @@ Condition = (
     | MeterBelow
     | IssueIs
     | TurnAtLeast
+    | DateAtLeast
     | Chosen
     | ForceAt
     | AnyOf
@@ -420,6 +429,7 @@ class Scenario:
     questions: tuple[str, ...]
     instructor_notes: tuple[InstructorNote, ...] = ()
     map: MapView | None = None  # None: the client fits the view to the places (or the sides' countries)
+    turn_dates: tuple[str, ...] = ()  # ISO date of each turn when turns are of uneven length; () = turn_days
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 
@@ -460,6 +470,18 @@ class Scenario:
 
     def positions_on(self, issue_id: str) -> tuple[Position, ...]:
         return tuple(p for p in self.positions if p.issue == issue_id)
+
+    def date_of_turn(self, turn: int) -> str:
+        """The ISO date of a turn (from 1): from `turn_dates` when given, else `turn_days` apart."""
+        if 1 <= turn <= len(self.turn_dates):
+            return self.turn_dates[turn - 1]
+        first, start = (
+            (len(self.turn_dates), self.turn_dates[-1]) if self.turn_dates else (1, self.start_date)
+        )
+        try:
+            return (date.fromisoformat(start) + timedelta(days=self.turn_days * (turn - first))).isoformat()
+        except ValueError:  # only in a file with errors, already reported
+            return start
 
     def rung_for(self, tension: int) -> Rung:
         """The highest rung whose threshold the tension has reached."""

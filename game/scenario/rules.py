@@ -7,6 +7,7 @@ the engine. Nothing is ever evaluated as code.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from game.scenario import model as m
@@ -65,6 +66,17 @@ def _force_at(r: Reader, node: YNode, key: str) -> m.Condition | None:
     return m.ForceAt(r.ref_value(pair[0], "force", "a force"), r.ref_value(pair[1], "place", "a place"))
 
 
+def _iso_date(r: Reader, node: YNode, key: str) -> str:
+    text = r.text_value(node, f"'{key}'")
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        if text:
+            r.error(node, f"'{key}' is '{text}', not a date written \"YYYY-MM-DD\" (in quotes)")
+        return ""
+    return text
+
+
 def _any(r: Reader, node: YNode, key: str) -> m.Condition | None:
     if not isinstance(node, YSeq) or not node.items:
         r.error(node, f"'any' must be a non-empty list of conditions, not {kind_of(node)}")
@@ -90,6 +102,7 @@ _CONDITIONS: dict[str, _Parse] = {
     "meter_below": lambda r, n, k: _meter_threshold(r, n, k, m.MeterBelow),
     "issue_is": _issue_is,
     "turn_at_least": lambda r, n, k: m.TurnAtLeast(r.int_value(n, f"'{k}'", 1)),
+    "date_at_least": lambda r, n, k: m.DateAtLeast(_iso_date(r, n, k)),
     "chosen": lambda r, n, k: m.Chosen(r.ref_value(n, "option", "an option")),
     "force_at": _force_at,
     "any": _any,

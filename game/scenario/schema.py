@@ -18,6 +18,7 @@ from game.scenario.rules import CONDITION_KEYS
 Schema = dict[str, Any]
 
 _ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+_DATE = {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"}
 _METER_REF = "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"
 
 
@@ -72,6 +73,10 @@ _PROPS: dict[str, dict[str, Schema]] = {
         },
         "turn_days": _int("Days one turn stands for.", 1, 365),
         "turn_limit": _int("The game ends after this many turns.", 1, 50),
+        "turn_dates": _list(
+            _DATE,
+            "The date of each turn, for turns of uneven length: the first is start_date, one per turn.",
+        ),
         "start_tension": _int("Where tension (0–100) starts.", 0, 100),
         "map": _ref("map"),
         "sources": _list(_ref("source"), "Where the facts and quotes come from."),
@@ -298,6 +303,7 @@ def _condition_defs() -> Schema:
             "description": "{ISSUE: STATE} or {ISSUE: [STATE, ...]}.",
         },
         "turn_at_least": _int("The turn counter (from 1) ≥ N.", 1),
+        "date_at_least": {**_DATE, "description": 'The turn\'s date is this day or later, "YYYY-MM-DD".'},
         "chosen": _id("The option was ordered in an earlier turn."),
         "force_at": {**one_pair, "additionalProperties": _ID, "description": "{FORCE: PLACE}."},
         "any": {

@@ -1,0 +1,59 @@
+"""Two format gaps an instructor met writing the Taiwan Strait crisis of 1995–96: turns of uneven
+length (`turn_dates`) and injects that come on a date (`date_at_least`). Both optional."""
+
+from __future__ import annotations
+
+import json
+
+from game.engine.game import Game
+from game.scenario.loader import check_file, load_scenario
+from tests.loader_fixtures import mutated, position
+
+DATES = '["2022-02-03", "2022-02-04", "2022-02-10", "2022-03-01", "2022-03-02", "2022-03-20"]'
+SPRING = """  - id: spring
+    title: Spring
+    text: "News flash: the thaw comes."
+    when: [{date_at_least: "2022-03-01"}]
+    effects: {tension: 1}
+"""
+
+
+def _errors(path) -> list[str]:
+    return [p.format() for p in check_file(path)[1] if p.is_error]
+
+
+def test_turns_take_their_dates_from_the_list_and_an_inject_comes_on_its_date(tmp_path):
+    path = mutated(tmp_path, "turn_days: 7\n", f"turn_days: 7\nturn_dates: {DATES}\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("injects:\n", "injects:\n" + SPRING, 1), "utf-8")
+    scenario = load_scenario(path)
+    game = Game.new(scenario, seed=1, humans=("north", "south"))
+    dates, fired = [], {}
+    while not game.is_over:
+        dates.append(game.state.date)
+        record = game.play_turn({"north": "talk_north", "south": "sanction"})
+        fired[record.date] = record.injects
+    assert len(dates) >= 4, "the game must reach the 1 March turn for this test to say anything"
+    assert dates == json.loads(DATES)[: len(dates)]
+    assert "spring" in fired["2022-03-01"]
+    assert all("spring" not in fired[d] for d in dates if d < "2022-03-01")
+
+
+def test_turn_dates_are_checked(tmp_path):
+    wrong_first = mutated(tmp_path, "turn_days: 7\n", 'turn_days: 7\nturn_dates: ["2022-02-04"]\n', "a.yaml")
+    assert any("the first turn date must be the start_date '2022-02-03'" in e for e in _errors(wrong_first))
+    assert any("'turn_dates' has 1 dates but 'turn_limit' is 6" in e for e in _errors(wrong_first))
+    falling = DATES.replace('"2022-02-10"', '"2022-02-01"')
+    path = mutated(tmp_path, "turn_days: 7\n", f"turn_days: 7\nturn_dates: {falling}\n", "b.yaml")
+    assert any(
+        e.startswith(position(path, '"2022-02-01"')) and "must come after '2022-02-04': turn dates rise" in e
+        for e in _errors(path)
+    )
+
+
+def test_a_date_condition_is_checked_and_one_after_the_last_turn_never_comes(tmp_path):
+    bad = mutated(tmp_path, "when: [{rung_at_least: war}]", 'when: [{date_at_least: "1 March"}]', "c.yaml")
+    assert any("'date_at_least' is '1 March', not a date written" in e for e in _errors(bad))
+    late = mutated(
+        tmp_path, "when: [{rung_at_least: war}]", 'when: [{date_at_least: "2023-01-01"}]', "d.yaml"
+    )
+    assert any("2023-01-01 never comes (the last turn is on 2022-03-10)" in e for e in _errors(late))
