@@ -52,11 +52,13 @@ def reload_game(game: Game) -> Reloaded:
 
 def reload_into(app: App) -> Transition | None:
     """What F5 does on the current screen."""
-    session = next((s.session for s in reversed(app.stack) if hasattr(s, "session")), None)
+    from game.client.chrome import GameScreen
+    from game.client.title import TitleScreen
+
+    session = next((s.session for s in reversed(app.stack) if isinstance(s, GameScreen)), None)
     if session is None:
-        title = app.stack[0] if app.stack else None
-        if hasattr(title, "load"):
-            title.load()  # the title lists the scenario files: read them again
+        if app.stack and isinstance(app.stack[0], TitleScreen):
+            app.stack[0].load()  # the title lists the scenario files: read them again
             app.notify("Scenario files read again from disk.")
         return None
     result = reload_game(session.game)

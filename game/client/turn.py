@@ -22,7 +22,7 @@ from game.client.screen import Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
-from game.engine.readings import cite
+from game.scenario.evidence import cite
 
 if TYPE_CHECKING:
     from game.client.app import App

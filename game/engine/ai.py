@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.engine.index import memo
-from game.engine.readings import cite, read_option, verdict_of
+from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_status
 from game.engine.state import GameState
-from game.scenario.evidence import cites_words
+from game.scenario.evidence import cite, cites_words
 from game.scenario.model import Option, Scenario
 from game.wording import possessive
 

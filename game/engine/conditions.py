@@ -17,6 +17,12 @@ from game.scenario.model import Scenario
 from game.wording import long_date, possessive
 
 
+def _date(condition: object) -> str:
+    """The day of a `date_at_least` (typed, for the tables below that take any condition)."""
+    assert isinstance(condition, m.DateAtLeast)
+    return condition.date
+
+
 def _meter(state: GameState, actor: str, meter: str) -> int:
     return state.meters.get(actor, {}).get(meter, 0)
 
@@ -40,7 +46,7 @@ _HOLDS: dict[type, Callable[[object, Scenario, GameState], bool]] = {
     m.MeterBelow: lambda c, sc, st: _meter(st, c.actor, c.meter) < c.value,
     m.IssueIs: lambda c, sc, st: st.issues.get(c.issue) in c.states,
     m.TurnAtLeast: lambda c, sc, st: st.turn >= c.value,
-    m.DateAtLeast: lambda c, sc, st: st.date >= c.date,
+    m.DateAtLeast: lambda c, sc, st: st.date >= _date(c),
     m.Chosen: lambda c, sc, st: st.was_chosen(c.option),
     m.ForceAt: lambda c, sc, st: st.forces[c.force].place == c.place if c.force in st.forces else False,
     m.AnyOf: lambda c, sc, st: any(holds(x, sc, st) for x in c.conditions),
@@ -93,7 +99,7 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
         f"needs {sc.issue(c.issue).name} to be {_state_names(sc, c.issue, c.states)}"
     ),
     m.TurnAtLeast: lambda c, sc, st: f"not before turn {c.value}",
-    m.DateAtLeast: lambda c, sc, st: f"not before {long_date(c.date)} (now {long_date(st.date)})",
+    m.DateAtLeast: lambda c, sc, st: f"not before {long_date(_date(c))} (now {long_date(st.date)})",
     m.Chosen: lambda c, sc, st: f"needs “{sc.option(c.option).label}” to have been ordered first",
     m.ForceAt: lambda c, sc, st: f"needs {sc.force(c.force).name} at {sc.place(c.place).name}",
     m.AnyOf: lambda c, sc, st: "; or ".join(describe(x, sc, st) for x in c.conditions),
@@ -118,7 +124,7 @@ _NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
         f"not possible while {sc.issue(c.issue).name} is {_state_names(sc, c.issue, c.states)}"
     ),
     m.TurnAtLeast: lambda c, sc, st: f"only before turn {c.value}",
-    m.DateAtLeast: lambda c, sc, st: f"only before {long_date(c.date)}",
+    m.DateAtLeast: lambda c, sc, st: f"only before {long_date(_date(c))}",
     m.Chosen: lambda c, sc, st: f"not possible once “{sc.option(c.option).label}” has been ordered",
     m.ForceAt: lambda c, sc, st: (
         f"not possible while {sc.force(c.force).name} is at {sc.place(c.place).name}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from game.engine.index import memo
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Reading
-from game.scenario.evidence import cite  # noqa: F401 - re-exported: the engine's callers cite through here
 from game.scenario.model import Option, Position, Scenario
 from game.wording import possessive
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 
 from game.engine.conditions import all_hold, first_failing, flag_words
-from game.engine.readings import cite, read_option
+from game.engine.readings import read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
 from game.engine.state import GameState, advance_date
+from game.scenario.evidence import cite
 from game.scenario.model import Effects, Option, Scenario
 from game.wording import possessive
 

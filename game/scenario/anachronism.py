@@ -17,7 +17,7 @@ from datetime import date
 from game.scenario import model as m
 from game.scenario.fields import Reader
 from game.scenario.located import Locator, at
-from game.scenario.yamlsafe import YMap
+from game.scenario.yamlsafe import YMap, YNode
 from game.wording import long_date
 
 MONTHS = [
@@ -113,7 +113,7 @@ def _check_position(r: Reader, where: Locator, position: m.Position, start: date
             )
 
 
-def _check_text(r: Reader, node, text: str, shown_on: date, what: str) -> None:
+def _check_text(r: Reader, node: YNode, text: str, shown_on: date, what: str) -> None:
     later = later_date(text, shown_on)
     if later is not None:
         r.warning(
