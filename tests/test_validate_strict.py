@@ -93,32 +93,28 @@ def test_a_justified_comment_answers_a_warning_but_not_an_error(tmp_path, capsys
     assert "must be written" in capsys.readouterr().out
 
 
-def test_validate_warns_where_a_text_names_a_later_date(tmp_path, capsys):
-    path = mutated(
-        tmp_path,
-        "  Northland has moved troops near the bridge. Southland wants them gone.",
-        "  Northland has moved troops near the bridge. On 10 February it will cross.",
-    )
-    assert main(["validate", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert (
-        f"{position(path, '|')}: warning: the briefing is shown on 3 February 2022 but names 10 February 2022"
-        in out
-    )
-
-
-def test_validate_warns_about_evidence_that_comes_after_the_last_turn(tmp_path, capsys):
-    path = mutated(
-        tmp_path,
-        '        quote: "The bridge is ours."\n        source: article\n',
-        '        quote: "The bridge is ours."\n        source: article\n        date: "2022-05-01"\n',
-    )
-    assert main(["validate", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert (
-        f"{position(path, DATED)}: warning: evidence of North's president is dated 1 May 2022, "
-        "after the last turn (10 March 2022)" in out
-    )
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "  Northland has moved troops near the bridge. Southland wants them gone.",
+            "  Northland has moved troops near the bridge. On 10 February it will cross.",
+            "|",
+            "the briefing is shown on 3 February 2022 but names 10 February 2022",
+        ),
+        (
+            '        quote: "The bridge is ours."\n        source: article\n',
+            '        quote: "The bridge is ours."\n        source: article\n        date: "2022-05-01"\n',
+            DATED,
+            "evidence of North's president is dated 1 May 2022, after the last turn (10 March 2022)",
+        ),
+    ],
+    ids=["briefing names a later date", "evidence after the last turn"],
+)
+def test_plain_validate_warns_about_anachronism(tmp_path, capsys, old, new, needle, message):
+    path = mutated(tmp_path, old, new)
+    assert main(["validate", str(path)]) == 0, "a warning: the file still plays"
+    assert f"{position(path, needle)}: warning: {message}" in capsys.readouterr().out
 
 
 def test_the_shipped_scenarios_pass_strict_with_every_warning_answered():
