@@ -96,7 +96,7 @@ class Game:
 
     @property
     def computer_sides(self) -> tuple[str, ...]:
-        return tuple(a.id for a in self.scenario.playable_actors if a.id not in self.humans)
+        return tuple(a.id for a in self.scenario.acting_actors if a.id not in self.humans)
 
     def options_for(self, actor_id: str) -> list[OptionStatus]:
         return [

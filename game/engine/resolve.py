@@ -44,8 +44,8 @@ def option_status(scenario: Scenario, state: GameState, option: Option) -> tuple
 
 
 def check_orders(scenario: Scenario, state: GameState, orders: dict[str, str]) -> None:
-    """Raise IllegalOrder unless every playable side has exactly one legal order."""
-    playable = [a.id for a in scenario.playable_actors]
+    """Raise IllegalOrder unless every side that orders (playable or acting) has exactly one legal order."""
+    playable = [a.id for a in scenario.acting_actors]
     for actor_id in orders:
         if actor_id not in playable:
             raise IllegalOrder(f"'{actor_id}' is not a playable side (the sides are {', '.join(playable)})")
@@ -138,10 +138,10 @@ def resolve(
         turn=st.turn,
         date=st.date,
         tension_before=st.tension,
-        orders={a.id: orders[a.id] for a in scenario.playable_actors},
+        orders={a.id: orders[a.id] for a in scenario.acting_actors},
     )
     rung_before = scenario.rung_for(st.tension)
-    ordered = [scenario.option(orders[a.id]) for a in scenario.playable_actors]
+    ordered = [scenario.option(orders[a.id]) for a in scenario.acting_actors]
 
     for option in ordered:  # step 2
         actor = scenario.actor(option.actor)

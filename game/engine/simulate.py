@@ -71,7 +71,7 @@ def report_text(scenario: Scenario, report: BalanceReport) -> str:
         share = 100.0 * n / report.games if report.games else 0.0
         lines.append(f"  {outcome.title:<40} {n:>6}  {share:5.1f} %")
     lines += ["", "Options chosen:"]
-    for actor in scenario.playable_actors:
+    for actor in scenario.acting_actors:
         lines.append(f"  {actor.name}")
         for option in scenario.options_of(actor.id):
             n = report.options.get(option.id, 0)

@@ -78,10 +78,11 @@ def _check_actors(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], t
     actor_nodes = ids.get("actor", {})
     with_options = {o.actor for o in sc.options}
     for actor in sc.actors:
-        if actor.playable and actor.id not in with_options and actor.id in actor_nodes:
-            r.error(actor_nodes[actor.id], f"actor '{actor.id}' is playable but has no options")
+        if actor.gives_orders and actor.id not in with_options and actor.id in actor_nodes:
+            what = "is playable" if actor.playable else "acts each turn"
+            r.error(actor_nodes[actor.id], f"actor '{actor.id}' {what} but has no options")
         elif (
-            actor.playable
+            actor.gives_orders
             and actor.id in actor_nodes
             and not any(not o.requires and not o.once for o in sc.options if o.actor == actor.id)
         ):
@@ -110,14 +111,15 @@ def _check_actors(r: Reader, sc: m.Scenario, ids: dict[str, dict[str, YNode]], t
                 f"or crossing them has no effect in play; give it e.g. "
                 f"'reactions: {{crossed: {{tension: 2}}}}'",
             )
-    playable = {a.id for a in sc.playable_actors}
+    playable = {a.id for a in sc.acting_actors}
     option_nodes = ids.get("option", {})
     for option in sc.options:
         if option.actor in actor_nodes and option.actor not in playable and option.id in option_nodes:
             r.warning(
                 option_nodes[option.id],
                 f"option '{option.id}' belongs to '{option.actor}', "
-                f"which is not playable, so it is never offered",
+                f"which is not playable and does not act, so it is never ordered "
+                f"(give '{option.actor}' 'acts: true' to have the computer order for it)",
             )
 
 

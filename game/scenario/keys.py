@@ -34,7 +34,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rung": (("id", "name", "at"), ("description",)),
     "actor": (
         ("id", "name", "colour", "playable"),
-        ("short_name", "side", "countries", "description", "meters", "reactions"),
+        ("short_name", "side", "countries", "description", "meters", "reactions", "acts"),
     ),
     "meter": (("id", "name", "min", "max", "start"), ("description",)),
     "reactions": ((), ("honoured", "crossed")),

@@ -300,6 +300,7 @@ class _Builder:
             countries=countries,
             reactions=reactions,
             description=r.text(f, "description", what),
+            acts=r.boolean(f, "acts", what),
         )
 
     def meter(self, node: YNode, actor: str, ids: dict[str, YNode]) -> m.Meter | None:

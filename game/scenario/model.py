@@ -272,6 +272,12 @@ class Actor:
     countries: tuple[str, ...] = ()  # ISO 3166 alpha-3 codes, for the map
     reactions: Reactions = Reactions()
     description: str = ""
+    acts: bool = False  # not playable, yet the computer gives it an order every turn (an ally, a bystander)
+
+    @property
+    def gives_orders(self) -> bool:
+        """Whether the actor orders each turn: a playable side, or one the computer always plays."""
+        return self.playable or self.acts
 
     def meter(self, meter_id: str) -> Meter:
         for m in self.meters:
@@ -461,6 +467,11 @@ class Scenario:
     @property
     def playable_actors(self) -> tuple[Actor, ...]:
         return tuple(a for a in self.actors if a.playable)
+
+    @property
+    def acting_actors(self) -> tuple[Actor, ...]:
+        """Everyone who orders each turn: the playable sides and the actors with `acts: true`."""
+        return tuple(a for a in self.actors if a.gives_orders)
 
     def options_of(self, actor_id: str) -> tuple[Option, ...]:
         return tuple(o for o in self.options if o.actor == actor_id)

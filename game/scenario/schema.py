@@ -122,6 +122,7 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "name": _text("Full name."),
         "short_name": _text("Short name for tight spaces (defaults to name)."),
         "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": 'Colour, "#rrggbb".'},
+        "acts": _bool("Not playable, yet the computer gives it an order every turn (an ally, a bystander)."),
         "playable": _bool("Whether a team can play this actor; a playable actor needs options."),
         "side": _text("Camp or alliance; actors of one side are drawn alike (defaults to id)."),
         "countries": _list(

@@ -58,7 +58,7 @@ def strict_findings(scenario: m.Scenario, tree: YMap, batch: Batch | None) -> li
 def batch_findings(scenario: m.Scenario, where: Locator, batch: Batch) -> Iterator[Finding]:
     played = f"in {batch.games} computer-vs-computer games (seed {batch.seed})"
     for option in scenario.options:
-        if option.actor in {a.id for a in scenario.playable_actors} and not batch.options.get(option.id):
+        if option.actor in {a.id for a in scenario.acting_actors} and not batch.options.get(option.id):
             yield (
                 where.item("options", option.id),
                 (

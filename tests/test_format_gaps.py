@@ -1,11 +1,14 @@
-"""Two format gaps an instructor met writing the Taiwan Strait crisis of 1995–96: turns of uneven
-length (`turn_dates`) and injects that come on a date (`date_at_least`). Both optional."""
+"""Format gaps an instructor met writing the Taiwan Strait crisis of 1995–96, each optional: turns of
+uneven length (`turn_dates`), injects that come on a date (`date_at_least`), and an actor no team plays
+that still gives an order every turn (`acts: true`, Japan in that crisis)."""
 
 from __future__ import annotations
 
 import json
 
-from game.engine.game import Game
+import pytest
+
+from game.engine.game import Game, IllegalOrder
 from game.scenario.loader import check_file, load_scenario
 from tests.loader_fixtures import mutated, position
 
@@ -57,3 +60,33 @@ def test_a_date_condition_is_checked_and_one_after_the_last_turn_never_comes(tmp
         tmp_path, "when: [{rung_at_least: war}]", 'when: [{date_at_least: "2023-01-01"}]', "d.yaml"
     )
     assert any("2023-01-01 never comes (the last turn is on 2022-03-10)" in e for e in _errors(late))
+
+
+OBSERVER_OPTIONS = """  - id: observe
+    actor: observer
+    label: Observe the bridge
+    category: diplomatic
+    stances: {bridge: demilitarised}
+    effects: {tension: -1}
+
+injects:"""
+
+
+def test_an_actor_that_acts_orders_every_turn_but_no_team_can_play_it(tmp_path):
+    path = mutated(tmp_path, "    playable: false\n", "    playable: false\n    acts: true\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("injects:", OBSERVER_OPTIONS, 1), "utf-8")
+    scenario = load_scenario(path)
+    game = Game.new(scenario, seed=1, humans=("south",))
+    assert "observer" in game.computer_sides
+    record = game.play_turn({"south": "talk_south"})
+    assert record.orders["observer"] == "observe" and "observer" in record.decisions
+    with pytest.raises(IllegalOrder):
+        Game.new(scenario, seed=1, humans=("observer",))
+
+
+def test_an_actor_that_acts_needs_an_option_it_can_always_order(tmp_path):
+    path = mutated(tmp_path, "    playable: false\n", "    playable: false\n    acts: true\n")
+    assert any("actor 'observer' acts each turn but has no options" in e for e in _errors(path))
+    quiet = mutated(tmp_path, "injects:", OBSERVER_OPTIONS, "quiet.yaml")
+    warnings = [p.format() for p in check_file(quiet)[1] if not p.is_error]
+    assert any("give 'observer' 'acts: true' to have the computer order for it" in w for w in warnings)
