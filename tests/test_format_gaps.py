@@ -90,3 +90,50 @@ def test_an_actor_that_acts_needs_an_option_it_can_always_order(tmp_path):
     quiet = mutated(tmp_path, "injects:", OBSERVER_OPTIONS, "quiet.yaml")
     warnings = [p.format() for p in check_file(quiet)[1] if not p.is_error]
     assert any("give 'observer' 'acts: true' to have the computer order for it" in w for w in warnings)
+
+
+AREA = """areas:
+  - id: closure_zone
+    name: "Closure zone"
+    points: [[46.0, 18.0], [48.5, 18.5], [48.0, 22.0], [45.5, 21.5]]
+    note: "Closed to shipping for the exercise."
+
+forces:
+"""
+
+
+def test_an_area_is_read_and_drawn_on_the_map(tmp_path):
+    import pygame
+
+    from game.client import theme as th
+    from game.client.mapview import MapView
+    from game.client.text import Painter, TextCache
+    from game.client.theme import Theme, actor_shapes, side_styles
+
+    plain = load_scenario(mutated(tmp_path, "forces:\n", "forces:\n", "plain.yaml"))
+    with_area = load_scenario(mutated(tmp_path, "forces:\n", AREA))
+    assert with_area.areas[0].points[0] == (46.0, 18.0) and with_area.areas[0].name == "Closure zone"
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        danger = []
+        for scenario in (plain, with_area):
+            view = MapView(scenario, side_styles(scenario), actor_shapes(scenario))
+            painter = Painter(pygame.Surface((640, 480)), TextCache(), Theme(720, False))
+            layer = view._static_layer(painter, (640, 480))
+            pixels = pygame.surfarray.pixels3d(layer)
+            danger.append(int(((pixels == th.DANGER).all(axis=2)).sum()))
+            del pixels
+    finally:
+        pygame.display.quit()
+    assert danger[1] > danger[0] + 200, "the area's outline adds its colour to the map"
+
+
+def test_an_area_needs_three_corners_written_lat_lon(tmp_path):
+    few = mutated(tmp_path, "forces:\n", AREA.replace(", [48.0, 22.0], [45.5, 21.5]]", "]"), "few.yaml")
+    assert any("area 'closure_zone' needs at least three corners" in e for e in _errors(few))
+    bad = mutated(tmp_path, "forces:\n", AREA.replace("[46.0, 18.0]", "[46.0]"), "bad.yaml")
+    assert any(
+        e.startswith(position(bad, "[46.0]")) and "a corner of an area is written [lat, lon]" in e
+        for e in _errors(bad)
+    )

@@ -17,6 +17,7 @@ import pygame
 from pygame import Rect
 
 from game.client import theme as th
+from game.client.areas import draw_areas
 from game.client.geometry import clip_ring
 from game.client.mapdraw import hatch_surface
 from game.client.text import Painter
@@ -63,6 +64,7 @@ def fitted_view(scenario: Scenario) -> View:
     if scenario.map is not None:
         return scenario.map
     points = [(place.lon, place.lat) for place in scenario.places]
+    points += [(lon, lat) for area in scenario.areas for lat, lon in area.points]
     if not points:
         wanted = {code for actor in scenario.actors for code in actor.countries}
         points = [
@@ -190,6 +192,7 @@ class MapView:
             pattern = hatch_surface(size, self.styles[side].hatch, (0, 0, 0, 150), step)
             mask.blit(pattern, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
             surface.blit(mask, (0, 0))
+        draw_areas(Painter(surface, p.texts, p.theme), self.scenario.areas, project, step)
         # Country names go on the dynamic layer, after the forces' labels, so they never cover them.
         self.country_labels = sorted(labels, key=lambda item: (not item[3], -item[2]))
         self._legend(Painter(surface, p.texts, p.theme), rect)

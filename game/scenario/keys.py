@@ -26,7 +26,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "options",
             "outcomes",
         ),
-        ("map", "instructor_notes", "places", "forces", "injects", "questions", "turn_dates"),
+        ("map", "instructor_notes", "places", "forces", "injects", "questions", "turn_dates", "areas"),
     ),
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),
@@ -46,6 +46,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "evidence": (("speaker", "source"), ("quote", "paraphrase", "kind", "date", "language")),
     "place": (("id", "name", "lat", "lon"), ("country", "short_name")),
+    "area": (("id", "name", "points"), ("note",)),
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
     "option": (
         ("id", "actor", "label", "category"),

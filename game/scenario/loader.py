@@ -135,6 +135,7 @@ class _Builder:
             questions=r.texts(f, "questions", "the scenario"),
             instructor_notes=self.listed(f, "instructor_notes", self.note),
             turn_dates=self.turn_dates(f, start_date),
+            areas=self.listed(f, "areas", self.area),
             map=self.map_view(f["map"]) if "map" in f else None,
         )
         for key in ("actors", "ladder", "outcomes"):
@@ -451,6 +452,26 @@ class _Builder:
             r.text(f, "country", what),
             r.text(f, "short_name", what),
         )
+
+    def area(self, node: YNode) -> m.Area | None:
+        f = self.fields(node, "area", "an area")
+        if f is None:
+            return None
+        r, what = self.r, "an area"
+        ident = self.register("area", f, what)
+        corners = r.items(f.get("points"), f"'points' of area '{ident}'")
+        points = tuple(p for p in (self.corner(c) for c in corners) if p is not None)
+        if "points" in f and len(corners) < 3:
+            r.error(f["points"], f"area '{ident}' needs at least three corners, each written [lat, lon]")
+        return m.Area(ident, r.text(f, "name", what), points, r.text(f, "note", what))
+
+    def corner(self, node: YNode) -> tuple[float, float] | None:
+        """One `[lat, lon]` corner of an area."""
+        if not isinstance(node, YSeq) or len(node.items) != 2:
+            self.r.error(node, "a corner of an area is written [lat, lon], e.g. [25.2, 122.0]")
+            return None
+        lat = self.r.float_value(node.items[0], "the latitude of a corner", -90, 90)
+        return lat, self.r.float_value(node.items[1], "the longitude of a corner", -180, 180)
 
     def force(self, node: YNode) -> m.Force | None:
         f = self.fields(node, "force", "a force")

@@ -340,6 +340,16 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Area:
+    """A region drawn on the map (a closure zone, an exclusion zone): its corners as (lat, lon)."""
+
+    id: str
+    name: str
+    points: tuple[tuple[float, float], ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Force:
     id: str
     owner: str  # actor id
@@ -435,6 +445,7 @@ class Scenario:
     questions: tuple[str, ...]
     instructor_notes: tuple[InstructorNote, ...] = ()
     map: MapView | None = None  # None: the client fits the view to the places (or the sides' countries)
+    areas: tuple[Area, ...] = ()  # regions drawn on the map
     turn_dates: tuple[str, ...] = ()  # ISO date of each turn when turns are of uneven length; () = turn_days
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)

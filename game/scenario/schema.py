@@ -86,6 +86,7 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "issues": _list(_ref("issue"), "What the crisis is about."),
         "positions": _list(_ref("position"), "Each actor's stated position on each issue it cares about."),
         "places": _list(_ref("place"), "Named places on the map."),
+        "areas": _list(_ref("area"), "Regions drawn on the map (a closure zone)."),
         "forces": _list(_ref("force"), "Military forces and where they are."),
         "options": _list(_ref("option"), "What each playable actor may order."),
         "injects": _list(_ref("inject"), "Scripted events (news flashes)."),
@@ -211,6 +212,22 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "lat": _num("Latitude in degrees.", -90, 90),
         "lon": _num("Longitude in degrees.", -180, 180),
         "country": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO alpha-3 code."},
+    },
+    "area": {
+        "id": _id("Id of the area."),
+        "name": _text("Name shown on the map."),
+        "points": {
+            "type": "array",
+            "minItems": 3,
+            "items": {
+                "type": "array",
+                "prefixItems": [_num("Latitude.", -90, 90), _num("Longitude.", -180, 180)],
+                "minItems": 2,
+                "maxItems": 2,
+            },
+            "description": "The corners, each [lat, lon].",
+        },
+        "note": _text("What the area is, and where it comes from."),
     },
     "force": {
         "id": _id("Id of the force."),
