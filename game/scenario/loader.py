@@ -12,7 +12,6 @@ reachability once every id is known.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from game.scenario.crosscheck import Site, crosscheck
 from game.scenario.fields import Fields, Reader
 from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
 from game.scenario.problems import Problem, did_you_mean, sort_problems
+from game.scenario.readers import DatedAndDrawnReaders, is_iso_date
 from game.scenario.rules import conditions, effects
 from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, read_tree
 
@@ -71,7 +71,7 @@ def check_file(path: str | Path) -> tuple[m.Scenario | None, list[Problem]]:
     return replace(scenario, content_hash=hashlib.sha256(data).hexdigest(), path=name), problems
 
 
-class _Builder:
+class _Builder(DatedAndDrawnReaders):
     """Builds each entity, registering ids and the places where conditions are written."""
 
     def __init__(self, reader: Reader) -> None:
@@ -156,33 +156,9 @@ class _Builder:
         if version is not None and version != 1:
             self.r.error(f["format"], f"format {version} is not known; this version reads format 1")
         start_date = self.r.text(f, "start_date", "the scenario")
-        if start_date and not _is_iso_date(start_date):
+        if start_date and not is_iso_date(start_date):
             self.r.error(f["start_date"], f"start_date '{start_date}' is not a date written YYYY-MM-DD")
         return start_date
-
-    def turn_dates(self, f: Fields, start_date: str) -> tuple[str, ...]:
-        """`turn_dates`: one ISO date per turn, the first the start date, each later than the one before."""
-        r = self.r
-        nodes = r.items(f.get("turn_dates"), "'turn_dates'")
-        if not nodes:
-            return ()
-        dates = [r.text_value(n, "an item of 'turn_dates'") for n in nodes]
-        for before, node, text in zip([start_date, *dates[:-1]], nodes, dates, strict=True):
-            if not _is_iso_date(text):
-                r.error(node, f"turn date '{text}' is not a date written YYYY-MM-DD")
-                return ()
-            if node is nodes[0] and text != start_date:
-                r.error(node, f"the first turn date must be the start_date '{start_date}', not '{text}'")
-            elif node is not nodes[0] and text <= before:
-                r.error(node, f"turn date '{text}' must come after '{before}': turn dates rise")
-        limit_node = f.get("turn_limit")
-        limit = getattr(limit_node, "value", None)
-        if dates and isinstance(limit, int) and len(dates) != limit:
-            r.error(
-                f["turn_dates"],
-                f"'turn_dates' has {len(dates)} dates but 'turn_limit' is {limit}: give one date per turn",
-            )
-        return tuple(dates)
 
     def version(self, f: Fields) -> int | None:
         """The format number, or None when absent or not a number (already reported)."""
@@ -398,47 +374,6 @@ class _Builder:
             **lists,
         )
 
-    def evidence(self, node: YNode) -> m.Evidence | None:
-        f = self.fields(node, "evidence", "evidence")
-        if f is None:
-            return None
-        r = self.r
-        if ("quote" in f) == ("paraphrase" in f):
-            r.error(
-                node,
-                "evidence needs either 'quote' (the speaker's own words) or 'paraphrase' "
-                "(ours), " + ("not both" if "quote" in f else "and has neither"),
-            )
-        # A blank quote would print as "Joseph Nye (paraphrased):" with nothing after it.
-        quote = r.text_value(f["quote"], "'quote' of evidence") if "quote" in f else ""
-        paraphrase = r.text_value(f["paraphrase"], "'paraphrase' of evidence") if "paraphrase" in f else ""
-        kind = self.choice(f, "kind", m.EVIDENCE_KINDS, "evidence")
-        self.check_evidence_kind(f, kind)
-        date = r.text(f, "date", "evidence")
-        if date and not _is_iso_date(date):
-            r.error(f["date"], f"the date of evidence '{date}' is not a date written YYYY-MM-DD")
-        return m.Evidence(
-            r.text(f, "speaker", "evidence"),
-            r.ref(f, "source", "source", "evidence"),
-            quote,
-            paraphrase,
-            kind if kind in m.EVIDENCE_KINDS else "",
-            date if _is_iso_date(date) else "",
-            r.text(f, "language", "evidence"),
-        )
-
-    def check_evidence_kind(self, f: Fields, kind: str) -> None:
-        """The kind must match the field that holds the words; a translation names its language."""
-        r = self.r
-        if kind == m.PARAPHRASE and "quote" in f and "paraphrase" not in f:
-            r.error(f["kind"], "evidence of kind 'paraphrase' holds our words in 'paraphrase:', not 'quote:'")
-        elif kind in (m.QUOTE, m.REPORTED, m.TRANSLATION) and "paraphrase" in f and "quote" not in f:
-            r.error(f["kind"], f"evidence of kind '{kind}' holds the words in 'quote:', not 'paraphrase:'")
-        if kind == m.TRANSLATION and "language" not in f:
-            r.error(f["kind"], "a translation names its original language, e.g. 'language: Russian'")
-        elif "language" in f and kind != m.TRANSLATION:
-            r.error(f["language"], "'language' is only for evidence of 'kind: translation'")
-
     def place(self, node: YNode) -> m.Place | None:
         f = self.fields(node, "place", "a place")
         if f is None:
@@ -452,26 +387,6 @@ class _Builder:
             r.text(f, "country", what),
             r.text(f, "short_name", what),
         )
-
-    def area(self, node: YNode) -> m.Area | None:
-        f = self.fields(node, "area", "an area")
-        if f is None:
-            return None
-        r, what = self.r, "an area"
-        ident = self.register("area", f, what)
-        corners = r.items(f.get("points"), f"'points' of area '{ident}'")
-        points = tuple(p for p in (self.corner(c) for c in corners) if p is not None)
-        if "points" in f and len(corners) < 3:
-            r.error(f["points"], f"area '{ident}' needs at least three corners, each written [lat, lon]")
-        return m.Area(ident, r.text(f, "name", what), points, r.text(f, "note", what))
-
-    def corner(self, node: YNode) -> tuple[float, float] | None:
-        """One `[lat, lon]` corner of an area."""
-        if not isinstance(node, YSeq) or len(node.items) != 2:
-            self.r.error(node, "a corner of an area is written [lat, lon], e.g. [25.2, 122.0]")
-            return None
-        lat = self.r.float_value(node.items[0], "the latitude of a corner", -90, 90)
-        return lat, self.r.float_value(node.items[1], "the longitude of a corner", -180, 180)
 
     def force(self, node: YNode) -> m.Force | None:
         f = self.fields(node, "force", "a force")
@@ -577,14 +492,6 @@ class _Builder:
                 f"{', '.join(allowed)}{did_you_mean(value, allowed)}",
             )
         return value
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
 
 
 def _is_empty(node: YNode) -> bool:
