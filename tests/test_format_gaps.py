@@ -137,3 +137,32 @@ def test_an_area_needs_three_corners_written_lat_lon(tmp_path):
         e.startswith(position(bad, "[46.0]")) and "a corner of an area is written [lat, lon]" in e
         for e in _errors(bad)
     )
+
+
+CHANGE = """    red_lines: [seized]
+    changes:
+      - when: [{date_at_least: "2022-02-10"}]
+        summary: "South would now live with a seized bridge."
+        acceptable: [seized]
+        red_lines: []
+"""
+
+
+def test_a_position_changes_from_its_date_and_orders_read_against_the_new_one(tmp_path):
+    path = mutated(tmp_path, "    red_lines: [seized]\n", CHANGE)
+    scenario = load_scenario(path)
+    game = Game.new(scenario, seed=1, humans=("north", "south"))
+    before = {r.actor_id: r.verdict for r in game.readings("seize_bridge")}
+    assert before["south"] == "red_line", "on 3 February the seizure crosses South's red line"
+    game.play_turn({"north": "talk_north", "south": "sanction"})
+    assert game.state.date == "2022-02-10"
+    after = {r.actor_id: r.verdict for r in game.readings("seize_bridge")}
+    assert after["south"] == "acceptable", "from 10 February South has said it can live with it"
+    assert scenario.positions[1].red_lines == ("seized",), "the scenario itself is never changed"
+
+
+def test_a_change_names_states_of_its_own_issue(tmp_path):
+    path = mutated(
+        tmp_path, "    red_lines: [seized]\n", CHANGE.replace("acceptable: [seized]", "acceptable: [sized]")
+    )
+    assert any("issue 'bridge' has no state 'sized' (did you mean 'seized'?)" in e for e in _errors(path))

@@ -13,6 +13,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
+from game.engine.changing import in_force
 from game.engine.index import memo
 from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
@@ -240,6 +241,7 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
 def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int) -> Decision:
     """The computer's order for one side this turn, with its reasons in a sentence."""
     temperament = TEMPERAMENTS[temperament_id]
+    scenario = in_force(scenario, state)  # read positions as they stand now
     rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
     candidates = []
     signalled = _signalled(scenario, state, actor_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from game.engine import saves
 from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
+from game.engine.changing import in_force
 from game.engine.readings import read_option
 from game.engine.records import Decision, Reading, TurnRecord
 from game.engine.resolve import IllegalOrder, option_status, resolve
@@ -106,7 +107,7 @@ class Game:
 
     def readings(self, option_id: str) -> list[Reading]:
         """How that order would read against the other actors' stated positions."""
-        return read_option(self.scenario, self.scenario.option(option_id))
+        return read_option(in_force(self.scenario, self.state), self.scenario.option(option_id))
 
     def computer_choice(self, actor_id: str) -> Decision:
         temperament = self.temperaments.get(actor_id) or "cautious"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 
+from game.engine.changing import in_force
 from game.engine.conditions import all_hold, first_failing, flag_words
 from game.engine.readings import read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
@@ -129,6 +130,7 @@ def resolve(
     """Resolve one turn from simultaneous orders; the given state is left untouched."""
     if state.outcome is not None:
         raise IllegalOrder("the game is over")
+    scenario = in_force(scenario, state)  # positions as they stand on this turn's date
     check_orders(scenario, state, orders)
     turn = _Turn(scenario, state.copy())
     st = turn.state

@@ -42,9 +42,10 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "issue_state": (("id", "name"), ("description",)),
     "position": (
         ("actor", "issue", "strength", "evidence"),
-        ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured"),
+        ("summary", "preferred", "acceptable", "red_lines", "if_crossed", "if_honoured", "changes"),
     ),
     "evidence": (("speaker", "source"), ("quote", "paraphrase", "kind", "date", "language")),
+    "position_change": (("when",), ("summary", "preferred", "acceptable", "red_lines")),
     "place": (("id", "name", "lat", "lon"), ("country", "short_name")),
     "area": (("id", "name", "points"), ("note",)),
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),

@@ -348,19 +348,7 @@ class _Builder(DatedAndDrawnReaders):
                 f"actor '{actor}' already has a position on issue '{issue}' (line {first.line}); "
                 f"merge them into one",
             )
-        seen: dict[str, str] = {}
-        lists = {}
-        for key in ("preferred", "acceptable", "red_lines"):
-            for item in r.items(f.get(key), f"'{key}' of {what}"):
-                state = r.ref_value(item, "state", f"an item of '{key}'", scope=issue)
-                if state and state in seen:
-                    both = (
-                        f"twice in '{key}'" if seen[state] == key else f"in both '{seen[state]}' and '{key}'"
-                    )
-                    r.error(item, f"state '{state}' is listed {both} of {what}")
-                elif state:
-                    seen[state] = key
-            lists[key] = tuple(s for s, k in seen.items() if k == key)
+        lists = {key: value or () for key, value in self.stance_lists(f, issue, what).items()}
         if "evidence" in f and _is_empty(f["evidence"]):
             r.warning(f["evidence"], f"{what} has no evidence: add the speaker's words or a paraphrase")
         return m.Position(
@@ -371,6 +359,7 @@ class _Builder(DatedAndDrawnReaders):
             summary=r.text(f, "summary", what),
             if_crossed=effects(r, f.get("if_crossed"), f"'if_crossed' of {what}"),
             if_honoured=effects(r, f.get("if_honoured"), f"'if_honoured' of {what}"),
+            changes=self.listed(f, "changes", lambda n: self.position_change(n, issue, what)),
             **lists,
         )
 

@@ -309,6 +309,17 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True)
+class PositionChange:
+    """From when its conditions hold (a date, an event), the position's lists become these."""
+
+    when: tuple[Condition, ...]
+    preferred: tuple[str, ...] | None = None  # None: unchanged
+    acceptable: tuple[str, ...] | None = None
+    red_lines: tuple[str, ...] | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
     """One actor's stated position on one issue."""
 
@@ -322,6 +333,7 @@ class Position:
     summary: str = ""  # the position in one line, project's words
     if_crossed: Effects = Effects()  # the actor's own response when its red line is crossed
     if_honoured: Effects = Effects()
+    changes: tuple[PositionChange, ...] = ()  # how the position shifts at a date or on an event
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.scenario import model as m
 from game.scenario.fields import Fields, Reader
+from game.scenario.rules import conditions
 from game.scenario.yamlsafe import YNode, YSeq
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class DatedAndDrawnReaders:
-    """Builder methods for evidence, the calendar and areas."""
+    """Builder methods for evidence, the calendar, positions that change, and areas."""
 
     r: Reader
     fields: Callable[[YNode, str, str], Fields | None]
@@ -110,6 +111,34 @@ class DatedAndDrawnReaders:
             return None
         lat = self.r.float_value(node.items[0], "the latitude of a corner", -90, 90)
         return lat, self.r.float_value(node.items[1], "the longitude of a corner", -180, 180)
+
+    def stance_lists(self, f: Fields, issue: str, what: str) -> dict[str, tuple[str, ...] | None]:
+        """preferred / acceptable / red_lines as given (None when a key is absent); a state in two is an error."""
+        r = self.r
+        seen: dict[str, str] = {}
+        lists: dict[str, tuple[str, ...] | None] = {}
+        for key in ("preferred", "acceptable", "red_lines"):
+            for item in r.items(f.get(key), f"'{key}' of {what}"):
+                state = r.ref_value(item, "state", f"an item of '{key}'", scope=issue)
+                if state and state in seen:
+                    both = (
+                        f"twice in '{key}'" if seen[state] == key else f"in both '{seen[state]}' and '{key}'"
+                    )
+                    r.error(item, f"state '{state}' is listed {both} of {what}")
+                elif state:
+                    seen[state] = key
+            lists[key] = tuple(s for s, k in seen.items() if k == key) if key in f else None
+        return lists
+
+    def position_change(self, node: YNode, issue: str, what: str) -> m.PositionChange | None:
+        """One entry of `changes`: from when its `when` holds, the lists it gives replace the position's."""
+        f = self.fields(node, "position_change", f"a change of {what}")
+        if f is None:
+            return None
+        when, _ = conditions(self.r, f.get("when"), f"'when' of a change of {what}")
+        lists = self.stance_lists(f, issue, f"a change of {what}")
+        summary = self.r.text(f, "summary", f"a change of {what}")
+        return m.PositionChange(when, lists["preferred"], lists["acceptable"], lists["red_lines"], summary)
 
 
 def is_iso_date(text: str) -> bool:

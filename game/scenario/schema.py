@@ -180,6 +180,14 @@ _PROPS: dict[str, dict[str, Schema]] = {
             **_ref("effects"),
             "description": "The actor's response when the position is honoured.",
         },
+        "changes": _list(_ref("position_change"), "How the position shifts at a date or on an event."),
+    },
+    "position_change": {
+        "when": {**_ref("conditions"), "description": "From when this holds (a date_at_least, a flag ...)."},
+        "summary": _text("The position in one line from then on."),
+        "preferred": _states("States the actor wants from then on (absent: unchanged)."),
+        "acceptable": _states("States it can live with from then on (absent: unchanged)."),
+        "red_lines": _states("States it will not accept from then on (absent: unchanged)."),
     },
     "evidence": {
         "speaker": _text("Who said it."),
