@@ -25,7 +25,8 @@ def in_force(scenario: Scenario, state: GameState) -> Scenario:
     if not any(i >= 0 for i in active):
         return scenario
     # One variant per set of active changes, kept, so each variant's own memo of readings is reused.
-    return memo(scenario, ("in_force", active), lambda: _variant(scenario, active))
+    variant: Scenario = memo(scenario, ("in_force", active), lambda: _variant(scenario, active))
+    return variant
 
 
 def _latest(position: Position, scenario: Scenario, state: GameState) -> int:
