@@ -29,6 +29,3 @@ def short_date(iso: str) -> str:
         return date.fromisoformat(iso).strftime("%-d %b %Y")
     except ValueError:
         return iso
-
-
-long_date = nice_date  # the name the evidence and date checks use

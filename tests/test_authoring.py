@@ -76,7 +76,7 @@ def test_new_then_the_tutorial_then_a_game_played_to_an_outcome(tmp_path):
             str(tmp_path / "save.json"),
         ],
         cwd=PROJECT,
-        input="1\n" + "4\n" * 8,
+        input="quotes lowland\n1\n" + "4\n" * 8,
         capture_output=True,
         text=True,
         timeout=60,

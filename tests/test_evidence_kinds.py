@@ -137,6 +137,7 @@ def test_the_window_briefing_labels_each_kind_and_hides_what_was_said_later(tmp_
     try:
         tab_to(app, button("Start"))
         press(app, pygame.K_RETURN)
+        press(app, pygame.K_q)  # the speakers' own words
         shown = app.shown_text()
     finally:
         pygame.display.quit()

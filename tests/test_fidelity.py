@@ -27,6 +27,7 @@ from game.engine.game import Game
 from game.engine.readings import read_option
 from game.scenario.loader import load_scenario
 from game.text_mode import show_briefing
+from game.text_views import quotes_lines
 
 PROJECT = Path(__file__).resolve().parents[1]
 # In a git worktree the project sits deeper (…/wt/NAME), so look in every folder above it.
@@ -410,13 +411,16 @@ def test_turn_one_cites_only_what_had_been_said_by_its_date(seed):
 
 
 def test_the_cuba_briefing_does_not_give_the_ending_away(cuba, capsys):
-    """Dated 16 October, it must not show the 27 October Turkey offer or the secret settlement."""
+    """Dated 16 October, neither the briefing nor its 'quotes' show the 27 October Turkey offer or the settlement."""
     show_briefing(cuba)
-    shown = capsys.readouterr().out
-    assert "stated later" in shown
+    quotes = " ".join(" ".join(quotes_lines(cuba, "", cuba.start_date)).split())
+    shown = " ".join((capsys.readouterr().out + quotes).split())
+    assert "stated later (on record from 27 October 1962)" in quotes
     for later in (
         "missiles from Turkey",
         "Jupiters would go",
         "Moscow asks for the American missiles in Turkey",
     ):
-        assert later not in " ".join(shown.split()), later
+        assert later not in shown, later
+    later_quotes = " ".join(" ".join(quotes_lines(cuba, "usa", "1962-10-28")).split())
+    assert "Jupiters would go" in later_quotes, "and from its date on it does"

@@ -120,7 +120,7 @@ def test_an_area_is_read_and_drawn_on_the_map(tmp_path):
         for scenario in (plain, with_area):
             view = MapView(scenario, side_styles(scenario), actor_shapes(scenario))
             painter = Painter(pygame.Surface((640, 480)), TextCache(), Theme(720, False))
-            layer = view._static_layer(painter, (640, 480))
+            layer = view.static_layer(painter, (640, 480))
             pixels = pygame.surfarray.pixels3d(layer)
             danger.append(int(((pixels == th.DANGER).all(axis=2)).sum()))
             del pixels

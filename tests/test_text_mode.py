@@ -40,7 +40,8 @@ def test_why_and_quotes_give_the_full_story_one_command_away(tmp_path):
     )
     out = result.stdout
     assert result.returncode == 0, result.stderr
-    assert "Vladimir Putin: “" in out  # the speaker's own words, on request
+    # the speaker's own words, on request (Putin spoke Russian: the Kremlin's translation)
+    assert "Vladimir Putin (translated from Russian): “" in out
     assert "=== Turn 1 (2 February 2022) in full ===" in out and "What followed, and why:" in out
     assert "\n    - Crosses " in out or "\n    - Honours " in out  # each position touched, under its order
     assert "\n      → " in out  # and what the reaction changed

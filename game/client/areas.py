@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pygame
 
 from game.client import theme as th
+from game.client.mapdraw import halo_text, hatch_surface
 from game.client.text import Painter
 from game.scenario.model import Area
 
@@ -20,8 +21,6 @@ Project = Callable[[float, float], tuple[int, int]]  # (lon, lat) -> pixel
 
 def draw_areas(p: Painter, areas: tuple[Area, ...], project: Project, step: int) -> None:
     """Each area's outline, a light hatch inside it, and its name at its middle."""
-    from game.client.mapview import halo_text, hatch_surface
-
     size = p.surface.get_size()
     for area in areas:
         points = [project(lon, lat) for lat, lon in area.points]

@@ -14,7 +14,7 @@ from game.engine.records import mid_sentence
 from game.engine.state import GameState
 from game.scenario import model as m
 from game.scenario.model import Scenario
-from game.wording import long_date, possessive
+from game.wording import nice_date, possessive
 
 
 def _date(condition: object) -> str:
@@ -99,7 +99,7 @@ _DESCRIBE: dict[type, Callable[[object, Scenario, GameState], str]] = {
         f"needs {sc.issue(c.issue).name} to be {_state_names(sc, c.issue, c.states)}"
     ),
     m.TurnAtLeast: lambda c, sc, st: f"not before turn {c.value}",
-    m.DateAtLeast: lambda c, sc, st: f"not before {long_date(_date(c))} (now {long_date(st.date)})",
+    m.DateAtLeast: lambda c, sc, st: f"not before {nice_date(_date(c))} (now {nice_date(st.date)})",
     m.Chosen: lambda c, sc, st: f"needs “{sc.option(c.option).label}” to have been ordered first",
     m.ForceAt: lambda c, sc, st: f"needs {sc.force(c.force).name} at {sc.place(c.place).name}",
     m.AnyOf: lambda c, sc, st: "; or ".join(describe(x, sc, st) for x in c.conditions),
@@ -124,7 +124,7 @@ _NEGATED: dict[type, Callable[[object, Scenario, GameState], str]] = {
         f"not possible while {sc.issue(c.issue).name} is {_state_names(sc, c.issue, c.states)}"
     ),
     m.TurnAtLeast: lambda c, sc, st: f"only before turn {c.value}",
-    m.DateAtLeast: lambda c, sc, st: f"only before {long_date(_date(c))}",
+    m.DateAtLeast: lambda c, sc, st: f"only before {nice_date(_date(c))}",
     m.Chosen: lambda c, sc, st: f"not possible once “{sc.option(c.option).label}” has been ordered",
     m.ForceAt: lambda c, sc, st: (
         f"not possible while {sc.force(c.force).name} is at {sc.place(c.place).name}"

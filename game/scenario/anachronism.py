@@ -18,7 +18,7 @@ from game.scenario import model as m
 from game.scenario.fields import Reader
 from game.scenario.located import Locator, at
 from game.scenario.yamlsafe import YMap, YNode
-from game.wording import long_date
+from game.wording import nice_date
 
 MONTHS = [
     "January",
@@ -103,13 +103,13 @@ def _check_position(r: Reader, where: Locator, position: m.Position, start: date
             at(item, evidence.form if evidence.form == m.PARAPHRASE else "quote", item),
             evidence.text,
             said,
-            f"evidence of {evidence.speaker} dated {long_date(evidence.date)}",
+            f"evidence of {evidence.speaker} dated {nice_date(evidence.date)}",
         )
         if said > last_turn:
             r.warning(
                 at(item, "date", item),
-                f"evidence of {evidence.speaker} is dated {long_date(evidence.date)}, after the last turn "
-                f"({long_date(last_turn.isoformat())}): the game never shows it, and says 'stated later' instead",
+                f"evidence of {evidence.speaker} is dated {nice_date(evidence.date)}, after the last turn "
+                f"({nice_date(last_turn.isoformat())}): the game never shows it, and says 'stated later' instead",
             )
 
 
@@ -118,6 +118,6 @@ def _check_text(r: Reader, node: YNode, text: str, shown_on: date, what: str) ->
     if later is not None:
         r.warning(
             node,
-            f"{what} is shown on {long_date(shown_on.isoformat())} but names {long_date(later.isoformat())}: "
+            f"{what} is shown on {nice_date(shown_on.isoformat())} but names {nice_date(later.isoformat())}: "
             f"it tells players what has not happened yet (move it to an inject or to later evidence)",
         )

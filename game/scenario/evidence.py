@@ -10,7 +10,7 @@ when nothing had.
 from __future__ import annotations
 
 from game.scenario.model import PARAPHRASE, QUOTE, REPORTED, TRANSLATION, Evidence, Position
-from game.wording import long_date
+from game.wording import nice_date
 
 QUOTE_MARKS = '“”" '
 
@@ -67,7 +67,7 @@ def stated_later(position: Position) -> str:
     first = min((e for e in position.evidence if e.date), key=lambda e: e.date, default=None)
     if first is None:
         return ""
-    return f"{first.speaker}: stated later (on record from {long_date(first.date)})"
+    return f"{first.speaker}: stated later (on record from {nice_date(first.date)})"
 
 
 def cite(position: Position, on: str = "") -> str:
