@@ -24,6 +24,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "play": ("play", "run_play"),
     "simulate": ("simulate", "run_simulate"),
     "debrief": ("debrief", "run_debrief"),
+    "serve": ("serve", "run_serve"),
     None: ("play", "run_window"),
 }
 
@@ -74,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--format", choices=["markdown", "html"], default="markdown")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = sub.add_parser("serve", help="the classroom network game: each team on its own device, in a browser")
+    p.add_argument(
+        "--scenario", default=None, metavar="PATH", help="the scenario (default: Eastern Flank 2022)"
+    )
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--lan", action="store_true", help="open to the classroom network (default: this machine only)"
+    )
+    p.add_argument("--new", action="store_true", help="start a new game even if one of this scenario is open")
+    p.add_argument("--seed", type=int, default=None, help="seed of a new game (default: random)")
     return parser
 
 

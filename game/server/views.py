@@ -1,0 +1,232 @@
+"""What each audience may see, as JSON-able dicts: a team, the projector, the instructor.
+
+The secrecy rule lives here and only here: before resolution a view names
+*which* teams have ordered, never *what* or *why* — except a team's own view,
+which shows that team its own order. Rationales appear only with the turn
+they belong to, once it is resolved. Everything else is read from the engine
+(state, readings, records), so the pages and the window say the same things.
+"""
+
+from __future__ import annotations
+
+from game.engine.readings import STRENGTH_WORDS, cite
+from game.engine.records import TurnRecord, explained, net_changes
+from game.server.room import Room
+
+
+def welcome(room: Room) -> dict:
+    """What does not change during a game: the situation and every actor's stated positions."""
+    sc = room.scenario
+    actors = []
+    for actor in sc.actors:
+        positions = [_position(room, p) for p in sc.positions_of(actor.id)]
+        if positions or actor.playable:
+            actors.append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "description": actor.description,
+                    "colour": actor.colour,
+                    "positions": positions,
+                }
+            )
+    return {
+        "type": "welcome",
+        "game": room.row.id,
+        "title": sc.title,
+        "summary": sc.summary,
+        "briefing": sc.briefing,
+        "actors": actors,
+        "ladder": [{"id": r.id, "name": r.name, "at": r.at} for r in sc.ladder],
+    }
+
+
+def _position(room: Room, position) -> dict:
+    issue = room.scenario.issue(position.issue)
+
+    def names(ids: tuple[str, ...]) -> list[str]:
+        return [issue.state(i).name for i in ids]
+
+    return {
+        "issue": issue.name,
+        "summary": position.summary,
+        "strength": STRENGTH_WORDS.get(position.strength, ""),
+        "wants": names(position.preferred),
+        "accepts": names(position.acceptable),
+        "red_lines": names(position.red_lines),
+        "words": cite(position),
+    }
+
+
+def common(room: Room) -> dict:
+    """The shared picture: the world, the clock, who has ordered (never what), the last resolution."""
+    game, sc, st = room.game, room.scenario, room.game.state
+    seated = room.store.seats(room.row.id)
+    last = game.history[-1] if game.history else None
+    rationales = room.rationales()
+    return {
+        "type": "view",
+        "version": room.version,
+        "turn": st.turn,
+        "turn_limit": sc.turn_limit,
+        "date": st.date,
+        "tension": st.tension,
+        "rung": game.rung.name,
+        "meters": [
+            {
+                "actor": a.short_name,
+                "colour": a.colour,
+                "meters": [
+                    {"name": m.name, "value": st.meters[a.id][m.id], "min": m.min, "max": m.max}
+                    for m in a.meters
+                ],
+            }
+            for a in sc.playable_actors
+        ],
+        "issues": [{"name": i.name, "state": i.state(st.issues[i.id]).name} for i in sc.issues],
+        "teams": [
+            {
+                "id": side,
+                "name": sc.actor(side).name,
+                "short": sc.actor(side).short_name,
+                "colour": sc.actor(side).colour,
+                "seated": side in seated,
+                "ordered": side in room.pending,
+            }
+            for side in room.teams
+        ],
+        "ordered": len(room.pending),
+        "paused": room.row.paused,
+        "timer_seconds": room.row.timer_seconds,
+        "seconds_left": room.seconds_left(),
+        "over": room.finished,
+        "outcome": _outcome(room),
+        "last": result(room, last, rationales.get(last.turn, {})) if last else None,
+        "revealed": _revealed(room, rationales) if room.row.revealed else None,
+    }
+
+
+def result(room: Room, record: TurnRecord, rationales: dict[str, str]) -> dict:
+    """A resolved turn as the class reads it: each order (with its team's reason), then why things moved."""
+    sc = room.scenario
+    injects = {i.id: i for i in sc.injects}
+    return {
+        "turn": record.turn,
+        "date": record.date,
+        "headline": _headline(room, record),
+        "orders": [
+            {
+                "side": side,
+                "name": sc.actor(side).name,
+                "order": sc.option(option).label,
+                "rationale": rationales.get(side, ""),
+                "computer": record.decisions[side].explanation if side in record.decisions else "",
+            }
+            for side, option in record.orders.items()
+        ],
+        "injects": [
+            {"title": injects[i].title, "text": injects[i].text} for i in record.injects if i in injects
+        ],
+        "net": [n.short for n in net_changes(record)],
+        "causes": [
+            {"cause": cause, "changes": [c.short for c in group]}
+            for cause, group in explained(record.changes)
+        ],
+    }
+
+
+def _headline(room: Room, record: TurnRecord) -> str:
+    sc = room.scenario
+    rung = sc.rung_for(record.tension_after).name
+    text = f"Turn {record.turn}: tension {record.tension_before} → {record.tension_after} — {rung}."
+    if record.outcome:
+        text += f" The crisis ends: {sc.outcome(record.outcome).title}."
+    return text
+
+
+def _outcome(room: Room) -> dict | None:
+    outcome = room.game.outcome
+    if outcome is not None:
+        return {"title": outcome.title, "debrief": outcome.debrief}
+    if room.row.ended:
+        return {
+            "title": "The instructor ended the game",
+            "debrief": "The crisis is left open: no outcome was reached.",
+        }
+    return None
+
+
+def _revealed(room: Room, rationales: dict[int, dict[str, str]]) -> dict:
+    """After the game: what the computer sides were, and every team's reasons turn by turn."""
+    sc = room.scenario
+    return {
+        "temperaments": [
+            {"name": sc.actor(side).name, "temperament": t.replace("_", "-")}
+            for side, t in room.game.temperaments.items()
+        ],
+        "reasons": [
+            {"turn": turn, "name": sc.actor(side).name, "text": text}
+            for turn in sorted(rationales)
+            for side, text in rationales[turn].items()
+            if text
+        ],
+    }
+
+
+def team_view(room: Room, side: str) -> dict:
+    """The shared picture, this team's options with how each reads to the others, and its own order."""
+    view = common(room)
+    mine = room.pending.get(side)
+    view["side"] = side
+    view["options"] = [_option(room, status) for status in room.game.options_for(side)]
+    view["my_order"] = (
+        {"option": mine[0], "label": room.scenario.option(mine[0]).label, "rationale": mine[1]}
+        if mine
+        else None
+    )
+    return view
+
+
+def _option(room: Room, status) -> dict:
+    option, sc = status.option, room.scenario
+    return {
+        "id": option.id,
+        "label": option.label,
+        "category": option.category,
+        "description": option.description,
+        "available": status.available,
+        "reason": status.reason,
+        "signals": [
+            f"{sc.issue(issue).name}: “{sc.issue(issue).state(state).name}”"
+            for issue, state in option.stances
+        ],
+        "reads": [
+            {"verdict": r.verdict, "sentence": r.sentence, "words": cite(r.position)}
+            for r in room.game.readings(option.id)
+        ],
+    }
+
+
+def projector_view(room: Room, join_url: str) -> dict:
+    view = common(room)
+    view["join"] = {"code": room.row.join_code, "url": join_url}
+    return view
+
+
+def instructor_view(room: Room, join_url: str) -> dict:
+    """The projector's picture plus the console: events to fire, undo, the seats."""
+    view = projector_view(room, join_url)
+    game = room.game
+    view["injects"] = [
+        {
+            "id": i.id,
+            "title": i.title,
+            "instructor_only": i.instructor_only,
+            "done": i.id in game.state.fired_injects,
+            "queued": i.id in game.pending_injects,
+        }
+        for i in room.scenario.injects
+    ]
+    view["can_undo"] = bool(game.history) and not room.row.ended
+    view["revealed_already"] = room.row.revealed
+    return view
