@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["markdown", "html"], default="markdown")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    _add_serve(sub)
+    return parser
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="the classroom network game: each team on its own device, in a browser")
     p.add_argument(
         "--scenario", default=None, metavar="PATH", help="the scenario (default: Eastern Flank 2022)"
@@ -86,7 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--new", action="store_true", help="start a new game even if one of this scenario is open")
     p.add_argument("--seed", type=int, default=None, help="seed of a new game (default: random)")
-    return parser
 
 
 def _authoring_commands(sub: argparse._SubParsersAction) -> None:
