@@ -27,8 +27,9 @@ function fill(selector, ...children) {
 }
 
 // A live connection: says hello on every (re)connect, retries after a drop until told the page is done.
+// What is sent while the connection is down waits, and goes as soon as it is back (after the hello).
 function connect(hello, onMessage) {
-  let socket = null, stopped = false, delay = 300;
+  let socket = null, stopped = false, delay = 300, waiting = [];
   const status = $("#connection");
   const show = (text, offline) => {
     if (!status) return;
@@ -38,7 +39,11 @@ function connect(hello, onMessage) {
   function open() {
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + "/ws");
-    socket.onopen = () => { delay = 300; show("Connected", false); socket.send(JSON.stringify(hello())); };
+    socket.onopen = () => {
+      delay = 300; show("Connected", false);
+      socket.send(JSON.stringify(hello()));
+      for (const message of waiting.splice(0)) socket.send(JSON.stringify(message));
+    };
     socket.onmessage = (event) => onMessage(JSON.parse(event.data));
     socket.onclose = () => {
       if (stopped) return;
@@ -51,6 +56,7 @@ function connect(hello, onMessage) {
   return {
     send: (message) => {
       if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
+      waiting = [message];  // only the latest: an order changed while offline replaces the earlier one
       return false;
     },
     stop: () => { stopped = true; if (socket) socket.close(); },

@@ -14,11 +14,11 @@ function say(text, node = "#message") {
 function optionCard(option, chosen) {
   const id = `opt-${option.id}`;
   return el("div", { class: "panel option" },
-    el("label", { for: id, class: "row" },
+    el("label", { for: id },
       el("input", { type: "radio", name: "option", id, value: option.id, disabled: !option.available, checked: option.id === chosen }),
       el("strong", {}, option.label), el("span", { class: "dim" }, `(${option.category})`)),
     option.available ? null : el("p", { class: "dim" }, "Not available: " + option.reason),
-    el("details", {}, el("summary", {}, "What it signals, and whose positions it honours or crosses"),
+    el("details", {}, el("summary", {}, "How it reads to the others"),
       option.description ? el("p", {}, option.description) : null,
       option.signals.length ? el("p", {}, "Signals — " + option.signals.join("; ")) : null,
       option.reads.length ? el("ul", { class: "reads" }, option.reads.map((r) => el("li", { class: `verdict-${r.verdict}` },
@@ -98,7 +98,7 @@ $("#order-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const chosen = document.querySelector("input[name=option]:checked");
   if (!chosen) { say("Choose an option first."); return; }
-  if (!live.send({ type: "order", option: chosen.value, rationale: $("#rationale").value })) say("Not connected: the order was not sent. Try again in a moment.");
+  if (!live.send({ type: "order", option: chosen.value, rationale: $("#rationale").value })) say("Not connected just now: your order goes as soon as the connection is back.");
 });
 
 if (!token) location.replace("/");
