@@ -55,12 +55,15 @@ class Page:
         return json.loads(text)
 
     def next_view(self) -> dict:
-        """Messages up to the next view (an ack or a refusal may come first); the view."""
+        """Messages up to the next view or progress (an ack or a refusal may come first); the view now."""
         while True:
             message = self.next()
             if message["type"] == "view":
                 self.view = message
                 return message
+            if message["type"] == "progress":  # who has ordered changed: the rest of the view stands
+                self.view = {**self.view, **{k: v for k, v in message.items() if k != "type"}}
+                return self.view
 
     def send(self, message: dict) -> dict:
         self.ws.send_json(message)

@@ -66,7 +66,7 @@ async def sides(request: Request) -> Response:
     room, error = _room_for_code(request)
     if error:
         return error
-    taken = request.app.state.hub.store.seats(room.row.id)
+    taken = room.seated
     return JSONResponse(
         {
             "game": room.row.id,
@@ -91,7 +91,7 @@ async def join(request: Request) -> Response:
     if side not in room.teams:
         return JSONResponse({"error": "Pick one of the sides listed."}, 400)
     token = seats.new_token()
-    if not request.app.state.hub.store.take_seat(room.row.id, side, seats.token_hash(token)):
+    if not room.take_seat(side, seats.token_hash(token)):
         name = room.scenario.actor(side).name
         return JSONResponse({"error": f"{name} is already taken. Ask your instructor to free it."}, 409)
     await request.app.state.hub.broadcast(room)

@@ -18,6 +18,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from game.savefiles import SaveError
 from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.model import Scenario
 from game.server import seats, views
 from game.server.room import Room
 from game.server.store import Store
@@ -48,6 +49,7 @@ class Hub:
     rooms: dict[str, Room] = field(default_factory=dict)
     listeners: dict[str, set[Listener]] = field(default_factory=dict)
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    scenarios_read: dict[str, tuple[int, Scenario]] = field(default_factory=dict)
     guesses: seats.GuessLimit = field(default_factory=seats.GuessLimit)
 
     def room(self, game_id: str) -> Room | None:
@@ -57,7 +59,7 @@ class Hub:
         if row is None:
             return None
         try:
-            room = Room.load(self.store, row)
+            room = Room.load(self.store, row, self.scenario(Path(row.scenario_path)))
         except (SaveError, ScenarioError, OSError) as error:
             log.error("game %s cannot be resumed: %s", game_id, error)
             return None
@@ -68,8 +70,19 @@ class Hub:
         row = self.store.game_by_code(seats.normal_code(typed)) if isinstance(typed, str) else None
         return self.room(row.id) if row else None
 
+    def scenario(self, path: Path) -> Scenario:
+        """The scenario in the file, read once while the file is unchanged and shared by every game of it
+        (the engine keeps its per-scenario lookups for a few scenario objects only)."""
+        key = str(path.resolve())
+        stamp = path.stat().st_mtime_ns
+        known = self.scenarios_read.get(key)
+        if known is None or known[0] != stamp:
+            known = (stamp, load_scenario(path))
+            self.scenarios_read[key] = known
+        return known[1]
+
     def create(self, scenario_path: Path, seed: int | None = None) -> Room:
-        room = Room.create(self.store, load_scenario(scenario_path), self.folder, seed)
+        room = Room.create(self.store, self.scenario(scenario_path), self.folder, seed)
         self.rooms[room.row.id] = room
         return room
 
@@ -86,22 +99,34 @@ class Hub:
     def remove(self, game_id: str, listener: Listener) -> None:
         self.listeners.get(game_id, set()).discard(listener)
 
-    def view_for(self, room: Room, listener: Listener) -> dict:
+    def view_for(self, room: Room, listener: Listener, shared: str | None = None) -> str:
+        """The listener's view as JSON text; `shared` is the part every page shares, when already written."""
         if listener.role == TEAM:
-            return views.team_view(room, listener.side)
+            return views.team_view(room, listener.side, shared)
         if listener.role == INSTRUCTOR:
-            return views.instructor_view(room, self.join_url(room))
-        return views.projector_view(room, self.join_url(room))
+            return views.instructor_view(room, self.join_url(room), shared)
+        return views.projector_view(room, self.join_url(room), shared)
 
     async def broadcast(self, room: Room) -> None:
-        """Every page of the game gets its own fresh view; one text per audience, computed once."""
-        texts: dict[tuple[str, str], str] = {}
+        """Every page of the game gets its own fresh view; the shared part is written once for all."""
         listeners = list(self.listeners.get(room.row.id, ()))
+        shared = views.shared_text(room)
+        texts: dict[tuple[str, str], str] = {}
         for listener in listeners:
             key = (listener.role, listener.side)
             if key not in texts:
-                texts[key] = json.dumps(self.view_for(room, listener), ensure_ascii=False)
+                texts[key] = self.view_for(room, listener, shared)
         await asyncio.gather(*(self._send(room, li, texts[(li.role, li.side)]) for li in listeners))
+
+    async def progress(self, room: Room) -> None:
+        """After an order that did not end the turn: who has ordered, and to the team that did, its order."""
+        shared = views.progress(room)
+        listeners = list(self.listeners.get(room.row.id, ()))
+        texts = {
+            li: json.dumps({**shared, **views.own_order(room, li.side)} if li.role == TEAM else shared)
+            for li in listeners
+        }
+        await asyncio.gather(*(self._send(room, li, texts[li]) for li in listeners))
 
     async def _send(self, room: Room, listener: Listener, text: str) -> None:
         try:

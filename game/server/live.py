@@ -50,8 +50,8 @@ async def endpoint(websocket: WebSocket) -> None:
         return
     hub.add(room.row.id, listener)
     try:
-        await websocket.send_text(json.dumps(views.welcome(room), ensure_ascii=False))
-        await websocket.send_text(json.dumps(hub.view_for(room, listener), ensure_ascii=False))
+        await websocket.send_text(json.dumps(views.welcome(room, listener.side), ensure_ascii=False))
+        await websocket.send_text(hub.view_for(room, listener))
         while True:
             message = await _receive(websocket)
             await _handle(hub, room, listener, message, websocket)
@@ -105,10 +105,10 @@ def _identify(hub: Hub, hello: dict, websocket: WebSocket) -> tuple[Room, Listen
 
 async def _handle(hub: Hub, room: Room, listener: Listener, message: dict, websocket: WebSocket) -> None:
     kind = message.get("type")
+    turn = room.game.state.turn
     async with hub.lock(room.row.id):
         try:
             if listener.role == TEAM and kind == "order":
-                turn = room.game.state.turn
                 resolved = room.submit(listener.side, message.get("option"), message.get("rationale"))
                 ack = {
                     "type": "ack",
@@ -129,7 +129,12 @@ async def _handle(hub: Hub, room: Room, listener: Listener, message: dict, webso
         except Refused as error:
             await _refuse(websocket, str(error))
             return
-        await hub.broadcast(room)
+        if room.needs_save:
+            await asyncio.to_thread(room.save)
+        if listener.role == TEAM and kind == "order" and room.game.state.turn == turn:
+            await hub.progress(room)  # only who has ordered changed: a few bytes, not whole views
+        else:
+            await hub.broadcast(room)
 
 
 async def _refuse(websocket: WebSocket, message: str, close: bool = False) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
 from game.savefiles import read_save, write_save
-from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
 from game.seeds import choose_seed
 from game.server import seats
@@ -35,7 +34,11 @@ class Room:
     def __init__(self, row: GameRow, game: Game, store: Store, clock=time.time):
         self.row, self.game, self.store, self.clock = row, game, store, clock
         self.pending: dict[str, tuple[str, str]] = store.pending(row.id)
-        self.version = 0  # bumped on every change, so views can be cached between changes
+        self.seated: set[str] = set(store.seats(row.id))  # kept here too: every view says who is seated
+        self._rationales: dict[int, dict[str, str]] | None = None  # read once, then kept in step
+        self.version = 0  # bumped on every change
+        self.needs_save = False  # the game changed since its save was written (see `save`)
+        self.cache: dict[object, object] = {}  # views of the current state (see views.cached)
 
     # ------------------------------------------------------------ lifecycle
     @classmethod
@@ -58,9 +61,8 @@ class Room:
         return cls(row, game, store)
 
     @classmethod
-    def load(cls, store: Store, row: GameRow) -> Room:
-        """The game as its save file replays it; raises SaveError or ScenarioError when it cannot."""
-        scenario = load_scenario(row.scenario_path)
+    def load(cls, store: Store, row: GameRow, scenario: Scenario) -> Room:
+        """The game as its save file replays it on `scenario`; raises SaveError when it cannot."""
         return cls(row, Game.from_save(scenario, read_save(row.save_path)), store)
 
     @property
@@ -76,10 +78,19 @@ class Room:
         return self.game.is_over or self.row.ended
 
     def _changed(self, save_game: bool = False) -> None:
-        if save_game:
-            write_save(self.game, self.row.save_path)
+        self.needs_save = self.needs_save or save_game
         self.store.save_lesson(self.row)
         self.version += 1
+
+    def save(self) -> None:
+        """Write the game's save file if it changed: the caller does it before telling anyone the news.
+
+        Kept out of the commands so the server can write (and fsync) off its event loop, where
+        other classes' games go on meanwhile; the room's lock keeps the game still while it is written.
+        """
+        if self.needs_save:
+            write_save(self.game, self.row.save_path)
+            self.needs_save = False
 
     # --------------------------------------------------------------- orders
     def submit(self, side: str, option_id: object, rationale: object) -> TurnRecord | None:
@@ -122,6 +133,7 @@ class Room:
             raise Refused(str(error)) from None
         rationales = {side: why for side, (_, why) in self.pending.items()}
         self.store.resolve_pending(self.row.id, record.turn, rationales)
+        self._rationales = None
         self.pending = {}
         self._restart_timer()
         self._changed(save_game=True)
@@ -182,6 +194,7 @@ class Room:
         if self.row.ended or not self.game.undo():
             raise Refused("there is no turn to undo" if not self.row.ended else "the game has been ended")
         self.store.forget_turn(self.row.id, turn)
+        self._rationales = None
         self.pending = {}
         self._restart_timer()
         self._changed(save_game=True)
@@ -199,10 +212,22 @@ class Room:
         if side not in self.teams:
             raise Refused("no such team")
         self.store.free_seat(self.row.id, str(side))
+        self.seated.discard(str(side))
         self.version += 1
 
+    def take_seat(self, side: str, token_hash: str) -> bool:
+        """False when the side is already taken."""
+        if side not in self.teams or not self.store.take_seat(self.row.id, side, token_hash):
+            return False
+        self.seated.add(side)
+        self.version += 1
+        return True
+
     def rationales(self) -> dict[int, dict[str, str]]:
-        return self.store.rationales(self.row.id)
+        """turn -> team -> its one-line reason, for resolved turns only."""
+        if self._rationales is None:
+            self._rationales = self.store.rationales(self.row.id)
+        return self._rationales
 
 
 def _one_line(text: object) -> str:

@@ -88,7 +88,16 @@ def announce(hub: Hub, room: Room, host_key: str) -> str:
 def serve(app, bind: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=bind, port=port, ws_max_size=WS_MAX_BYTES, log_level="warning")
+    # No per-message compression: on a classroom network the few kilobytes of a view cost less to send
+    # than to compress for every page of every class (measured with bench/bench_server.py).
+    uvicorn.run(
+        app,
+        host=bind,
+        port=port,
+        ws_max_size=WS_MAX_BYTES,
+        ws_per_message_deflate=False,
+        log_level="warning",
+    )
 
 
 def build(base_url: str, data: Path | None = None, extra: Path | None = None):

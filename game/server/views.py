@@ -9,13 +9,21 @@ they belong to, once it is resolved. Everything else is read from the engine
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from typing import Any
+
+from game.engine.game import OptionStatus
+from game.engine.index import memo
 from game.engine.readings import STRENGTH_WORDS, cite
 from game.engine.records import TurnRecord, explained, net_changes
+from game.scenario.model import Option
 from game.server.room import Room
 
 
-def welcome(room: Room) -> dict:
-    """What does not change during a game: the situation and every actor's stated positions."""
+def welcome(room: Room, side: str = "") -> dict:
+    """What does not change during a game: the situation, every actor's stated positions, and for a
+    team what each of its options is and how it reads to the others (views then say only which are open)."""
     sc = room.scenario
     actors = []
     for actor in sc.actors:
@@ -38,6 +46,7 @@ def welcome(room: Room) -> dict:
         "briefing": sc.briefing,
         "actors": actors,
         "ladder": [{"id": r.id, "name": r.name, "at": r.at} for r in sc.ladder],
+        "options": told(room, side) if side else {},
     }
 
 
@@ -61,10 +70,10 @@ def _position(room: Room, position) -> dict:
 def common(room: Room) -> dict:
     """The shared picture: the world, the clock, who has ordered (never what), the last resolution."""
     game, sc, st = room.game, room.scenario, room.game.state
-    seated = room.store.seats(room.row.id)
     last = game.history[-1] if game.history else None
     rationales = room.rationales()
     return {
+        **progress(room),
         "type": "view",
         "version": room.version,
         "turn": st.turn,
@@ -84,26 +93,50 @@ def common(room: Room) -> dict:
             for a in sc.playable_actors
         ],
         "issues": [{"name": i.name, "state": i.state(st.issues[i.id]).name} for i in sc.issues],
-        "teams": [
-            {
-                "id": side,
-                "name": sc.actor(side).name,
-                "short": sc.actor(side).short_name,
-                "colour": sc.actor(side).colour,
-                "seated": side in seated,
-                "ordered": side in room.pending,
-            }
-            for side in room.teams
-        ],
-        "ordered": len(room.pending),
         "paused": room.row.paused,
         "timer_seconds": room.row.timer_seconds,
         "seconds_left": room.seconds_left(),
         "over": room.finished,
         "outcome": _outcome(room),
-        "last": result(room, last, rationales.get(last.turn, {})) if last else None,
+        "last": cached(room, "last", lambda: result(room, last, rationales.get(last.turn, {})))
+        if last
+        else None,
         "revealed": _revealed(room, rationales) if room.row.revealed else None,
     }
+
+
+def progress(room: Room) -> dict:
+    """Who has a seat and who has ordered this turn — never what."""
+    sc, seated = room.scenario, room.store.seats(room.row.id)
+    teams = [
+        {
+            "id": side,
+            "name": sc.actor(side).name,
+            "short": sc.actor(side).short_name,
+            "colour": sc.actor(side).colour,
+            "seated": side in seated,
+            "ordered": side in room.pending,
+        }
+        for side in room.teams
+    ]
+    return {"type": "progress", "teams": teams, "ordered": len(room.pending)}
+
+
+def own_order(room: Room, side: str) -> dict:
+    """A team's own order this turn, for that team's page only."""
+    mine = room.pending.get(side)
+    label = room.scenario.option(mine[0]).label if mine else ""
+    return {"my_order": {"option": mine[0], "label": label, "rationale": mine[1]} if mine else None}
+
+
+def cached(room: Room, key: object, make: Callable[[], Any]) -> Any:
+    """`make()` once per state of the game: what is drawn from the state alone is not rebuilt per order."""
+    if room.cache.get("state") is not room.game.state:
+        room.cache.clear()
+        room.cache["state"] = room.game.state
+    if key not in room.cache:
+        room.cache[key] = make()
+    return room.cache[key]
 
 
 def result(room: Room, record: TurnRecord, rationales: dict[str, str]) -> dict:
@@ -173,33 +206,51 @@ def _revealed(room: Room, rationales: dict[int, dict[str, str]]) -> dict:
     }
 
 
-def team_view(room: Room, side: str) -> dict:
-    """The shared picture, this team's options with how each reads to the others, and its own order."""
-    view = common(room)
-    mine = room.pending.get(side)
-    view["side"] = side
-    view["options"] = [_option(room, status) for status in room.game.options_for(side)]
-    view["my_order"] = (
-        {"option": mine[0], "label": room.scenario.option(mine[0]).label, "rationale": mine[1]}
-        if mine
-        else None
+def team_view(room: Room, side: str, shared: str | None = None) -> str:
+    """The shared picture, this team's options with how each reads to the others, and its own order.
+
+    Views are sent as text: `shared` (see `shared_text`) is written once per change for every page of
+    the game, and each team's options once per state, so an order in a busy server costs little.
+    """
+    options = cached(
+        room,
+        ("options", side),
+        lambda: json.dumps([_option(s) for s in room.game.options_for(side)], ensure_ascii=False),
     )
-    return view
+    return _joined(shared or shared_text(room), {"side": side, **own_order(room, side)}, options)
 
 
-def _option(room: Room, status) -> dict:
-    option, sc = status.option, room.scenario
+def shared_text(room: Room) -> str:
+    """What every page of the game is shown, as JSON text."""
+    return json.dumps(common(room), ensure_ascii=False)
+
+
+def _joined(shared: str, extra: dict, options: str | None = None) -> str:
+    """The shared JSON object with more keys: a JSON object's text ends with its closing brace."""
+    more = json.dumps(extra, ensure_ascii=False)[1:-1]
+    return shared[:-1] + (", " + more if more else "") + (f', "options": {options}' if options else "") + "}"
+
+
+def _option(status: OptionStatus) -> dict:
+    """What changes about an option from turn to turn; what does not is in the team's welcome."""
+    return {"id": status.option.id, "available": status.available, "reason": status.reason}
+
+
+def told(room: Room, side: str) -> dict[str, dict]:
+    """What never changes about a team's options: what each is and signals, how it reads to the others."""
     return {
-        "id": option.id,
+        o.id: memo(room.scenario, ("server-option", o.id), lambda o=o: _told(room, o))
+        for o in room.scenario.options_of(side)
+    }
+
+
+def _told(room: Room, option: Option) -> dict:
+    sc = room.scenario
+    return {
         "label": option.label,
         "category": option.category,
         "description": option.description,
-        "available": status.available,
-        "reason": status.reason,
-        "signals": [
-            f"{sc.issue(issue).name}: “{sc.issue(issue).state(state).name}”"
-            for issue, state in option.stances
-        ],
+        "signals": [f"{sc.issue(i).name}: “{sc.issue(i).state(state).name}”" for i, state in option.stances],
         "reads": [
             {"verdict": r.verdict, "sentence": r.sentence, "words": cite(r.position)}
             for r in room.game.readings(option.id)
@@ -207,26 +258,29 @@ def _option(room: Room, status) -> dict:
     }
 
 
-def projector_view(room: Room, join_url: str) -> dict:
-    view = common(room)
-    view["join"] = {"code": room.row.join_code, "url": join_url}
-    return view
+def projector_view(room: Room, join_url: str, shared: str | None = None) -> str:
+    return _joined(shared or shared_text(room), _join(room, join_url))
 
 
-def instructor_view(room: Room, join_url: str) -> dict:
+def _join(room: Room, join_url: str) -> dict:
+    return {"join": {"code": room.row.join_code, "url": join_url}}
+
+
+def instructor_view(room: Room, join_url: str, shared: str | None = None) -> str:
     """The projector's picture plus the console: events to fire, undo, the seats."""
-    view = projector_view(room, join_url)
     game = room.game
-    view["injects"] = [
-        {
-            "id": i.id,
-            "title": i.title,
-            "instructor_only": i.instructor_only,
-            "done": i.id in game.state.fired_injects,
-            "queued": i.id in game.pending_injects,
-        }
-        for i in room.scenario.injects
-    ]
-    view["can_undo"] = bool(game.history) and not room.row.ended
-    view["revealed_already"] = room.row.revealed
-    return view
+    console = {
+        "injects": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "instructor_only": i.instructor_only,
+                "done": i.id in game.state.fired_injects,
+                "queued": i.id in game.pending_injects,
+            }
+            for i in room.scenario.injects
+        ],
+        "can_undo": bool(game.history) and not room.row.ended,
+        "revealed_already": room.row.revealed,
+    }
+    return _joined(shared or shared_text(room), {**_join(room, join_url), **console})

@@ -9,7 +9,10 @@ let current = null;
 function act(type, extra = {}) { live.send({ type, ...extra }); }
 function confirmAct(question, type) { if (window.confirm(question)) act(type); }
 
+let shown = null;  // the last view, which a "progress" message updates
+
 function showView(view) {
+  shown = view;
   current = view;
   $("#turn").textContent = headerLine(view);
   setTimer(view, $("#timer"));
@@ -33,6 +36,7 @@ function showView(view) {
 function onMessage(message) {
   if (message.type === "welcome") $("#title").textContent = "Instructor: " + message.title;
   else if (message.type === "view") { $("#message").classList.add("hidden"); showView(message); }
+  else if (message.type === "progress" && shown) showView({ ...shown, ...message });
   else if (message.type === "refused") { $("#message").textContent = message.message; $("#message").classList.remove("hidden"); }
 }
 

@@ -4,7 +4,10 @@
 const code = decodeURIComponent(location.pathname.split("/").pop());
 let ladder = [], gameId = "";
 
+let shown = null;  // the last view, which a "progress" message updates
+
 function showView(view) {
+  shown = view;
   $("#turn").textContent = headerLine(view);
   $("#paused").classList.toggle("hidden", !view.paused);
   setTimer(view, $("#timer"));
@@ -26,6 +29,7 @@ function onMessage(message) {
     ladder = message.ladder; gameId = message.game;
     $("#title").textContent = message.title;
   } else if (message.type === "view") showView(message);
+  else if (message.type === "progress" && shown) showView({ ...shown, ...message });
   else if (message.type === "refused") { $("#connection").textContent = message.message; live.stop(); }
 }
 

@@ -11,7 +11,9 @@ function say(text, node = "#message") {
   box.classList.toggle("hidden", !text);
 }
 
-function optionCard(option, chosen) {
+function optionCard(now, chosen) {
+  // What never changes about an option came in the welcome; the view says whether it is open this turn.
+  const option = { ...welcome.options[now.id], ...now };
   const id = `opt-${option.id}`;
   return el("div", { class: "panel option" },
     el("label", { for: id },
@@ -50,7 +52,10 @@ function banner(view) {
   return `Choose your order. ${view.ordered} of ${view.teams.length} teams have ordered.`;
 }
 
+let shown = null;  // the last view, which a "progress" message updates
+
 function showView(view) {
+  shown = view;
   const me = view.teams.find((t) => t.id === view.side);
   $("#side-name").textContent = me ? me.name : "Your team";
   document.title = `${me ? me.short : "Team"} — Brinkmanship`;
@@ -85,6 +90,7 @@ function showBriefing(side) {
 function onMessage(message) {
   if (message.type === "welcome") { welcome = message; ladder = message.ladder; }
   else if (message.type === "view") { say(""); showView(message); }
+  else if (message.type === "progress" && shown) showView({ ...shown, ...message });
   else if (message.type === "ack") say("");
   else if (message.type === "refused") say(message.message);
   if (message.type === "unseated" || (message.type === "refused" && /seat/.test(message.message))) {
