@@ -99,8 +99,29 @@ def map_svg(scenario: Scenario, state: GameState) -> str:
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'font-family="DejaVu Sans, Verdana, sans-serif" '
         f'aria-label="Map of {html.escape(scenario.title)} with the forces where they stand">'
-        f'<rect width="{WIDTH}" height="{height}" fill="#14202e"/>{land}{"".join(marks)}</svg>'
+        f'<rect width="{WIDTH}" height="{height}" fill="#14202e"/>{land}{"".join(marks)}'
+        f"{_legend(scenario, height)}</svg>"
+    )
+
+
+def _legend(scenario: Scenario, height: int) -> str:
+    """Whose countries are which colour, in a box at the bottom left (colour is never the only cue)."""
+    owners = [a for a in scenario.actors if a.countries]
+    if not owners:
+        return ""
+    top = height - 8 - 22 * len(owners)
+    rows = "".join(
+        f'<rect x="14" y="{top + 6 + 22 * n}" width="14" height="14" fill="{a.colour}" fill-opacity="0.7" '
+        f'stroke="#fff"/><text x="34" y="{top + 18 + 22 * n}" font-size="14" fill="#fff">'
+        f"{html.escape(a.short_name)}</text>"
+        for n, a in enumerate(owners)
+    )
+    width = 40 + 9 * max(len(a.short_name) for a in owners)
+    return (
+        f'<rect x="6" y="{top}" width="{width}" height="{22 * len(owners) + 6}" fill="#0f1620" '
+        f'fill-opacity="0.85" stroke="#9aa5b1"/>{rows}'
     )
 
 
