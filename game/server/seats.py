@@ -1,7 +1,7 @@
 """Join codes, seat tokens, instructor keys, and the limit on wrong guesses.
 
 A join code is short enough to type from the projector (8 letters and digits,
-shown as two groups of four) yet unguessable: 31^8 ≈ 8.5 × 10^11 codes, and
+shown as two groups of four) yet unguessable: 30^8 ≈ 6.6 × 10^11 codes, and
 each address may miss only a few times a minute. Seat tokens are long random
 strings kept in the team's browser; the server stores only their SHA-256, so
 a copied database does not hand out seats.
