@@ -99,7 +99,7 @@ ABOUT = (
 
 
 class TitleScreen(Screen):
-    bindings: ClassVar[dict[str, str]] = Screen.bindings | {"c": "continue_game"}
+    bindings: ClassVar[dict[str, str]] = Screen.bindings | {"c": "continue_game", "s": "serve"}
 
     def __init__(self, app: App, lazy: bool = False) -> None:
         super().__init__(app)
@@ -253,6 +253,14 @@ class TitleScreen(Screen):
             self.app.dirty = True  # say so now, not at the next redraw
             return None
         return Replace(next_screen(self.app, Session(game, hotseat=game.classroom)))
+
+    def cmd_serve(self) -> Transition | None:
+        """Host the chosen scenario as a network game: each team on its own device (docs/server.md)."""
+        if self.chosen is None or self.chosen.scenario is None:
+            return None
+        from game.client.hosting import HostingScreen
+
+        return Push(HostingScreen(self.app, self.chosen.path))
 
     def cmd_leave(self) -> Transition:
         return Push(confirm_quit(self.app))
