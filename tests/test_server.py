@@ -8,7 +8,12 @@ nothing one team sends reaches another before the turn is resolved.
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 from contextlib import ExitStack
+from pathlib import Path
 
 import pytest
 from starlette.websockets import WebSocketDisconnect
@@ -25,6 +30,7 @@ from tests.server_fixtures import (
 )
 
 SIDES = ("us", "nato", "russia")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -230,3 +236,24 @@ def test_the_projector_shows_the_join_address_and_a_qr_code(server):
         wall = projector_page(stack, server)
     assert wall.view["join"] == {"code": server.code, "url": f"http://testserver/join/{server.code}"}
     assert "options" not in wall.view and "my_order" not in wall.view
+
+
+def test_serve_says_in_one_line_why_it_cannot_start(tmp_path):
+    env = dict(os.environ, BRINKMANSHIP_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+
+    def serve(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, str(ROOT / "main.py"), "serve", *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=False)
+
+    missing = serve("--scenario", str(tmp_path / "nowhere.yaml"))
+    assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0
+    assert "no scenario file" in missing.stderr and not missing.stdout
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = serve("--port", str(taken.getsockname()[1]))
+    assert (
+        busy.returncode == 1
+        and "choose another with --port" in busy.stderr
+        and "Traceback" not in busy.stderr
+    )

@@ -21,6 +21,16 @@ def run_serve(args: Namespace) -> int:
         return 1
     where = run.addresses(args.port, args.lan)
     scenario = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
+    if not scenario.is_file():
+        print(f"serve: no scenario file at {scenario}", file=sys.stderr)
+        return 2
+    problem = run.cannot_listen(where.bind, args.port)
+    if problem:
+        print(
+            f"serve: cannot listen on port {args.port} ({problem}); choose another with --port",
+            file=sys.stderr,
+        )
+        return 1
     try:
         app, hub, host_key = run.build(where.shown, extra=scenario if args.scenario else None)
         room = run.game_to_announce(hub, scenario, args.new, args.seed)
@@ -28,9 +38,5 @@ def run_serve(args: Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     print(run.announce(hub, room, host_key), flush=True)
-    try:
-        run.serve(app, where.bind, args.port)
-    except OSError as error:
-        print(f"serve: cannot listen on port {args.port}: {error.strerror}", file=sys.stderr)
-        return 1
+    run.serve(app, where.bind, args.port)
     return 0

@@ -36,6 +36,17 @@ def addresses(port: int, lan: bool) -> Addresses:
     return Addresses("0.0.0.0", f"http://{lan_address()}:{port}")
 
 
+def cannot_listen(bind: str, port: int) -> str:
+    """Why the server could not listen there (the port is taken, say), or "" when it can."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Uvicorn does
+        try:
+            probe.bind((bind, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return ""
+
+
 def lan_address() -> str:
     """The address other machines on the network reach this one by (no packet is sent to find it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
