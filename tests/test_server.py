@@ -257,3 +257,20 @@ def test_serve_says_in_one_line_why_it_cannot_start(tmp_path):
         and "choose another with --port" in busy.stderr
         and "Traceback" not in busy.stderr
     )
+
+
+def test_the_instructor_frees_a_seat_and_its_old_token_no_longer_enters(server):
+    token = server.join("us")
+    with ExitStack() as stack:
+        us = team_page(stack, server, "us", token)
+        boss = instructor_page(stack, server)
+        boss.ws.send_json({"type": "free_seat", "side": "us"})
+        assert us.next() == {"type": "unseated"}
+        boss.next_view()
+    assert not next(s for s in server.client.get(f"/api/join/{server.code}").json()["sides"])["taken"]
+    with ExitStack() as stack, pytest.raises(WebSocketDisconnect):
+        ws = stack.enter_context(server.client.websocket_connect("/ws"))
+        ws.send_json({"type": "hello", "token": token})
+        assert "no longer yours" in ws.receive_json()["message"]
+        ws.receive_json()
+    assert server.join("us")  # another browser may take it now
