@@ -110,6 +110,7 @@ class Hub:
     async def broadcast(self, room: Room) -> None:
         """Every page of the game gets its own fresh view; the shared part is written once for all."""
         listeners = list(self.listeners.get(room.row.id, ()))
+        await self._rebrief(room, listeners)
         shared = views.shared_text(room)
         texts: dict[tuple[str, str], str] = {}
         for listener in listeners:
@@ -117,6 +118,16 @@ class Hub:
             if key not in texts:
                 texts[key] = self.view_for(room, listener, shared)
         await asyncio.gather(*(self._send(room, li, texts[(li.role, li.side)]) for li in listeners))
+
+    async def _rebrief(self, room: Room, listeners: list[Listener]) -> None:
+        """When a stated position changes (at a date or on an event), every page gets a new welcome."""
+        now = views.positions_now(room)
+        if room.briefed is not None and room.briefed is not now:
+            texts = {
+                li.side: json.dumps(views.welcome(room, li.side), ensure_ascii=False) for li in listeners
+            }
+            await asyncio.gather(*(self._send(room, li, texts[li.side]) for li in listeners))
+        room.briefed = now
 
     async def progress(self, room: Room) -> None:
         """After an order that did not end the turn: who has ordered, and to the team that did, its order."""

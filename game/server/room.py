@@ -39,6 +39,7 @@ class Room:
         self.version = 0  # bumped on every change
         self.needs_save = False  # the game changed since its save was written (see `save`)
         self.cache: dict[object, object] = {}  # views of the current state (see views.cached)
+        self.briefed: object = None  # the positions in force when the pages were last sent a welcome
 
     # ------------------------------------------------------------ lifecycle
     @classmethod
@@ -124,7 +125,7 @@ class Room:
 
     def _resolve(self) -> TurnRecord:
         orders = {side: option for side, (option, _) in self.pending.items()}
-        missing = [a.id for a in self.scenario.playable_actors if a.id not in orders]
+        missing = [a.id for a in self.scenario.acting_actors if a.id not in orders]
         decisions = {side: self.game.computer_choice(side) for side in missing}
         orders.update({side: d.option_id for side, d in decisions.items()})
         try:

@@ -13,18 +13,20 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from game.engine.changing import in_force
 from game.engine.game import OptionStatus
 from game.engine.index import memo
-from game.engine.readings import STRENGTH_WORDS, cite
+from game.engine.readings import STRENGTH_WORDS
 from game.engine.records import TurnRecord, explained, net_changes
-from game.scenario.model import Option
+from game.scenario.evidence import cite
+from game.scenario.model import Option, Scenario
 from game.server.room import Room
 
 
 def welcome(room: Room, side: str = "") -> dict:
     """What does not change during a game: the situation, every actor's stated positions, and for a
     team what each of its options is and how it reads to the others (views then say only which are open)."""
-    sc = room.scenario
+    sc = positions_now(room)
     actors = []
     for actor in sc.actors:
         positions = [_position(room, p) for p in sc.positions_of(actor.id)]
@@ -50,6 +52,12 @@ def welcome(room: Room, side: str = "") -> dict:
     }
 
 
+def positions_now(room: Room) -> Scenario:
+    """The scenario with the positions in force now (they may change at a date or on an event): the same
+    object while nothing changed, so what is drawn from it is kept, and re-sent when it changes."""
+    return in_force(room.scenario, room.game.state)
+
+
 def _position(room: Room, position) -> dict:
     issue = room.scenario.issue(position.issue)
 
@@ -63,7 +71,7 @@ def _position(room: Room, position) -> dict:
         "wants": names(position.preferred),
         "accepts": names(position.acceptable),
         "red_lines": names(position.red_lines),
-        "words": cite(position),
+        "words": cite(position, room.game.state.date),
     }
 
 
@@ -239,7 +247,7 @@ def _option(status: OptionStatus) -> dict:
 def told(room: Room, side: str) -> dict[str, dict]:
     """What never changes about a team's options: what each is and signals, how it reads to the others."""
     return {
-        o.id: memo(room.scenario, ("server-option", o.id), lambda o=o: _told(room, o))
+        o.id: memo(positions_now(room), ("server-option", o.id), lambda o=o: _told(room, o))
         for o in room.scenario.options_of(side)
     }
 
@@ -252,7 +260,7 @@ def _told(room: Room, option: Option) -> dict:
         "description": option.description,
         "signals": [f"{sc.issue(i).name}: “{sc.issue(i).state(state).name}”" for i, state in option.stances],
         "reads": [
-            {"verdict": r.verdict, "sentence": r.sentence, "words": cite(r.position)}
+            {"verdict": r.verdict, "sentence": r.sentence, "words": cite(r.position, room.game.state.date)}
             for r in room.game.readings(option.id)
         ],
     }

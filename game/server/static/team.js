@@ -88,7 +88,7 @@ function showBriefing(side) {
 }
 
 function onMessage(message) {
-  if (message.type === "welcome") { welcome = message; ladder = message.ladder; }
+  if (message.type === "welcome") { welcome = message; ladder = message.ladder; shownOptions = ""; }
   else if (message.type === "view") { say(""); showView(message); }
   else if (message.type === "progress" && shown) showView({ ...shown, ...message });
   else if (message.type === "ack") say("");
