@@ -137,3 +137,35 @@ def secret_kept(teams, side: str, reason: str) -> None:
     for other, driver in teams.items():
         if other != side and other != "us":  # the US browser may be showing the projector tab
             assert reason not in driver.page_source
+
+
+def test_a_team_orders_with_the_keyboard_alone_on_a_phone_sized_page(tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
+    server = ServerProcess(tmp_path / "home").start()
+    driver = browser(tmp_path, 360, 740, phone=True)
+    try:
+        join(driver, server.base, server.code, "nato")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 360, (
+            "no sideways scroll"
+        )
+        body = driver.switch_to.active_element
+        for _ in range(80):  # Tab into the options, as a keyboard user does
+            body.send_keys(Keys.TAB)
+            body = driver.switch_to.active_element
+            if body.get_attribute("name") == "option":
+                break
+        body.send_keys(Keys.ARROW_DOWN)  # arrow keys choose among the options
+        chosen = driver.switch_to.active_element.get_attribute("value")
+        for _ in range(80):
+            body = driver.switch_to.active_element
+            if body.get_attribute("id") == "rationale":
+                break
+            body.send_keys(Keys.TAB)
+        body.send_keys("Typed without a mouse", Keys.ENTER)
+        wait_for(driver, lambda d: "Your order is in" in text_of(d, "#banner"), "the keyboard's order")
+        checked = driver.execute_script("return document.querySelector('input[name=option]:checked').value")
+        assert checked == chosen
+    finally:
+        driver.quit()
+        server.stop()
