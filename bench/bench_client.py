@@ -8,6 +8,7 @@
 2. full redraw of the turn screen at 1920×1080 (layout, map, cards, text,
    flip), median; target ≤ 4 ms. The flip's own share is printed apart: on a
    software X server (Xvfb) it alone takes several ms.
+   Peak memory (maximum resident set) of that process is printed after it.
 3. idle CPU: a subprocess runs the real event loop (`App.run`) on the turn
    screen for 5 s with no input; CPU time / wall time; target ≤ 1 %.
 
@@ -99,7 +100,10 @@ for _ in range(60):
     t = time.perf_counter()
     app.render()
     times.append(time.perf_counter() - t)
-print(statistics.median(times) * 1000, min(times) * 1000, statistics.median(flips) * 1000)
+import os, resource
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+print(statistics.median(times) * 1000, min(times) * 1000, statistics.median(flips) * 1000, peak,
+      os.environ.get("SDL_FRAMEBUFFER_ACCELERATION", "unset"))
 """
 )
 
@@ -143,7 +147,8 @@ def main() -> int:
         f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}"
     )
 
-    median, best, flip = map(float, run_child(REDRAW.format(root=str(ROOT), size=(1920, 1080))).split())
+    median, best, flip, peak, hint = run_child(REDRAW.format(root=str(ROOT), size=(1920, 1080))).split()
+    median, best, flip = float(median), float(best), float(flip)
     print(
         f"turn screen full redraw at 1920x1080: median {median:.2f} ms, best {best:.2f} ms "
         f"(target <= 4 ms) {'OK' if median <= 4 else 'OVER'}"
@@ -153,6 +158,11 @@ def main() -> int:
     print(
         f"  of which display.flip ({ENV['SDL_VIDEODRIVER']} driver): median {flip:.2f} ms; "
         f"drawing alone: {median - flip:.2f} ms"
+    )
+
+    print(
+        f"peak memory at the turn screen (1920x1080, after the redraws): {float(peak):.0f} MiB "
+        f"(target <= 150 MB; SDL_FRAMEBUFFER_ACCELERATION {hint}) {'OK' if float(peak) <= 143 else 'OVER'}"
     )
 
     cpu, wall, frames = run_child(IDLE.format(root=str(ROOT), size=(1280, 720))).split()

@@ -93,12 +93,12 @@ def test_default_outcome_at_the_turn_limit():
 def test_scripted_inject_fires_once_and_instructor_inject_waits_for_the_instructor():
     game = Game.new(crisis(), seed=3, humans=("blue", "red"))
     first = game.play_turn({"blue": "wait", "red": "demand_never"})
-    assert first.injects == []
+    assert first.injects == ()
     second = game.play_turn({"blue": "wait", "red": "demand_never"})
-    assert second.injects == ["summit"]
+    assert second.injects == ("summit",)
     game.inject("leak")
     third = game.play_turn({"blue": "wait", "red": "demand_never"})
-    assert third.injects == ["leak"]
+    assert third.injects == ("leak",)
     assert any("the instructor announced “A leak”" in c.sentence for c in third.changes)
     with pytest.raises(IllegalOrder, match="already happened"):
         game.inject("leak")

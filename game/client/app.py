@@ -16,6 +16,7 @@ from typing import ClassVar
 import pygame
 
 from game.client import theme as th
+from game.client.framebuffer import skip_gl_framebuffer
 from game.client.screen import Pop, Push, Quit, Replace, Reset, Screen, Transition, key_name
 from game.client.text import Painter, TextCache
 from game.client.theme import Theme
@@ -37,6 +38,7 @@ class App:
     def __init__(
         self, size: tuple[int, int] = (1280, 720), large_text: bool = False, scenario_dir: Path | None = None
     ) -> None:
+        skip_gl_framebuffer()  # before the window opens: SDL reads the hint when it makes its surface
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Brinkmanship")

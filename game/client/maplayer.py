@@ -10,7 +10,8 @@ country names) and drawn last, leader lines under the words.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import pygame
 from pygame import Rect
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def draw_dynamic(
-    view: MapView, p: Painter, forces: dict, moved: list[tuple[str, str, str]]
+    view: MapView, p: Painter, forces: Mapping[str, Any], moved: list[tuple[str, str, str]]
 ) -> list[MapLabel]:
     """Markers, arrows and labels onto p.surface (the map's own size); the labels placed."""
     from game.client.mapview import Projection
@@ -72,7 +73,7 @@ def _force_line(view: MapView, owner: str, people: int) -> str:
 
 
 def _group(
-    view: MapView, project: Projection, forces: dict, area: Rect
+    view: MapView, project: Projection, forces: Mapping[str, Any], area: Rect
 ) -> tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int]]:
     """In view: place → [(owner, people)], owners in a fixed order so markers never swap;
     outside: (place, owner) → people."""
@@ -144,7 +145,9 @@ def _edge_arrows(
     return marks
 
 
-def _edge_lines(view: MapView, p: Painter, place_id: str, owner: str, forces: dict, area: Rect) -> list[str]:
+def _edge_lines(
+    view: MapView, p: Painter, place_id: str, owner: str, forces: Mapping[str, Any], area: Rect
+) -> list[str]:
     """'US 1.7k: Paratroopers of the 82nd…' per force there, then 'off the map: Fort Bragg'."""
     sc = view.scenario
     room = area.width * 7 // 10

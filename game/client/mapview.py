@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pygame
 from pygame import Rect
@@ -230,7 +232,9 @@ class MapView:
                 y += lh
 
     # ------------------------------------------------------------- dynamic
-    def draw(self, p: Painter, rect: Rect, forces: dict, moved: list[tuple[str, str, str]]) -> None:
+    def draw(
+        self, p: Painter, rect: Rect, forces: Mapping[str, Any], moved: list[tuple[str, str, str]]
+    ) -> None:
         """forces: force id → object with .place; moved: (force, from place, to place) of last turn.
 
         Both layers are cached: a frame with nothing changed is two blits and no placement."""

@@ -7,6 +7,7 @@ the only cue.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 import pygame
@@ -63,7 +64,11 @@ def meter_rows(scenario: Scenario) -> list[tuple[str, list]]:
 
 
 def draw_meters(
-    p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]], colours: dict[str, RGB]
+    p: Painter,
+    rect: Rect,
+    scenario: Scenario,
+    meters: Mapping[str, Mapping[str, int]],
+    colours: dict[str, RGB],
 ) -> None:
     """Per actor, its meters as labelled bars with their value; blocks flow into columns to fit."""
     lh = p.line_height("small")
@@ -121,7 +126,11 @@ def _draw_meter(p: Painter, row: Rect, meter: Meter, value: int, colour: RGB) ->
 
 
 def _draw_meters_compact(
-    p: Painter, rect: Rect, scenario: Scenario, meters: dict[str, dict[str, int]], colours: dict[str, RGB]
+    p: Painter,
+    rect: Rect,
+    scenario: Scenario,
+    meters: Mapping[str, Mapping[str, int]],
+    colours: dict[str, RGB],
 ) -> None:
     """'Region 1 · Public support 51' with a thin bar under it; what still does not fit is counted, not hidden."""
     lh = p.line_height("small")

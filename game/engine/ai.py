@@ -17,7 +17,7 @@ from game.engine.changing import in_force
 from game.engine.index import memo
 from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
-from game.engine.resolve import option_status
+from game.engine.resolve import option_available
 from game.engine.state import GameState
 from game.scenario.evidence import cite, cites_words
 from game.scenario.model import Option, Scenario
@@ -77,11 +77,77 @@ class _Term:
     stance: tuple[str, str] | None = None  # (issue, state) the term is about: repeats count for less
 
 
-def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter:
+def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter[tuple[str, str]]:
     """How often this side's earlier orders signalled each (issue, state)."""
     stances = memo(scenario, ("stances",), lambda: {o.id: o.stances for o in scenario.options})
-    return Counter(
-        stance for _, actor, option_id in state.chosen if actor == actor_id for stance in stances[option_id]
+    return Counter(stance for option_id in state.chosen_by.get(actor_id, ()) for stance in stances[option_id])
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What can be worked out once about one option for one side and temperament: its terms as
+    numbers, and the own red lines whose urgency depends on the state."""
+
+    option: Option
+    fixed: tuple[float, ...]  # the value of each fixed term, in order
+    stances: tuple[tuple[str, str] | None, ...]  # the stance of each, when repeating it counts for less
+    repeatable: frozenset[tuple[str, str]]  # those stances
+    urgent: tuple[tuple[str, str, tuple[str, ...], int], ...]  # (issue, state, red lines, strength)
+
+
+def _plans(scenario: Scenario, actor_id: str, temperament: Temperament) -> tuple[_Plan, ...]:
+    return memo(
+        scenario,
+        ("plans", actor_id, temperament.id),
+        lambda: tuple(_plan(scenario, actor_id, o, temperament) for o in scenario.options_of(actor_id)),
+    )
+
+
+def _plan(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> _Plan:
+    terms = _fixed(scenario, actor_id, option, temperament)
+    urgent = tuple(
+        (issue_id, state_id, position.red_lines, position.strength)
+        for issue_id, state_id in _touched(option).items()
+        for position in scenario.positions_on(issue_id)
+        if position.actor == actor_id and position.red_lines  # without red lines, never urgent
+    )
+    stances = tuple(t.stance if t.value > 0 else None for t in terms)
+    repeatable = frozenset(s for s in stances if s is not None)
+    return _Plan(option, tuple(t.value for t in terms), stances, repeatable, urgent)
+
+
+def _score(
+    scenario: Scenario,
+    state: GameState,
+    plan: _Plan,
+    temperament: Temperament,
+    signalled: Counter[tuple[str, str]],
+    last: str | None,
+) -> float:
+    """The sum of `_terms` as plain numbers, added in the same order (so to the same float)."""
+    if signalled and not plan.repeatable.isdisjoint(signalled):
+        values = [
+            v if s is None else v / (1 + signalled[s]) for v, s in zip(plan.fixed, plan.stances, strict=True)
+        ]
+    else:
+        values = list(plan.fixed)
+    for issue_id, state_id, red_lines, strength in plan.urgent:
+        now = state.issues[issue_id]
+        if now in red_lines and state_id != now and state_id not in red_lines:
+            values.append(2.0 * strength)
+    delta = plan.option.effects.tension
+    if delta > 0 and state.tension < scenario.ladder[-1].at <= state.tension + delta + 10:
+        values.append(-temperament.war_penalty)
+    if last == plan.option.id:
+        values.append(-1.5)
+    return sum(values)
+
+
+def _fixed(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> tuple[_Term, ...]:
+    return memo(
+        scenario,
+        ("terms", actor_id, option.id, temperament.id),
+        lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament)),
     )
 
 
@@ -91,23 +157,18 @@ def _terms(
     actor_id: str,
     option: Option,
     temperament: Temperament,
-    signalled: Counter | None = None,
+    signalled: Counter[tuple[str, str]] | None = None,
 ) -> list[_Term]:
-    """All reasons for and against; the parts that do not depend on the state are computed once."""
+    """All reasons for and against, in words: only the chosen option's are ever needed."""
     if signalled is None:
         signalled = _signalled(scenario, state, actor_id)
-    fixed = memo(
-        scenario,
-        ("terms", actor_id, option.id, temperament.id),
-        lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament)),
-    )
     # Saying the same thing again is worth less each time: an unanswered demand pushes a side
     # to a new kind of move (talks, pressure, force) instead of the same statement every turn.
     terms = [
         t
         if t.stance is None or t.value <= 0
         else _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance)
-        for t in fixed
+        for t in _fixed(scenario, actor_id, option, temperament)
     ]
     for issue_id, state_id in _touched(option).items():
         issue = scenario.issue(issue_id)
@@ -163,32 +224,50 @@ def _partner(scenario: Scenario, actor_id: str, other_id: str) -> str:
 
 
 def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> list[_Term]:
-    actor = scenario.actor(actor_id)
+    """The terms that do not depend on the state, in the order they are added up."""
+    return [
+        *_own_position_terms(scenario, actor_id, option),
+        *_reading_terms(scenario, actor_id, option, temperament),
+        *_own_cost_terms(scenario, actor_id, option, temperament),
+    ]
+
+
+_OWN_WORDS = {
+    PREFERRED: "is what it wants",
+    ACCEPTABLE: "is something it can accept",
+    RED_LINE: "would cross its own red line",
+}
+
+
+def _own_position_terms(scenario: Scenario, actor_id: str, option: Option) -> list[_Term]:
+    """What the option means for this side's own stated positions."""
     terms: list[_Term] = []
     for issue_id, state_id in _touched(option).items():
         issue = scenario.issue(issue_id)
         for position in scenario.positions_on(issue_id):
-            if position.actor != actor_id:
+            verdict = verdict_of(position, state_id) if position.actor == actor_id else None
+            if verdict is None:
                 continue
-            verdict = verdict_of(position, state_id)
-            if verdict is not None:
-                words = {
-                    PREFERRED: "is what it wants",
-                    ACCEPTABLE: "is something it can accept",
-                    RED_LINE: "would cross its own red line",
-                }[verdict]
-                # Fixed terms hold for the whole game, so they quote only what was said by its start.
-                quote = (
-                    cite(position, scenario.start_date) if cites_words(position, scenario.start_date) else ""
+            # Fixed terms hold for the whole game, so they quote only what was said by its start.
+            said = cites_words(position, scenario.start_date)
+            quote = cite(position, scenario.start_date) if said else ""
+            shown = quote and verdict == PREFERRED
+            words = f"“{issue.state(state_id).name}” on {issue.name} {_OWN_WORDS[verdict]}"
+            terms.append(
+                _Term(
+                    OWN_WEIGHT[verdict] * position.strength,
+                    words + (f" ({quote})" if shown else ""),
+                    (issue_id, state_id),
                 )
-                terms.append(
-                    _Term(
-                        OWN_WEIGHT[verdict] * position.strength,
-                        f"“{issue.state(state_id).name}” on {issue.name} {words}"
-                        + (f" ({quote})" if quote and verdict == PREFERRED else ""),
-                        (issue_id, state_id),
-                    )
-                )
+            )
+    return terms
+
+
+def _reading_terms(
+    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament
+) -> list[_Term]:
+    """What allies, partners and rivals will make of the option."""
+    terms: list[_Term] = []
     for reading in read_option(scenario, option):
         other = scenario.actor(reading.actor_id)
         friend = relation(scenario, actor_id, other.id)
@@ -208,55 +287,59 @@ def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament:
                 else f"it meets {other.short_name} part of the way"
             )
         terms.append(_Term(weight * reading.strength, words, (reading.issue_id, reading.state_id)))
+    return terms
+
+
+def _own_cost_terms(
+    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament
+) -> list[_Term]:
+    """Its own meters, the tension it adds, and the temperament's taste for its kind of move."""
+    actor = scenario.actor(actor_id)
+    terms: list[_Term] = []
     for change in option.effects.meters:
         if change.actor == actor_id:
             meter = actor.meter(change.meter)
             span = max(1, meter.max - meter.min)
-            terms.append(
-                _Term(
-                    12.0 * change.delta / span,
-                    f"it {'builds' if change.delta > 0 else 'costs'} {mid_sentence(meter.name)}",
-                )
-            )
+            verb = "builds" if change.delta > 0 else "costs"
+            terms.append(_Term(12.0 * change.delta / span, f"it {verb} {mid_sentence(meter.name)}"))
     delta = option.effects.tension
     if delta:
-        terms.append(
-            _Term(
-                temperament.tension_weight * delta, "it raises tension" if delta > 0 else "it lowers tension"
-            )
-        )
+        words = "it raises tension" if delta > 0 else "it lowers tension"
+        terms.append(_Term(temperament.tension_weight * delta, words))
     taste = temperament.category_taste.get(option.category, 0.0)
     if taste:
-        terms.append(
-            _Term(
-                taste,
-                f"a {temperament.name} leadership favours {option.category} moves"
-                if taste > 0
-                else f"a {temperament.name} leadership distrusts {option.category} moves",
-            )
-        )
+        liking = "favours" if taste > 0 else "distrusts"
+        terms.append(_Term(taste, f"a {temperament.name} leadership {liking} {option.category} moves"))
     return terms
 
 
 def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int) -> Decision:
-    """The computer's order for one side this turn, with its reasons in a sentence."""
+    """The computer's order for one side this turn; its reasons are put into words when first read."""
     temperament = TEMPERAMENTS[temperament_id]
     scenario = in_force(scenario, state)  # read positions as they stand now
     rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
-    candidates = []
     signalled = _signalled(scenario, state, actor_id)
-    for option in scenario.options_of(actor_id):
-        if not option_status(scenario, state, option)[0]:
+    last = state.last_choice(actor_id)
+    best: tuple[float, Option] | None = None
+    over = state.outcome is not None
+    for plan in _plans(scenario, actor_id, temperament):
+        option = plan.option
+        if (over or option.requires or option.once) and not option_available(scenario, state, option):
             continue
-        terms = _terms(scenario, state, actor_id, option, temperament, signalled)
-        score = sum(t.value for t in terms) + rng.gauss(0.0, temperament.noise)
-        candidates.append((score, option, terms))
-    if not candidates:
+        score = _score(scenario, state, plan, temperament, signalled, last) + rng.gauss(
+            0.0, temperament.noise
+        )
+        if best is None or score > best[0]:  # the first of equal scores wins, as max() would
+            best = (score, option)
+    if best is None:
         raise ValueError(f"{scenario.actor(actor_id).name} has no option it may order this turn")
-    _, option, terms = max(candidates, key=lambda c: c[0])
-    return Decision(
-        actor_id, option.id, explain(scenario, actor_id, option, terms, temperament), temperament.id
-    )
+    option = best[1]
+
+    def why() -> str:  # the state is immutable: the words come out the same whenever they are asked for
+        terms = _terms(scenario, state, actor_id, option, temperament, signalled)
+        return explain(scenario, actor_id, option, terms, temperament)
+
+    return Decision(actor_id, option.id, why, temperament.id)
 
 
 def explain(

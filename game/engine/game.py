@@ -9,10 +9,12 @@ and "what if" are replays of that list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine import saves
 from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
 from game.engine.changing import in_force
+from game.engine.orders import Orders
 from game.engine.readings import read_option
 from game.engine.records import Decision, Reading, TurnRecord
 from game.engine.resolve import IllegalOrder, option_status, resolve
@@ -58,7 +60,7 @@ class Game:
                 )
         self.states: list[GameState] = [GameState.initial(scenario)]
         self.history: list[TurnRecord] = []
-        self.orders: list[dict[str, str]] = []
+        self.orders: list[Orders] = []
         self.injects: list[list[str]] = []  # instructor injects applied at each turn
         self.pending_injects: list[str] = []
         self.load_warnings: list[str] = []  # set when a save is replayed on a changed scenario
@@ -107,7 +109,7 @@ class Game:
 
     def readings(self, option_id: str) -> list[Reading]:
         """How that order would read against the other actors' stated positions."""
-        return read_option(in_force(self.scenario, self.state), self.scenario.option(option_id))
+        return list(read_option(in_force(self.scenario, self.state), self.scenario.option(option_id)))
 
     def computer_choice(self, actor_id: str) -> Decision:
         temperament = self.temperaments.get(actor_id) or "cautious"
@@ -129,12 +131,11 @@ class Game:
     ) -> TurnRecord:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
-        state, record = resolve(self.scenario, self.state, orders, injects)
-        record.decisions = dict(decisions or {})
+        state, record = resolve(self.scenario, self.state, orders, injects, decisions)
         self.pending_injects = []
         self.states.append(state)
         self.history.append(record)
-        self.orders.append(dict(orders))
+        self.orders.append(Orders(orders))  # as given: a save keeps them so
         self.injects.append(list(injects))
         return record
 
@@ -159,9 +160,9 @@ class Game:
         return True
 
     # ------------------------------------------------------------- saving
-    def to_save(self) -> dict:
+    def to_save(self) -> dict[str, Any]:
         return saves.game_to_save(self)
 
     @classmethod
-    def from_save(cls, scenario: Scenario, data: dict) -> Game:
+    def from_save(cls, scenario: Scenario, data: dict[str, Any]) -> Game:
         return saves.game_from_save(cls, scenario, data)

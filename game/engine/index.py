@@ -1,28 +1,23 @@
-"""Per-scenario lookups computed once: the scenario model is immutable, so they never go stale.
+"""Per-scenario values the engine derives once: the scenario model is immutable, so they never go stale.
 
 Batch simulation reads the same option against the same positions tens of
 thousands of times; this keeps that to one reading per option per scenario.
+The values live in the scenario's own index, and go when the scenario goes.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar, cast
 
 from game.scenario.model import Scenario
 
-_KEEP = 8  # distinct scenarios kept (live reload may load a few versions)
-_indexes: OrderedDict[int, tuple[Scenario, dict]] = OrderedDict()
+T = TypeVar("T")
 
 
-def memo(scenario: Scenario, key: tuple, compute):
+def memo(scenario: Scenario, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
     """The value for `key` in this scenario's memo, computing it on first use."""
-    entry = _indexes.get(id(scenario))
-    if entry is None or entry[0] is not scenario:
-        entry = (scenario, {})
-        _indexes[id(scenario)] = entry
-        while len(_indexes) > _KEEP:
-            _indexes.popitem(last=False)
-    values = entry[1]
+    values = scenario.index.derived
     if key not in values:
         values[key] = compute()
-    return values[key]
+    return cast(T, values[key])

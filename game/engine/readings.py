@@ -39,14 +39,12 @@ def describe_reading(scenario: Scenario, position: Position, state_id: str, verd
     return head
 
 
-def read_option(scenario: Scenario, option: Option, exclude_actor: str | None = None) -> list[Reading]:
+def read_option(scenario: Scenario, option: Option, exclude_actor: str | None = None) -> tuple[Reading, ...]:
     """Every position the option touches, in scenario order; the ordering actor's own are left out."""
-    return list(
-        memo(
-            scenario,
-            ("readings", option.id, exclude_actor),
-            lambda: tuple(_read_option(scenario, option, exclude_actor)),
-        )
+    return memo(
+        scenario,
+        ("readings", option.id, exclude_actor),
+        lambda: tuple(_read_option(scenario, option, exclude_actor)),
     )
 
 

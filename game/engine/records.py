@@ -6,9 +6,16 @@ can answer "why did that happen?" with `change.sentence`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from game.engine.orders import Orders
 from game.scenario.model import Position
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario
 
 PREFERRED, ACCEPTABLE, RED_LINE = "preferred", "acceptable", "red_line"
 _STOPS = (".", "!", "?", "…", ".”", "!”", "?”", "…”")
@@ -57,8 +64,8 @@ class Reason:
 class Change:
     kind: str  # tension | rung | meter | issue | force | flag
     subject: str  # readable, e.g. "Russia's resolve"
-    before: object
-    after: object
+    before: Any  # a number (tension, meter), a name, or a bool (flag)
+    after: Any
     reason: Reason
 
     @property
@@ -97,7 +104,7 @@ class Change:
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
-def _grouped(changes: list[Change]) -> list[tuple[Reason, list[Change], bool]]:
+def _grouped(changes: Sequence[Change]) -> list[tuple[Reason, list[Change], bool]]:
     """Changes grouped by cause, in order, each with whether to quote its speaker here: the
     first time a position is invoked in a report, not again."""
     groups: dict[Reason, list[Change]] = {}
@@ -113,7 +120,7 @@ def _grouped(changes: list[Change]) -> list[tuple[Reason, list[Change], bool]]:
     return result
 
 
-def explained(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+def explained(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
     """A turn's changes as a player reads them: each cause once, in one sentence, then its changes."""
     return [
         (_capital(reason.full if quoted else reason.text), group)
@@ -148,27 +155,71 @@ def by_order(record: TurnRecord) -> tuple[list[OrderReport], list[tuple[str, lis
     return list(reports.values()), rest
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Decision:
-    """A computer player's choice and its own explanation of it."""
+    """A computer player's choice and its own explanation of it (put into words when first read)."""
 
     actor_id: str
     option_id: str
-    explanation: str
+    explain: Callable[[], str] = field(compare=False, repr=False)
     temperament: str = ""
 
+    @cached_property
+    def explanation(self) -> str:
+        return self.explain()
 
-@dataclass(slots=True)
+
+class Cause(NamedTuple):
+    """What made a change, as ids: the makings of a `Reason`, put into words only when shown."""
+
+    rule: str  # as `Reason.rule`
+    actor_id: str = ""  # who gave the order
+    option_id: str = ""
+    inject_id: str = ""
+    reading: Reading | None = None  # for reactions: the position the order honoured or crossed
+    tension: int = 0  # for the ladder: the tension that moved the crisis to another rung
+    rung_from: str = ""  # for the ladder: the rung it left
+
+
+class Fact(NamedTuple):
+    """One change as resolution records it: ids and raw values, no words (see `Change`)."""
+
+    kind: str  # tension | rung | meter | issue | force | posture | flag
+    subject: str  # the id of what changed: actor (with `part` its meter), issue, force, flag; "" for tension
+    before: object  # raw: a number, state / place / rung id, posture or bool
+    after: object
+    cause: Cause
+    part: str = ""
+
+
+@dataclass(frozen=True, eq=True)
 class TurnRecord:
+    """One resolved turn, built once when the turn is resolved.
+
+    Resolution records `facts` only; `changes` turns them into sentences with
+    their reasons the first time a screen, the text mode or a debrief asks, so
+    batch games never pay for words nobody reads.
+    """
+
     turn: int
     date: str
-    orders: dict[str, str]
-    decisions: dict[str, Decision] = field(default_factory=dict)
-    changes: list[Change] = field(default_factory=list)
-    injects: list[str] = field(default_factory=list)
+    orders: Orders  # in the order sides were resolved and are reported
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+    injects: tuple[str, ...] = ()
     outcome: str | None = None
     tension_before: int = 0
     tension_after: int = 0
+    facts: tuple[Fact, ...] = field(default=(), repr=False)
+    scenario: Scenario | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def changes(self) -> tuple[Change, ...]:
+        """Every change of the turn, in the order it happened, each with its reason."""
+        from game.engine.explain import explain_facts  # explanations need the rules' wording modules
+
+        if self.scenario is None:
+            return ()
+        return explain_facts(self.scenario, self.facts, self.date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +228,8 @@ class NetChange:
 
     kind: str  # tension | meter | issue
     subject: str
-    before: object
-    after: object
+    before: Any  # a number, or an issue state's name
+    after: Any
 
     @property
     def delta(self) -> int | None:
@@ -199,8 +250,8 @@ def net_changes(record: TurnRecord) -> list[NetChange]:
     A turn moves a meter many times for many reasons; a class first wants the
     balance, then the reasons.
     """
-    first: dict[tuple[str, str], object] = {}
-    last: dict[tuple[str, str], object] = {}
+    first: dict[tuple[str, str], Any] = {}
+    last: dict[tuple[str, str], Any] = {}
     for change in record.changes:
         if change.kind not in ("tension", "meter", "issue"):
             continue

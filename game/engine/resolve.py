@@ -1,30 +1,29 @@
 """Resolution of one turn: `resolve(scenario, state, orders) -> (new state, turn record)`.
 
-Pure: no I/O, no clock, no randomness. The order of steps is part of the rules
-(docs/rules.md):
-  1. every playable side's order is checked; an illegal one is refused, nothing applied;
-  2. each order's own effects apply, sides in scenario order;
-  3. each order is read against every other actor's stated positions: an honoured
-     position applies that actor's `reactions.honoured` (and `if_honoured` when
-     preferred), a crossed red line its `reactions.crossed` and its own
-     `if_crossed` response (once per position per turn); reactions scale with
-     the position's strength (×1…×3; acceptable counts half);
-  4. instructor injects, then scripted injects whose conditions now hold (each once);
-  5. outcomes are checked in the scenario's order; past the turn limit, the default one;
-  6. the turn counter and date advance.
+Pure: no I/O, no clock, no randomness. After the orders are checked, the turn
+runs through `STEPS`, one function per heading of docs/rules.md, in order:
+own effects, readings, injects, ladder, outcome, advance. Each step changes a
+private `Draft` and records `Fact`s (what changed, as ids, and its `Cause`);
+the draft is frozen into the new state at the end, and the facts become
+sentences only when someone reads `TurnRecord.changes`.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.engine.changing import in_force
-from game.engine.conditions import all_hold, first_failing, flag_words
+from game.engine.conditions import KINDS, all_hold, first_failing
+from game.engine.draft import Draft
+from game.engine.effects import Prepared, apply, prepare
+from game.engine.index import memo
+from game.engine.orders import Orders
 from game.engine.readings import read_option
-from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Change, Reason, TurnRecord, mid_sentence
-from game.engine.state import GameState, advance_date
-from game.scenario.evidence import cite
-from game.scenario.model import Effects, Option, Scenario
+from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Cause, Decision, Fact, TurnRecord
+from game.engine.state import GameState, WorldView
+from game.scenario.model import Inject, Option, Rung, Scenario
 from game.wording import possessive
 
 REACTION_WEIGHT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, RED_LINE: 1.0}
@@ -32,6 +31,18 @@ REACTION_WEIGHT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, RED_LINE: 1.0}
 
 class IllegalOrder(ValueError):
     """An order the rules do not allow this turn; the message says why, for a player."""
+
+
+# ------------------------------------------------------------- orders
+def option_available(scenario: Scenario, state: WorldView, option: Option) -> bool:
+    """Whether the option may be ordered now; no words are made (computer players ask this often)."""
+    if state.outcome is not None or (option.once and state.was_chosen(option.id, option.actor)):
+        return False
+    # A loop, not all(...): this runs for every option of every side each turn.
+    for condition in option.requires:  # noqa: SIM110
+        if not KINDS[type(condition)].holds(condition, scenario, state):
+            return False
+    return True
 
 
 def option_status(scenario: Scenario, state: GameState, option: Option) -> tuple[bool, str]:
@@ -44,221 +55,183 @@ def option_status(scenario: Scenario, state: GameState, option: Option) -> tuple
     return (not failing), failing
 
 
-def check_orders(scenario: Scenario, state: GameState, orders: dict[str, str]) -> None:
+def check_orders(scenario: Scenario, state: GameState, orders: Mapping[str, str]) -> None:
     """Raise IllegalOrder unless every side that orders (playable or acting) has exactly one legal order."""
-    playable = [a.id for a in scenario.acting_actors]
+    playable = scenario.acting_actors
     for actor_id in orders:
-        if actor_id not in playable:
-            raise IllegalOrder(f"'{actor_id}' is not a playable side (the sides are {', '.join(playable)})")
-    for actor_id in playable:
-        actor = scenario.actor(actor_id)
-        option_id = orders.get(actor_id)
+        if actor_id not in scenario.index.actors or not scenario.actor(actor_id).gives_orders:
+            sides = ", ".join(a.id for a in playable)
+            raise IllegalOrder(f"'{actor_id}' is not a playable side (the sides are {sides})")
+    for actor in playable:
+        option_id = orders.get(actor.id)
         if option_id is None:
             raise IllegalOrder(f"{actor.name} has no order this turn")
-        own = {o.id: o for o in scenario.options_of(actor_id)}
-        if option_id not in own:
+        option = scenario.index.options.get(option_id)
+        if option is None or option.actor != actor.id:
             raise IllegalOrder(f"'{option_id}' is not one of {possessive(actor.name)} options")
-        available, why = option_status(scenario, state, own[option_id])
-        if not available:
-            raise IllegalOrder(f"{actor.name} cannot order “{own[option_id].label}” now: {why}")
+        if not option_available(scenario, state, option):
+            why = option_status(scenario, state, option)[1]
+            raise IllegalOrder(f"{actor.name} cannot order “{option.label}” now: {why}")
 
 
-def _scaled(value: int, factor: float) -> int:
-    """Round half away from zero, so a small reaction never silently vanishes in one direction only."""
-    x = value * factor
-    return int(math.copysign(math.floor(abs(x) + 0.5), x))
+# ------------------------------------------------------------ the turn
+@dataclass(slots=True)
+class Turn:
+    """One resolution in progress: the draft state, the orders, and the facts recorded so far."""
+
+    scenario: Scenario
+    draft: Draft
+    options: tuple[Option, ...]  # the orders, in the scenario's order of sides
+    instructor_injects: tuple[str, ...]
+    rung_before: Rung
+    facts: list[Fact] = field(default_factory=list)
+    injects: list[str] = field(default_factory=list)  # fired this turn, in order
+
+    def apply(self, prepared: Prepared, cause: Cause) -> None:
+        apply(self.draft, prepared, cause, self.facts)
 
 
-class _Turn:
-    """The working copy of one resolution; collects every change with its reason."""
+def own_effects(turn: Turn) -> None:
+    """1. Each order's own effects, sides in scenario order; the orders join the history."""
+    for option in turn.options:
+        turn.apply(_own_effects(turn.scenario, option), Cause("order", option.actor, option.id))
+    for option in turn.options:
+        turn.draft.record_order(option.actor, option.id)
 
-    def __init__(self, scenario: Scenario, state: GameState):
-        self.scenario = scenario
-        self.state = state
-        self.changes: list[Change] = []
 
-    def apply(self, effects: Effects, reason: Reason, factor: float = 1.0) -> None:
-        sc, st = self.scenario, self.state
-        if effects.tension:
-            before = st.tension
-            st.tension = max(0, min(100, before + _scaled(effects.tension, factor)))
-            if st.tension != before:
-                self.changes.append(Change("tension", "tension", before, st.tension, reason))
-        for change in effects.meters:
-            meter = sc.actor(change.actor).meter(change.meter)
-            before = st.meters[change.actor][change.meter]
-            after = max(meter.min, min(meter.max, before + _scaled(change.delta, factor)))
-            if after != before:
-                st.meters[change.actor][change.meter] = after
-                subject = f"{possessive(sc.actor(change.actor).short_name)} {mid_sentence(meter.name)}"
-                self.changes.append(Change("meter", subject, before, after, reason))
-        for issue_id, state_id in effects.issues:
-            before = st.issues[issue_id]
-            if before != state_id:
-                st.issues[issue_id] = state_id
-                issue = sc.issue(issue_id)
-                self.changes.append(
-                    Change("issue", issue.name, issue.state(before).name, issue.state(state_id).name, reason)
-                )
-        for move in effects.moves:
-            force = st.forces[move.force]
-            name = sc.force(move.force).name
-            if force.place != move.to:
-                self.changes.append(
-                    Change("force", name, sc.place(force.place).name, sc.place(move.to).name, reason)
-                )
-                st.moved_last_turn.append((move.force, force.place, move.to))
-                force.place = move.to
-            if move.posture and move.posture != force.posture:
-                self.changes.append(
-                    Change("posture", f"{possessive(name)} posture", force.posture, move.posture, reason)
-                )
-                force.posture = move.posture
-        for flag in effects.set_flags:
-            if flag not in st.flags:
-                st.flags.add(flag)
-                self.changes.append(Change("flag", f"“{flag_words(sc, flag)}”", False, True, reason))
-        for flag in effects.clear_flags:
-            if flag in st.flags:
-                st.flags.discard(flag)
-                self.changes.append(Change("flag", f"“{flag_words(sc, flag)}”", True, False, reason))
+def _own_effects(scenario: Scenario, option: Option) -> Prepared:
+    return memo(scenario, ("own effects", option.id), lambda: prepare(scenario, option.effects))
+
+
+class _Reaction(NamedTuple):
+    """How one reading of an order moves the world: worked out once per option and scenario."""
+
+    effects: Prepared  # the reacting actor's `reactions.honoured` or `.crossed`, scaled by
+    # the position's strength × the verdict's weight
+    cause: Cause
+    own: Prepared | None  # the position's own `if_crossed` / `if_honoured` response, if any
+    own_cause: Cause
+    key: tuple[str, str, str]  # (actor, issue, verdict): an own response comes once per turn
+
+
+def _reactions(scenario: Scenario, option: Option) -> tuple[_Reaction, ...]:
+    return memo(scenario, ("reactions", option.id), lambda: tuple(_reactions_of(scenario, option)))
+
+
+def _reactions_of(scenario: Scenario, option: Option) -> list[_Reaction]:
+    found = []
+    for reading in read_option(scenario, option):
+        position, verdict = reading.position, reading.verdict
+        reactor = scenario.actor(position.actor)
+        crossed = verdict == RED_LINE
+        rule = "reaction_crossed" if crossed else "reaction_honoured"
+        own = position.if_crossed if crossed else position.if_honoured if verdict == PREFERRED else None
+        reaction = reactor.reactions.crossed if crossed else reactor.reactions.honoured
+        found.append(
+            _Reaction(
+                prepare(scenario, reaction, position.strength * REACTION_WEIGHT[verdict]),
+                Cause(rule, option.actor, option.id, reading=reading),
+                None if own is None or own.is_empty() else prepare(scenario, own),
+                Cause(
+                    "red_line_response" if crossed else "demand_met", option.actor, option.id, reading=reading
+                ),
+                (position.actor, position.issue, verdict),
+            )
+        )
+    return found
+
+
+def readings(turn: Turn) -> None:
+    """2. Each order read against the other actors' positions: their reactions, scaled by strength,
+    and each position's own response (once per position per turn)."""
+    responded: set[tuple[str, str, str]] = set()
+    for option in turn.options:
+        for reaction in _reactions(turn.scenario, option):
+            turn.apply(reaction.effects, reaction.cause)
+            if reaction.own is not None and reaction.key not in responded:
+                responded.add(reaction.key)
+                turn.apply(reaction.own, reaction.own_cause)
+
+
+def injects(turn: Turn) -> None:
+    """3. Instructor injects queued this turn, then scripted injects whose conditions now hold (each once)."""
+    sc, draft = turn.scenario, turn.draft
+    for inject_id in turn.instructor_injects:
+        inject = sc.index.injects.get(inject_id)
+        if inject is None:
+            continue
+        draft.fired_injects.add(inject.id)
+        turn.injects.append(inject.id)
+        turn.apply(_inject_effects(sc, inject), Cause("instructor_inject", inject_id=inject.id))
+    for inject in sc.injects:
+        if inject.instructor_only or inject.id in draft.fired_injects:
+            continue
+        if all_hold(inject.when, sc, draft):
+            draft.fired_injects.add(inject.id)
+            turn.injects.append(inject.id)
+            turn.apply(_inject_effects(sc, inject), Cause("inject", inject_id=inject.id))
+
+
+def _inject_effects(scenario: Scenario, inject: Inject) -> Prepared:
+    return memo(scenario, ("inject effects", inject.id), lambda: prepare(scenario, inject.effects))
+
+
+def ladder(turn: Turn) -> None:
+    """4. A change of rung is recorded with the tension that caused it."""
+    after = turn.scenario.rung_for(turn.draft.tension)
+    if after.id != turn.rung_before.id:
+        cause = Cause("ladder", tension=turn.draft.tension, rung_from=turn.rung_before.id)
+        turn.facts.append(Fact("rung", "", turn.rung_before.id, after.id, cause))
+
+
+def outcome(turn: Turn) -> None:
+    """5. Outcomes in the scenario's order; past the turn limit, the default one."""
+    sc, draft = turn.scenario, turn.draft
+    for candidate in sc.outcomes:
+        if not candidate.default and candidate.when and all_hold(candidate.when, sc, draft):
+            draft.outcome = candidate.id
+            return
+    if draft.turn >= sc.turn_limit:
+        draft.outcome = next((o.id for o in sc.outcomes if o.default), sc.outcomes[-1].id)
+
+
+def advance(turn: Turn) -> None:
+    """6. The turn counter and the date advance."""
+    turn.draft.next_turn(turn.scenario)
+
+
+STEPS: tuple[Callable[[Turn], None], ...] = (own_effects, readings, injects, ladder, outcome, advance)
 
 
 def resolve(
-    scenario: Scenario, state: GameState, orders: dict[str, str], instructor_injects: tuple[str, ...] = ()
+    scenario: Scenario,
+    state: GameState,
+    orders: Mapping[str, str],
+    instructor_injects: tuple[str, ...] = (),
+    decisions: Mapping[str, Decision] | None = None,
 ) -> tuple[GameState, TurnRecord]:
     """Resolve one turn from simultaneous orders; the given state is left untouched."""
     if state.outcome is not None:
         raise IllegalOrder("the game is over")
     scenario = in_force(scenario, state)  # positions as they stand on this turn's date
     check_orders(scenario, state, orders)
-    turn = _Turn(scenario, state.copy())
-    st = turn.state
-    st.moved_last_turn = []
-    # Kept in the scenario's order of sides, the order in which they were resolved and are reported.
+    sides = scenario.acting_actors
+    options = tuple(scenario.option(orders[a.id]) for a in sides)
+    rung = scenario.rung_for(state.tension)
+    turn = Turn(scenario, Draft(state), options, tuple(instructor_injects), rung)
+    for step in STEPS:
+        step(turn)
+    new = turn.draft.freeze()
     record = TurnRecord(
-        turn=st.turn,
-        date=st.date,
-        tension_before=st.tension,
-        orders={a.id: orders[a.id] for a in scenario.acting_actors},
+        turn=state.turn,
+        date=state.date,
+        orders=Orders((a.id, orders[a.id]) for a in sides),
+        decisions=dict(decisions or {}),
+        injects=tuple(turn.injects),
+        outcome=new.outcome,
+        tension_before=state.tension,
+        tension_after=new.tension,
+        facts=tuple(turn.facts),
+        scenario=scenario,
     )
-    rung_before = scenario.rung_for(st.tension)
-    ordered = [scenario.option(orders[a.id]) for a in scenario.acting_actors]
-
-    for option in ordered:  # step 2
-        actor = scenario.actor(option.actor)
-        turn.apply(
-            option.effects, Reason("order", f"{actor.name} ordered “{option.label}”.", actor.id, option.id)
-        )
-
-    responded: set[tuple[str, str, str]] = set()
-    for option in ordered:  # step 3
-        by = scenario.actor(option.actor)
-        for reading in read_option(scenario, option):
-            position = reading.position
-            reactor = scenario.actor(position.actor)
-            # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
-            quote = cite(position, st.date) if reading.verdict != ACCEPTABLE else ""
-            because = (
-                f"{possessive(by.short_name)} order “{option.label}” {reading.sentence[0].lower()}"
-                f"{reading.sentence[1:]}"
-            )
-            rule = "reaction_crossed" if reading.verdict == RED_LINE else "reaction_honoured"
-            reaction = (
-                reactor.reactions.crossed if reading.verdict == RED_LINE else reactor.reactions.honoured
-            )
-            factor = position.strength * REACTION_WEIGHT[reading.verdict]
-            turn.apply(
-                reaction,
-                Reason(
-                    rule,
-                    because,
-                    by.id,
-                    option.id,
-                    position=position,
-                    verdict=reading.verdict,
-                    citation=quote,
-                    reading=reading.sentence,
-                ),
-                factor,
-            )
-            own = {RED_LINE: position.if_crossed, PREFERRED: position.if_honoured}.get(reading.verdict)
-            key = (position.actor, position.issue, reading.verdict)
-            if own is not None and not own.is_empty() and key not in responded:
-                responded.add(key)
-                word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
-                text = (
-                    f"{reactor.name} responded in its own way because its {word} on "
-                    f"{scenario.issue(position.issue).name} by {possessive(by.short_name)} order “{option.label}”."
-                )
-                turn.apply(
-                    own,
-                    Reason(
-                        "red_line_response" if reading.verdict == RED_LINE else "demand_met",
-                        text,
-                        by.id,
-                        option.id,
-                        position=position,
-                        verdict=reading.verdict,
-                        citation=quote,
-                        reading=f"{reactor.short_name} answers in its own way: its {word}.",
-                    ),
-                )
-
-    st.chosen.extend((st.turn, o.actor, o.id) for o in ordered)
-
-    for inject_id in instructor_injects:  # step 4
-        inject = next((i for i in scenario.injects if i.id == inject_id), None)
-        if inject is None:
-            continue
-        st.fired_injects.add(inject.id)
-        record.injects.append(inject.id)
-        turn.apply(
-            inject.effects,
-            Reason("instructor_inject", f"the instructor announced “{inject.title}”.", inject_id=inject.id),
-        )
-    for inject in scenario.injects:
-        if inject.instructor_only or inject.id in st.fired_injects:
-            continue
-        if all_hold(inject.when, scenario, st):
-            st.fired_injects.add(inject.id)
-            record.injects.append(inject.id)
-            turn.apply(
-                inject.effects, Reason("inject", f"news flash: “{inject.title}”.", inject_id=inject.id)
-            )
-
-    rung_after = scenario.rung_for(st.tension)
-    if rung_after.id != rung_before.id:
-        went = "climbed" if rung_after.at > rung_before.at else "came down"
-        turn.changes.append(
-            Change(
-                "rung",
-                "the crisis",
-                rung_before.name,
-                rung_after.name,
-                Reason(
-                    "ladder",
-                    f"tension {went} to {st.tension}, and “{rung_after.name}” begins at {rung_after.at}.",
-                ),
-            )
-        )
-
-    st.outcome = _outcome(scenario, st)  # step 5
-    record.outcome = st.outcome
-    record.changes = turn.changes
-    record.tension_after = st.tension
-    st.turn += 1  # step 6
-    # Turns of uneven length take their date from the file; otherwise each is turn_days after the last.
-    st.date = (
-        scenario.date_of_turn(st.turn) if scenario.turn_dates else advance_date(st.date, scenario.turn_days)
-    )
-    return st, record
-
-
-def _outcome(scenario: Scenario, state: GameState) -> str | None:
-    for outcome in scenario.outcomes:
-        if not outcome.default and outcome.when and all_hold(outcome.when, scenario, state):
-            return outcome.id
-    if state.turn >= scenario.turn_limit:
-        return next((o.id for o in scenario.outcomes if o.default), scenario.outcomes[-1].id)
-    return None
+    return new, record

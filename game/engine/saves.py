@@ -9,7 +9,7 @@ is stored too, only to check the replay. Reading and writing the files is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine.resolve import IllegalOrder
 
@@ -25,7 +25,7 @@ class SaveError(ValueError):
     """A save file that cannot be used; the message says why and what to do."""
 
 
-def game_to_save(game: Game) -> dict:
+def game_to_save(game: Game) -> dict[str, Any]:
     return {
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
@@ -37,7 +37,7 @@ def game_to_save(game: Game) -> dict:
         "mode": "classroom" if game.classroom else "solo",
         "temperaments": game.temperaments,
         "turns": [
-            {"orders": orders, "injects": injects}
+            {"orders": orders.to_json(), "injects": injects}
             for orders, injects in zip(game.orders, game.injects, strict=True)
         ],
         "pending_injects": list(game.pending_injects),
@@ -45,7 +45,7 @@ def game_to_save(game: Game) -> dict:
     }
 
 
-def game_from_save(cls, scenario: Scenario, data: object) -> Game:
+def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError("this is not a Brinkmanship save file")
     if data.get("version") != SAVE_VERSION:
@@ -77,7 +77,7 @@ def game_from_save(cls, scenario: Scenario, data: object) -> Game:
     return game
 
 
-def _differences(game: Game, data: dict) -> list[str]:
+def _differences(game: Game, data: dict[str, Any]) -> list[str]:
     """What a player should know when the scenario file changed since the game was saved."""
     if data.get("scenario_hash") in (None, "", game.scenario.content_hash):
         return []

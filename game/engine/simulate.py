@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.engine.game import Game
 from game.scenario.model import Scenario
@@ -16,8 +17,8 @@ from game.wording import counted
 @dataclass
 class BalanceReport:
     games: int = 0
-    outcomes: Counter = field(default_factory=Counter)  # outcome id -> count
-    options: Counter = field(default_factory=Counter)  # option id -> count
+    outcomes: Counter[str] = field(default_factory=Counter)  # outcome id -> count
+    options: Counter[str] = field(default_factory=Counter)  # option id -> count
     turns: int = 0
 
     @property
@@ -40,13 +41,14 @@ def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
         game = play_one(scenario, seed * 1_000_003 + i)
         report.games += 1
         report.turns += len(game.history)
+        assert game.state.outcome is not None, "play_one plays until the game is over"
         report.outcomes[game.state.outcome] += 1
         for orders in game.orders:
             report.options.update(orders.values())
     return report
 
 
-def report_json(scenario: Scenario, report: BalanceReport) -> dict:
+def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
     return {
         "scenario": scenario.id,
         "games": report.games,

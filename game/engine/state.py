@@ -1,36 +1,102 @@
-"""The game state: everything that changes during a game, as plain JSON-able values.
+"""The game state: everything that changes during a game, as immutable JSON-able values.
 
-A state is never changed in place once a turn is resolved: resolution works on
-a copy (`GameState.copy`) so earlier states stay valid for undo and "what if".
+A `GameState` cannot be changed: resolution works on a private `Draft`
+(game/engine/draft.py) and freezes it into a new state at the end, so earlier
+states stay valid for undo and "what if".
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from game.scenario.model import Scenario
 
+STATE_VERSION = 1
 
-@dataclass(slots=True)
+
+@dataclass(frozen=True, slots=True)
 class ForceState:
     place: str
     posture: str
 
 
-@dataclass(slots=True)
+class ChosenOption(NamedTuple):
+    """One order given in an earlier turn (a tuple, so it reads and saves as before)."""
+
+    turn: int
+    actor: str
+    option: str
+
+
+class ForceMoved(NamedTuple):
+    """A force that changed place during the last turn: (force, from, to)."""
+
+    force: str
+    origin: str
+    to: str
+
+
+def frozen_map(items: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of a fresh dict of these items."""
+    return MappingProxyType(dict(items))
+
+
+def _no_orders() -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({})
+
+
+class WorldView(Protocol):
+    """What a condition reads: a frozen `GameState`, or the draft of the turn being resolved."""
+
+    @property
+    def turn(self) -> int: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def tension(self) -> int: ...
+    @property
+    def meters(self) -> Mapping[str, Mapping[str, int]]: ...
+    @property
+    def issues(self) -> Mapping[str, str]: ...
+    @property
+    def forces(self) -> Mapping[str, ForceState]: ...
+    @property
+    def flags(self) -> frozenset[str] | set[str]: ...
+    @property
+    def outcome(self) -> str | None: ...
+
+    def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
 class GameState:
     turn: int  # the turn about to be played, from 1
     date: str  # ISO date of that turn
     tension: int  # 0–100
-    meters: dict[str, dict[str, int]]  # actor -> meter -> value
-    issues: dict[str, str]  # issue -> state id
-    forces: dict[str, ForceState]
-    flags: set[str] = field(default_factory=set)
-    chosen: list[tuple[int, str, str]] = field(default_factory=list)  # (turn, actor, option)
-    fired_injects: set[str] = field(default_factory=set)
-    moved_last_turn: list[tuple[str, str, str]] = field(default_factory=list)  # (force, from, to)
+    meters: Mapping[str, Mapping[str, int]]  # actor -> meter -> value
+    issues: Mapping[str, str]  # issue -> state id
+    forces: Mapping[str, ForceState]
+    flags: frozenset[str] = frozenset()
+    chosen: tuple[ChosenOption, ...] = ()
+    fired_injects: frozenset[str] = frozenset()
+    moved_last_turn: tuple[ForceMoved, ...] = ()
     outcome: str | None = None
+    # Each side's own orders in turn order, kept as they happen so no question about the
+    # past scans every side's orders (derived from `chosen`; not part of the state's identity).
+    chosen_by: Mapping[str, tuple[str, ...]] = field(default_factory=_no_orders, compare=False, repr=False)
+    chosen_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.chosen and not self.chosen_by:
+            object.__setattr__(self, "chosen_by", orders_by_side(self.chosen))
+            object.__setattr__(self, "chosen_ids", frozenset(c.option for c in self.chosen))
+
+    def __hash__(self) -> int:  # consistent with ==: equal states agree on all of these
+        return hash((self.turn, self.date, self.tension, self.chosen, self.outcome))
 
     @classmethod
     def initial(cls, scenario: Scenario) -> GameState:
@@ -38,43 +104,28 @@ class GameState:
             turn=1,
             date=scenario.start_date,
             tension=scenario.start_tension,
-            meters={a.id: {m.id: m.start for m in a.meters} for a in scenario.actors},
-            issues={i.id: i.start for i in scenario.issues},
-            forces={f.id: ForceState(f.at, f.posture) for f in scenario.forces},
-        )
-
-    def copy(self) -> GameState:
-        return GameState(
-            turn=self.turn,
-            date=self.date,
-            tension=self.tension,
-            meters={a: dict(m) for a, m in self.meters.items()},
-            issues=dict(self.issues),
-            forces={k: ForceState(v.place, v.posture) for k, v in self.forces.items()},
-            flags=set(self.flags),
-            chosen=list(self.chosen),
-            fired_injects=set(self.fired_injects),
-            moved_last_turn=list(self.moved_last_turn),
-            outcome=self.outcome,
+            meters=frozen_map({a.id: frozen_map({m.id: m.start for m in a.meters}) for a in scenario.actors}),
+            issues=frozen_map({i.id: i.start for i in scenario.issues}),
+            forces=frozen_map({f.id: ForceState(f.at, f.posture) for f in scenario.forces}),
         )
 
     def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool:
-        return any(o == option_id and (actor_id is None or a == actor_id) for _, a, o in self.chosen)
+        if actor_id is None or option_id not in self.chosen_ids:
+            return option_id in self.chosen_ids
+        return option_id in self.chosen_by.get(actor_id, ())
 
     def last_choice(self, actor_id: str) -> str | None:
-        for _, actor, option in reversed(self.chosen):
-            if actor == actor_id:
-                return option
-        return None
+        own = self.chosen_by.get(actor_id)
+        return own[-1] if own else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "turn": self.turn,
             "date": self.date,
             "tension": self.tension,
-            "meters": self.meters,
-            "issues": self.issues,
+            "meters": {a: dict(m) for a, m in self.meters.items()},
+            "issues": dict(self.issues),
             "forces": {k: {"place": v.place, "posture": v.posture} for k, v in sorted(self.forces.items())},
             "flags": sorted(self.flags),
             "chosen": [list(c) for c in self.chosen],
@@ -84,26 +135,34 @@ class GameState:
         }
 
 
-STATE_VERSION = 1
+def orders_by_side(chosen: tuple[ChosenOption, ...]) -> Mapping[str, tuple[str, ...]]:
+    """Each side's orders, in the order they were given."""
+    by_side: dict[str, list[str]] = {}
+    for _, actor, option in chosen:
+        by_side.setdefault(actor, []).append(option)
+    return MappingProxyType({actor: tuple(options) for actor, options in by_side.items()})
 
 
-def state_from_json(data: dict) -> GameState:
+def state_from_json(data: dict[str, Any]) -> GameState:
     """The inverse of `GameState.to_json`; raises KeyError/TypeError/ValueError on a damaged record."""
     return GameState(
         turn=int(data["turn"]),
         date=str(data["date"]),
         tension=int(data["tension"]),
-        meters={
-            str(a): {str(m): int(v) for m, v in dict(ms).items()} for a, ms in dict(data["meters"]).items()
-        },
-        issues={str(k): str(v) for k, v in dict(data["issues"]).items()},
-        forces={
-            str(k): ForceState(str(v["place"]), str(v["posture"])) for k, v in dict(data["forces"]).items()
-        },
-        flags={str(f) for f in data["flags"]},
-        chosen=[(int(t), str(a), str(o)) for t, a, o in data["chosen"]],
-        fired_injects={str(i) for i in data["fired_injects"]},
-        moved_last_turn=[(str(f), str(a), str(b)) for f, a, b in data["moved_last_turn"]],
+        meters=frozen_map(
+            {
+                str(a): frozen_map({str(m): int(v) for m, v in dict(ms).items()})
+                for a, ms in dict(data["meters"]).items()
+            }
+        ),
+        issues=frozen_map({str(k): str(v) for k, v in dict(data["issues"]).items()}),
+        forces=frozen_map(
+            {str(k): ForceState(str(v["place"]), str(v["posture"])) for k, v in dict(data["forces"]).items()}
+        ),
+        flags=frozenset(str(f) for f in data["flags"]),
+        chosen=tuple(ChosenOption(int(t), str(a), str(o)) for t, a, o in data["chosen"]),
+        fired_injects=frozenset(str(i) for i in data["fired_injects"]),
+        moved_last_turn=tuple(ForceMoved(str(f), str(a), str(b)) for f, a, b in data["moved_last_turn"]),
         outcome=None if data["outcome"] is None else str(data["outcome"]),
     )
 

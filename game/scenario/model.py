@@ -7,10 +7,13 @@ whole model stays hashable and cannot be changed by accident.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Protocol, TypeVar
+from typing import TypeVar
+
+from game.scenario.index import ScenarioIndex
+
+T = TypeVar("T")
 
 # ----------------------------------------------------------------- conditions
 # A condition is one small typed object; a list of them means "all of these".
@@ -462,48 +465,53 @@ class Scenario:
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 
-    # Lookups: small lists, so a linear scan is fine and keeps the model plain data.
+    # Built once from the fields above; not part of the scenario's identity.
+    index: ScenarioIndex = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", ScenarioIndex(self))
+
     def actor(self, actor_id: str) -> Actor:
-        return _by_id(self.actors, actor_id)
+        return _found(self.index.actors, actor_id)
 
     def issue(self, issue_id: str) -> Issue:
-        return _by_id(self.issues, issue_id)
+        return _found(self.index.issues, issue_id)
 
     def place(self, place_id: str) -> Place:
-        return _by_id(self.places, place_id)
+        return _found(self.index.places, place_id)
 
     def force(self, force_id: str) -> Force:
-        return _by_id(self.forces, force_id)
+        return _found(self.index.forces, force_id)
 
     def option(self, option_id: str) -> Option:
-        return _by_id(self.options, option_id)
+        return _found(self.index.options, option_id)
 
     def outcome(self, outcome_id: str) -> Outcome:
-        return _by_id(self.outcomes, outcome_id)
+        return _found(self.index.outcomes, outcome_id)
 
     def source(self, source_id: str) -> Source:
-        return _by_id(self.sources, source_id)
+        return _found(self.index.sources, source_id)
 
     def rung(self, rung_id: str) -> Rung:
-        return _by_id(self.ladder, rung_id)
+        return _found(self.index.rungs, rung_id)
 
     @property
     def playable_actors(self) -> tuple[Actor, ...]:
-        return tuple(a for a in self.actors if a.playable)
+        return self.index.playable
 
     @property
     def acting_actors(self) -> tuple[Actor, ...]:
         """Everyone who orders each turn: the playable sides and the actors with `acts: true`."""
-        return tuple(a for a in self.actors if a.gives_orders)
+        return self.index.acting
 
     def options_of(self, actor_id: str) -> tuple[Option, ...]:
-        return tuple(o for o in self.options if o.actor == actor_id)
+        return self.index.options_of.get(actor_id, ())
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
-        return tuple(p for p in self.positions if p.actor == actor_id)
+        return self.index.positions_of.get(actor_id, ())
 
     def positions_on(self, issue_id: str) -> tuple[Position, ...]:
-        return tuple(p for p in self.positions if p.issue == issue_id)
+        return self.index.positions_on.get(issue_id, ())
 
     def date_of_turn(self, turn: int) -> str:
         """The ISO date of a turn (from 1): from `turn_dates` when given, else `turn_days` apart."""
@@ -526,16 +534,9 @@ class Scenario:
         return current
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_Item = TypeVar("_Item", bound=_HasId)
-
-
-def _by_id(items: Iterable[_Item], wanted: str) -> _Item:
-    for item in items:
-        if item.id == wanted:
-            return item
-    raise KeyError(wanted)
+def _found(items: dict[str, T], wanted: str) -> T:
+    """The item with that id; KeyError(id) when there is none, as callers expect."""
+    try:
+        return items[wanted]
+    except KeyError:
+        raise KeyError(wanted) from None

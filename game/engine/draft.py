@@ -1,0 +1,110 @@
+"""The private working copy of one resolution, frozen into a new `GameState` at the end.
+
+Only resolution holds a `Draft`. It copies what a turn may change, and an
+actor's meters only when one of them changes, so a scenario with many sides
+does not pay for copying every side each turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from game.engine.state import ChosenOption, ForceMoved, ForceState, GameState, advance_date, frozen_map
+from game.scenario.model import Scenario
+
+
+class Draft:
+    """A `GameState` being changed by one resolution; reads like one (see `WorldView`)."""
+
+    __slots__ = (
+        "_chosen_by",
+        "_own_meters",
+        "base",
+        "chosen",
+        "chosen_ids",
+        "date",
+        "fired_injects",
+        "flags",
+        "forces",
+        "issues",
+        "meters",
+        "moved_last_turn",
+        "outcome",
+        "tension",
+        "turn",
+    )
+
+    def __init__(self, state: GameState) -> None:
+        self.base = state
+        self.turn = state.turn
+        self.date = state.date
+        self.tension = state.tension
+        self.meters: dict[str, Mapping[str, int]] = dict(state.meters)
+        self._own_meters: dict[str, dict[str, int]] = {}  # the actors' meters this draft has copied
+        self.issues = dict(state.issues)
+        self.forces = dict(state.forces)
+        self.flags = set(state.flags)
+        self.chosen = list(state.chosen)
+        self.chosen_ids = set(state.chosen_ids)
+        self._chosen_by = dict(state.chosen_by)
+        self.fired_injects = set(state.fired_injects)
+        self.moved_last_turn: list[ForceMoved] = []  # only this turn's moves are kept
+        self.outcome = state.outcome
+
+    # ------------------------------------------------------------ reading
+    def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool:
+        if actor_id is None or option_id not in self.chosen_ids:
+            return option_id in self.chosen_ids
+        return option_id in self._chosen_by.get(actor_id, ())
+
+    # ----------------------------------------------------------- changing
+    def set_meter(self, actor_id: str, meter_id: str, value: int) -> None:
+        own = self._own_meters.get(actor_id)
+        if own is None:  # first change of this actor's meters this turn: copy them
+            own = self._own_meters[actor_id] = dict(self.meters[actor_id])
+            self.meters[actor_id] = own
+        own[meter_id] = value
+
+    def move_force(self, force_id: str, place: str) -> None:
+        force = self.forces[force_id]
+        self.moved_last_turn.append(ForceMoved(force_id, force.place, place))
+        self.forces[force_id] = ForceState(place, force.posture)
+
+    def set_posture(self, force_id: str, posture: str) -> None:
+        self.forces[force_id] = ForceState(self.forces[force_id].place, posture)
+
+    def record_order(self, actor_id: str, option_id: str) -> None:
+        self.chosen.append(ChosenOption(self.turn, actor_id, option_id))
+        self.chosen_ids.add(option_id)
+        self._chosen_by[actor_id] = (*self._chosen_by.get(actor_id, ()), option_id)
+
+    def next_turn(self, scenario: Scenario) -> None:
+        self.turn += 1
+        # Turns of uneven length take their date from the file; otherwise each is turn_days after the last.
+        if scenario.turn_dates:
+            self.date = scenario.date_of_turn(self.turn)
+        else:
+            self.date = advance_date(self.date, scenario.turn_days)
+
+    # ----------------------------------------------------------- freezing
+    def freeze(self) -> GameState:
+        """The new state; the draft must not be used after this."""
+        meters = dict(self.meters)
+        for actor_id, own in self._own_meters.items():
+            meters[actor_id] = MappingProxyType(own)
+        return GameState(
+            turn=self.turn,
+            date=self.date,
+            tension=self.tension,
+            meters=MappingProxyType(meters),
+            issues=frozen_map(self.issues),
+            forces=frozen_map(self.forces),
+            flags=frozenset(self.flags),
+            chosen=tuple(self.chosen),
+            fired_injects=frozenset(self.fired_injects),
+            moved_last_turn=tuple(self.moved_last_turn),
+            outcome=self.outcome,
+            chosen_by=MappingProxyType(self._chosen_by),
+            chosen_ids=frozenset(self.chosen_ids),
+        )

@@ -1,0 +1,150 @@
+"""Resolution's facts put into words: each `Fact` becomes a `Change` with its `Reason`.
+
+Resolution records what changed and why as ids (game/engine/resolve.py); this
+module says it to a player, and runs only when a record's changes are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine.conditions import flag_words
+from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
+from game.scenario.evidence import cite
+from game.scenario.model import Scenario
+from game.wording import possessive
+
+
+def explain_facts(scenario: Scenario, facts: tuple[Fact, ...], on: str) -> tuple[Change, ...]:
+    """The facts of one turn (dated `on`) as changes with reasons, in the same order."""
+    reasons: dict[Cause, Reason] = {}
+    changes = []
+    for fact in facts:
+        reason = reasons.get(fact.cause)
+        if reason is None:
+            reason = reasons[fact.cause] = _REASONS[fact.cause.rule](scenario, fact.cause, on)
+        changes.append(_CHANGES[fact.kind](scenario, fact, reason))
+    return tuple(changes)
+
+
+# --------------------------------------------------------------- the causes
+def _order(sc: Scenario, cause: Cause, on: str) -> Reason:
+    actor, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
+    return Reason("order", f"{actor.name} ordered “{option.label}”.", actor.id, option.id)
+
+
+def _reaction(sc: Scenario, cause: Cause, on: str) -> Reason:
+    reading = _reading(cause)
+    by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
+    sentence = reading.sentence
+    because = f"{possessive(by.short_name)} order “{option.label}” {sentence[0].lower()}{sentence[1:]}"
+    return _about_reading(cause, because, sentence, on)
+
+
+def _own_response(sc: Scenario, cause: Cause, on: str) -> Reason:
+    reading = _reading(cause)
+    by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
+    reactor = sc.actor(reading.position.actor)
+    word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
+    text = (
+        f"{reactor.name} responded in its own way because its {word} on "
+        f"{sc.issue(reading.position.issue).name} by {possessive(by.short_name)} order “{option.label}”."
+    )
+    return _about_reading(cause, text, f"{reactor.short_name} answers in its own way: its {word}.", on)
+
+
+def _reading(cause: Cause) -> Reading:
+    assert cause.reading is not None, "reactions and own responses are always to a reading"
+    return cause.reading
+
+
+def _about_reading(cause: Cause, text: str, how: str, on: str) -> Reason:
+    """A reason about a position an order honoured or crossed, quoting it (as said by `on`) when strong."""
+    reading = _reading(cause)
+    # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
+    quote = cite(reading.position, on) if reading.verdict != ACCEPTABLE else ""
+    return Reason(
+        cause.rule,
+        text,
+        cause.actor_id,
+        cause.option_id,
+        position=reading.position,
+        verdict=reading.verdict,
+        citation=quote,
+        reading=how,
+    )
+
+
+def _instructor_inject(sc: Scenario, cause: Cause, on: str) -> Reason:
+    title = sc.index.injects[cause.inject_id].title
+    return Reason("instructor_inject", f"the instructor announced “{title}”.", inject_id=cause.inject_id)
+
+
+def _inject(sc: Scenario, cause: Cause, on: str) -> Reason:
+    title = sc.index.injects[cause.inject_id].title
+    return Reason("inject", f"news flash: “{title}”.", inject_id=cause.inject_id)
+
+
+def _ladder(sc: Scenario, cause: Cause, on: str) -> Reason:
+    before, rung = sc.rung(cause.rung_from), sc.rung_for(cause.tension)
+    went = "climbed" if rung.at > before.at else "came down"
+    return Reason("ladder", f"tension {went} to {cause.tension}, and “{rung.name}” begins at {rung.at}.")
+
+
+_REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
+    "order": _order,
+    "reaction_honoured": _reaction,
+    "reaction_crossed": _reaction,
+    "red_line_response": _own_response,
+    "demand_met": _own_response,
+    "instructor_inject": _instructor_inject,
+    "inject": _inject,
+    "ladder": _ladder,
+}
+
+
+# -------------------------------------------------------------- the changes
+def _tension(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    return Change("tension", "tension", fact.before, fact.after, reason)
+
+
+def _meter(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    actor = sc.actor(fact.subject)
+    subject = f"{possessive(actor.short_name)} {mid_sentence(actor.meter(fact.part).name)}"
+    return Change("meter", subject, fact.before, fact.after, reason)
+
+
+def _issue(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    issue = sc.issue(fact.subject)
+    before, after = issue.state(str(fact.before)).name, issue.state(str(fact.after)).name
+    return Change("issue", issue.name, before, after, reason)
+
+
+def _force(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    before, after = sc.place(str(fact.before)).name, sc.place(str(fact.after)).name
+    return Change("force", sc.force(fact.subject).name, before, after, reason)
+
+
+def _posture(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    subject = f"{possessive(sc.force(fact.subject).name)} posture"
+    return Change("posture", subject, fact.before, fact.after, reason)
+
+
+def _flag(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    return Change("flag", f"“{flag_words(sc, fact.subject)}”", fact.before, fact.after, reason)
+
+
+def _rung(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    before, after = sc.rung(str(fact.before)), sc.rung(str(fact.after))
+    return Change("rung", "the crisis", before.name, after.name, reason)
+
+
+_CHANGES: dict[str, Callable[[Scenario, Fact, Reason], Change]] = {
+    "tension": _tension,
+    "meter": _meter,
+    "issue": _issue,
+    "force": _force,
+    "posture": _posture,
+    "flag": _flag,
+    "rung": _rung,
+}

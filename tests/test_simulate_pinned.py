@@ -1,0 +1,37 @@
+"""`simulate --json` gives, byte for byte, the reports the engine gave before it was made faster.
+
+The files in tests/data/ were made with the code of commit e666ba1 (before the
+speed work of issue 16): the same seeds must give the same games, the same
+choices and the same outcomes whatever the engine's insides look like.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+# One report runs with the fast tests; the other five are marked slow (each is a batch of 200 games).
+PINNED = [
+    pytest.param(
+        scenario, seed, marks=() if (scenario, seed) == ("eastern_flank_2022", 1) else pytest.mark.slow
+    )
+    for scenario in ("eastern_flank_2022", "cuba_1962")
+    for seed in (1, 2, 3)
+]
+
+
+@pytest.mark.parametrize(("scenario", "seed"), PINNED)
+def test_simulate_json_is_byte_identical_to_the_pinned_report(scenario: str, seed: int) -> None:
+    command = [sys.executable, str(ROOT / "main.py"), "simulate", "--scenario"]
+    command += [str(ROOT / "scenarios" / f"{scenario}.yaml"), "--games", "200", "--seed", str(seed), "--json"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(command, capture_output=True, env=env, check=True)
+    assert done.stdout == (DATA / f"{scenario}-{seed}.json").read_bytes()
