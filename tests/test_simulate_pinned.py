@@ -1,8 +1,11 @@
 """`simulate --json` gives, byte for byte, the reports the engine gave before it was made faster.
 
-The files in tests/data/ were made with the code of commit e666ba1 (before the
-speed work of issue 16): the same seeds must give the same games, the same
-choices and the same outcomes whatever the engine's insides look like.
+The files in tests/data/ were made with the engine as it was before the speed
+work of issue 16 (commit e666ba1; the Eastern Flank reports made again with
+main at 48bccc3, still that engine, when the scenario's content changed): the
+same seeds must give the same games, the same choices and the same outcomes
+whatever the engine's insides look like. When a scenario's content changes,
+make them again with an engine from before a change meant to be invisible.
 """
 
 from __future__ import annotations
