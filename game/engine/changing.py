@@ -19,7 +19,7 @@ from game.scenario.model import Position, Scenario
 
 def in_force(scenario: Scenario, state: GameState) -> Scenario:
     """The scenario with every position as it stands in this state (the same object when none changed)."""
-    if not any(p.changes for p in scenario.positions):
+    if not scenario.index.changing:  # looked up once per scenario: this runs for every side each turn
         return scenario
     active = tuple(_latest(p, scenario, state) for p in scenario.positions)
     if not any(i >= 0 for i in active):

@@ -45,6 +45,7 @@ class ScenarioIndex:
     __slots__ = (
         "acting",
         "actors",
+        "changing",
         "derived",
         "forces",
         "injects",
@@ -82,6 +83,7 @@ class ScenarioIndex:
         self.options_of: dict[str, tuple[Option, ...]] = grouped(scenario.options, "actor")
         self.positions_of: dict[str, tuple[Position, ...]] = grouped(scenario.positions, "actor")
         self.positions_on: dict[str, tuple[Position, ...]] = grouped(scenario.positions, "issue")
+        self.changing = any(p.changes for p in scenario.positions)  # any position that changes in play
         self.derived: dict[
             tuple[Hashable, ...], object
         ] = {}  # what the engine works out once (engine/index.py)
