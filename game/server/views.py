@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from game.engine.changing import in_force
@@ -247,7 +248,7 @@ def _option(status: OptionStatus) -> dict:
 def told(room: Room, side: str) -> dict[str, dict]:
     """What never changes about a team's options: what each is and signals, how it reads to the others."""
     return {
-        o.id: memo(positions_now(room), ("server-option", o.id), lambda o=o: _told(room, o))
+        o.id: memo(positions_now(room), ("server-option", o.id), partial(_told, room, o))
         for o in room.scenario.options_of(side)
     }
 
