@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
+from game.files import NotAFile, open_regular
 from game.scenario.open_quote import swallowing_quote
 from game.scenario.problems import Problem
 
@@ -100,16 +101,17 @@ def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
     name = str(path)
     data = b""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise _Refused(
-                1,
-                1,
-                f"the file is {size:,} bytes; a scenario file may be at most 1 MiB ({MAX_BYTES:,} bytes)",
-            )
-        with open(path, "rb") as handle:
+        # Only a regular file is opened: a FIFO named `f.yaml` would otherwise block for ever.
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _Refused(
+                    1,
+                    1,
+                    f"the file is {size:,} bytes; a scenario file may be at most 1 MiB ({MAX_BYTES:,} bytes)",
+                )
             data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:  # grew since stat, or a special file
+        if len(data) > MAX_BYTES:  # grew since it was opened
             raise _Refused(1, 1, "the file is larger than 1 MiB, the most a scenario file may be")
     except _Refused as refused:
         return None, [Problem(name, refused.line, refused.column, "error", refused.message)], data
@@ -117,6 +119,9 @@ def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
         return None, [Problem(name, 0, 0, "error", "no such file")], data
     except IsADirectoryError:
         return None, [Problem(name, 0, 0, "error", "this is a folder, not a scenario file")], data
+    except NotAFile:
+        message = "this is a pipe, a device or a socket, not a scenario file; only files are read"
+        return None, [Problem(name, 0, 0, "error", message)], data
     except OSError as exc:
         return None, [Problem(name, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")], data
     tree, problems = parse_bytes(data, name)
