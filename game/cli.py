@@ -112,6 +112,9 @@ def _authoring_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from game.textsafe import tolerate_bad_encoding
+
+    tolerate_bad_encoding()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -8,6 +8,7 @@ from argparse import Namespace
 
 from game.engine.simulate import report_json, report_text, simulate
 from game.scenario.loader import ScenarioError, load_scenario
+from game.textsafe import json_printable, printable
 
 
 def run_simulate(args: Namespace) -> int:
@@ -17,11 +18,11 @@ def run_simulate(args: Namespace) -> int:
     try:
         scenario = load_scenario(args.scenario)
     except ScenarioError as error:
-        print(error, file=sys.stderr)
+        print(printable(error), file=sys.stderr)
         return 1
     report = simulate(scenario, args.games, args.seed)
     if args.json:
-        print(json.dumps(report_json(scenario, report), ensure_ascii=False))
+        print(json_printable(json.dumps(report_json(scenario, report), ensure_ascii=False)))
     else:
-        print(report_text(scenario, report))
+        print(printable(report_text(scenario, report)))
     return 0

@@ -22,6 +22,7 @@ from game.scenario.model import Scenario
 from game.scenario.problems import Problem, sort_problems
 from game.scenario.strict import Batch, strict_findings
 from game.scenario.yamlsafe import read_tree
+from game.textsafe import printable
 from game.wording import counted
 
 STRICT_GAMES = 200  # enough for every option the computers ever want to show up; about 2 s a scenario
@@ -61,17 +62,17 @@ def check_one(path: str, strict: bool) -> int:
         problems = sort_problems(problems + strict_problems(path, scenario))
     problems, justified = split_justified(path, problems)
     for problem in problems:
-        print(problem.format())
+        print(printable(problem.format()))  # messages quote the file's own text
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     answered = f" ({counted(len(justified), 'warning')} justified in comments)" if justified else ""
     if errors or scenario is None:
-        print(f"{path}: {counted(errors, 'error')}, {counted(warnings, 'warning')}{answered}")
+        print(printable(f"{path}: {counted(errors, 'error')}, {counted(warnings, 'warning')}{answered}"))
         return 1
     if warnings:
-        print(f"{path}: ok, {counted(warnings, 'warning')}{answered}")
+        print(printable(f"{path}: ok, {counted(warnings, 'warning')}{answered}"))
         return 1 if strict else 0
-    print(f"{path}: ok{answered}")
+    print(printable(f"{path}: ok{answered}"))
     return 0
 
 
@@ -80,7 +81,7 @@ def run_validate(args: Namespace) -> int:
     status = 0
     for path in scenario_files(args.paths):
         if Path(path).is_dir():
-            print(f"{path}: error: this folder holds no scenario files (.yaml or .yml)")
+            print(printable(f"{path}: error: this folder holds no scenario files (.yaml or .yml)"))
             status = 1
             continue
         status = max(status, check_one(path, getattr(args, "strict", False)))
