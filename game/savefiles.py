@@ -18,7 +18,8 @@ from pathlib import Path
 
 from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
-from game.engine.saves import SaveError, game_to_save
+from game.engine.saves import SaveError, game_to_save, parse_save_bytes
+from game.files import NotAFile, read_bounded
 from game.paths import SCENARIO_DIR
 from game.scenario.finder import scenario_file_for
 from game.scenario.loader import load_scenario
@@ -28,6 +29,7 @@ MAX_SAVE_BYTES = 2 * 1024 * 1024
 __all__ = [
     "MAX_SAVE_BYTES",
     "SaveError",
+    "check_save_target",
     "keep_earlier_game",
     "open_saved",
     "read_save",
@@ -72,17 +74,31 @@ def _scenario_of(data: dict, folders: Iterable[Path]) -> Path | None:
     return None
 
 
-def read_save(path: str | os.PathLike[str]) -> dict:
-    """The JSON in a save file; a `SaveError` naming the file when it is missing, too large or not JSON."""
+def read_save(path: str | os.PathLike) -> dict:
+    """The JSON of a save file, read within bounds; `SaveError` naming the file for anything else.
+
+    Only a regular file of at most 2 MiB is read. A UTF-8 BOM (Notepad adds
+    one) is allowed. The JSON may not nest deeper than a save ever does, nor
+    hold numbers Python cannot turn into an int or a finite float: hostile
+    files are refused here, in one sentence, instead of failing later in a
+    traceback (`RecursionError`, `OverflowError`, the int-digit limit).
+    """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path}: too large to be a save file")
-        data: dict = json.loads(path.read_text(encoding="utf-8"))
-        return data
+        data = read_bounded(path, MAX_SAVE_BYTES)
     except FileNotFoundError:
         raise SaveError(f"{path}: no such save file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except IsADirectoryError:
+        raise SaveError(f"{path}: this is a folder, not a save file") from None
+    except NotAFile:
+        raise SaveError(f"{path}: this is a pipe, a device or a socket, not a save file") from None
+    except OSError as error:  # a name too long, no permission...
+        raise SaveError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: too large to be a save file (a save is at most 2 MiB)")
+    try:
+        return parse_save_bytes(data)
+    except SaveError as error:
         raise SaveError(f"{path}: not a readable save file ({error})") from None
 
 
@@ -105,6 +121,33 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_save_target(path: str | os.PathLike) -> Path:
+    """`path` if a save can be written there without destroying anything; else `SaveError` saying why.
+
+    Asked before a game begins, so that a wrong `--save` is refused at once,
+    not after the first turn: a folder, a pipe, a file that is not a save (a
+    scenario, say: it would be overwritten), a folder that cannot be made.
+    """
+    path = Path(path)
+    try:
+        is_folder, exists = path.is_dir(), path.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a name too long, a file where a folder should be...
+        raise SaveError(f"{path}: a save cannot be written here ({error.strerror or error})") from None
+    if is_folder:
+        raise SaveError(
+            f"{path}: this is a folder; name a file in it for the save, such as {path / 'game.json'}"
+        )
+    if exists:
+        try:
+            read_save(path)  # a save may be written over (the game is resumed or replaced); nothing else
+        except SaveError:
+            raise SaveError(
+                f"{path}: holds something other than a save, so it is left as it is; save elsewhere"
+            ) from None
+    return path
 
 
 def keep_earlier_game(path: str | os.PathLike[str]) -> Path | None:

@@ -8,6 +8,9 @@ is stored too, only to check the replay. Reading and writing the files is
 
 from __future__ import annotations
 
+import codecs
+import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
 
 SAVE_FORMAT = "brinkmanship-save"
 SAVE_VERSION = 1
+MAX_SAVE_DEPTH = 64  # a save nests about 5 deep; room for what later versions add
+MAX_INT_DIGITS = 4300  # Python's own limit for int(str): any larger would fail there
 
 
 class SaveError(ValueError):
@@ -50,10 +55,10 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
         raise SaveError("this is not a Brinkmanship save file")
     if data.get("version") != SAVE_VERSION:
         raise SaveError(
-            f"save version {data.get('version')!r} is not supported (this game reads {SAVE_VERSION})"
+            f"save version {_brief(data.get('version'))} is not supported (this game reads {SAVE_VERSION})"
         )
     if data.get("scenario_id") != scenario.id:
-        raise SaveError(f"the save is of scenario '{data.get('scenario_id')}', not '{scenario.id}'")
+        raise SaveError(f"the save is of scenario {_brief(data.get('scenario_id'))}, not '{scenario.id}'")
     try:
         seed = int(data["seed"])
         humans = tuple(str(h) for h in data["humans"])
@@ -72,9 +77,15 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
         raise
     except IllegalOrder as error:
         raise SaveError(f"the save does not replay on this scenario: {error}") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise SaveError(f"the save file is damaged ({type(error).__name__}: {error})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise SaveError(f"the save file is damaged ({type(error).__name__}: {_brief(error)})") from None
     return game
+
+
+def _brief(value: object) -> str:
+    """A value from a save, quoted short enough for a one-line message (a save can hold 2 MiB of text)."""
+    text = repr(value) if not isinstance(value, BaseException) else str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _differences(game: Game, data: dict[str, Any]) -> list[str]:
@@ -89,3 +100,60 @@ def _differences(game: Game, data: dict[str, Any]) -> list[str]:
             "the replayed game now stands differently from the saved one (the new rules gave other results)"
         )
     return warnings
+
+
+def parse_save_bytes(data: bytes) -> dict:
+    """Decode and parse the bytes of a save, or raise `SaveError` saying what is wrong with them."""
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")  # Notepad's "Unicode"
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SaveError(f"not UTF-8 text: byte {error.start} cannot be read") from None
+    try:
+        value = json.loads(
+            text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
+        )
+    except RecursionError:
+        raise SaveError(f"values nested more than {MAX_SAVE_DEPTH} deep") from None
+    except json.JSONDecodeError as error:
+        raise SaveError(f"{error.msg} at line {error.lineno}, column {error.colno}") from None
+    if _depth(value) > MAX_SAVE_DEPTH:
+        raise SaveError(f"values nested more than {MAX_SAVE_DEPTH} deep")
+    if not isinstance(value, dict):
+        raise SaveError("a save is a JSON object ({...})")
+    return value
+
+
+def _bounded_int(digits: str) -> int:
+    # Python refuses to turn more than 4,300 digits into an int, with a ValueError json does not expect.
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise SaveError(f"a number of {len(digits):,} digits; a save holds none over {MAX_INT_DIGITS:,}")
+    return int(digits)
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise SaveError(f"the number {text[:40]} is too large")
+    return number
+
+
+def _no_constant(name: str) -> float:
+    raise SaveError(f"{name} is not a number a save can hold")
+
+
+def _depth(value: object) -> int:
+    """How deep lists and objects nest in a parsed JSON value, walked without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_SAVE_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.files import is_regular_file
 from game.scenario.loader import check_file
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
 def scenario_paths(folder: Path) -> list[Path]:
@@ -17,14 +20,28 @@ def scenario_file_for(save: dict[str, object], folder: Path) -> Path | None:
     """The file the save was played from if it is still there, else a file in `folder` with the save's id.
 
     A class moves its project folder, a student copies a save home: the
-    recorded path goes stale, the scenario's id does not.
+    recorded path goes stale, the scenario's id does not. The recorded path
+    is a value in a file anyone can edit, so it is trusted only as far as it
+    names a `.yaml`/`.yml` file that is a valid scenario with the save's id;
+    nothing read from any other file is ever shown.
     """
-    recorded = save.get("scenario_path")
-    if isinstance(recorded, str) and recorded and Path(recorded).is_file():
-        return Path(recorded)
     wanted = save.get("scenario_id")
+    if not isinstance(wanted, str):
+        return None
+    recorded = save.get("scenario_path")
+    if is_scenario_name(recorded) and _has_id(Path(recorded), wanted):
+        return Path(recorded)
     for path in scenario_paths(folder):
-        scenario, _ = check_file(path)
-        if scenario is not None and scenario.id == wanted:
+        if _has_id(path, wanted):
             return path
     return None
+
+
+def is_scenario_name(path: object) -> bool:
+    """True when `path` names a regular file ending in .yaml or .yml (never raises: names can be hostile)."""
+    return isinstance(path, str) and Path(path).suffix.lower() in SCENARIO_SUFFIXES and is_regular_file(path)
+
+
+def _has_id(path: Path, wanted: str) -> bool:
+    scenario, _ = check_file(path)
+    return scenario is not None and scenario.id == wanted
