@@ -12,6 +12,7 @@ import html
 from game.engine.game import Game
 from game.engine.records import TurnRecord
 from game.engine.summary import Summary, chains, summarise
+from game.textsafe import printable
 from game.wording import counted
 
 
@@ -42,39 +43,58 @@ def tension_svg(values: list[int], width: int = 640, height: int = 220) -> str:
     )
 
 
+def md(text: object) -> str:
+    """Scenario text made inert in Markdown: no HTML tag of it is passed through, no control code kept.
+
+    Markdown renderers pass raw HTML on, so a `<script>` in an option label
+    would run on the course page the debrief is posted to. Entities (`&lt;`)
+    are plain text in every Markdown dialect; backslash escapes are not
+    (the original Markdown.pl does not know `\\<`).
+    """
+    return printable(html.escape(str(text), quote=False))
+
+
 def markdown(game: Game) -> str:
-    """The debrief as Markdown: the one-page summary, then every change of every turn as an appendix."""
+    """The debrief as Markdown: the one-page summary, then every change of every turn as an appendix.
+
+    Every text from the scenario or the game goes through `md`: none of it is Markdown's HTML.
+    """
     page = summarise(game)
-    out = [f"# Debrief: {page.title}", ""]
+    out = [f"# Debrief: {md(page.title)}", ""]
     if page.outcome:
         out += [
-            f"**Outcome: {page.outcome}** after {counted(page.turns, 'turn')}.",
+            f"**Outcome: {md(page.outcome)}** after {counted(page.turns, 'turn')}.",
             "",
-            page.outcome_text,
+            md(page.outcome_text),
             "",
         ]
-        out += [f"Why: {page.why}", ""]
+        out += [f"Why: {md(page.why)}", ""]
     else:
         out += [f"The game is still open after {counted(page.turns, 'turn')}.", ""]
     out += ["## Tension by turn", "", " → ".join(str(t) for t in page.tension), ""]
     if page.turning_points:
         out += ["## The turning points", ""]
-        out += [f"- **Turn {t.turn}** ({t.date}): {t.headline.sentence}" for t in page.turning_points]
+        out += [f"- **Turn {t.turn}** ({md(t.date)}): {md(t.headline.sentence)}" for t in page.turning_points]
         out.append("")
     out += ["## The orders, turn by turn", ""]
     for turn, date, orders in page.timeline:
-        out.append(f"- **Turn {turn}** ({date}): " + "; ".join(f"{side}: {label}" for side, label in orders))
+        out.append(
+            f"- **Turn {turn}** ({md(date)}): "
+            + "; ".join(f"{md(side)}: {md(label)}" for side, label in orders)
+        )
     out.append("")
     for heading, items, numbered in _closing_sections(page):
         out += [f"## {heading}", ""]
-        out += [f"{n}. {item}" if numbered else f"- {item}" for n, item in enumerate(items, 1)]
+        out += [f"{n}. {md(item)}" if numbered else f"- {md(item)}" for n, item in enumerate(items, 1)]
         out.append("")
     out += ["## Appendix: every change and why", ""]
     for record in game.history:
-        out += [f"### Turn {record.turn} ({record.date})", ""]
+        out += [f"### Turn {record.turn} ({md(record.date)})", ""]
         for actor_id, decision in record.decisions.items():
-            out.append(f"- *{game.scenario.actor(actor_id).short_name}, computer:* {decision.explanation}")
-        out += ["  " * depth + f"- {text}" for depth, text in chains(game, record)]
+            out.append(
+                f"- *{md(game.scenario.actor(actor_id).short_name)}, computer:* {md(decision.explanation)}"
+            )
+        out += ["  " * depth + f"- {md(text)}" for depth, text in chains(game, record)]
         out.append("")
     return "\n".join(out)
 
