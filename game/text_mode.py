@@ -24,18 +24,20 @@ from game.text_views import (
     situation_lines,
     wrap,
 )
+from game.textsafe import printable
 
 
 class InputEnded(Exception):
     """Standard input ended (a pipe ran dry, Ctrl-D): the game is saved, never lost."""
 
 
+# Scenario and save texts may hold terminal control codes: both printers show them, never obey them.
 def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
-    print("\n".join(wrap(text, indent, hang)) if text else "")
+    print("\n".join(wrap(printable(text), indent, hang)) if text else "")
 
 
 def _ask(prompt: str) -> str:
-    print(prompt, end="", flush=True)
+    print(printable(prompt), end="", flush=True)
     line = sys.stdin.readline()
     if not line:
         print()
@@ -44,7 +46,7 @@ def _ask(prompt: str) -> str:
 
 
 def _print(lines: list[str]) -> None:
-    print("\n".join(lines))
+    print(printable("\n".join(lines)))
 
 
 def show_briefing(scenario: Scenario) -> None:
@@ -74,7 +76,8 @@ def _reading_command(game: Game, answer: str) -> bool:
     word, _, rest = answer.partition(" ")
     if word == "why":
         turns = {r.turn: r for r in game.history}
-        wanted = int(rest) if rest.strip().isdigit() else (max(turns) if turns else 0)
+        asked = _number(rest.strip())
+        wanted = asked if asked is not None else (max(turns) if turns else 0)
         if wanted in turns:
             _print(chain_lines(game, turns[wanted]))
         else:
@@ -90,6 +93,16 @@ def _reading_command(game: Game, answer: str) -> bool:
     return False
 
 
+def _number(answer: str) -> int | None:
+    """A typed number, or None for anything else.
+
+    `str.isdigit` accepts '²' and '①', which `int` refuses; `isdecimal` is
+    exactly what `int` reads (full-width '１' too). The length bound keeps a
+    pasted 5,000-digit number from `int`'s digit limit: no menu is that long.
+    """
+    return int(answer) if answer.isdecimal() and len(answer) <= 6 else None
+
+
 def choose_side(scenario: Scenario, wanted: str | None) -> str:
     playable = [a.id for a in scenario.playable_actors]
     if wanted is not None:
@@ -99,8 +112,9 @@ def choose_side(scenario: Scenario, wanted: str | None) -> str:
     while True:
         listing = ", ".join(f"{n}. {scenario.actor(a).name}" for n, a in enumerate(playable, 1))
         answer = _ask(f"Which side do you play? {listing}: ").lower()
-        if answer.isdigit() and 1 <= int(answer) <= len(playable):
-            return playable[int(answer) - 1]
+        number = _number(answer)
+        if number is not None and 1 <= number <= len(playable):
+            return playable[number - 1]
         if answer in playable:
             return answer
         _say(f"Please answer with a number from 1 to {len(playable)}.")
@@ -124,12 +138,14 @@ def _read_order(game: Game, side: str) -> str | None:
         if _reading_command(game, answer):
             continue
         parts = answer.split()
-        if len(parts) == 2 and parts[0] == "i" and parts[1].isdigit() and 1 <= int(parts[1]) <= len(statuses):
-            status = statuses[int(parts[1]) - 1]
+        asked = _number(parts[1]) if len(parts) == 2 and parts[0] == "i" else None
+        if asked is not None and 1 <= asked <= len(statuses):
+            status = statuses[asked - 1]
             show_readings(game, status.option.id, status.reason)
             continue
-        if answer.isdigit() and 1 <= int(answer) <= len(statuses):
-            status = statuses[int(answer) - 1]
+        number = _number(answer)
+        if number is not None and 1 <= number <= len(statuses):
+            status = statuses[number - 1]
             if status.available:
                 return status.option.id
             _say(f"“{status.option.label}” is not available: {status.reason}.")
@@ -151,25 +167,29 @@ def play(game: Game, side: str, save_path: Path) -> int:
             if orders is None:
                 write_save(game, save_path)
                 print(
-                    f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}"
+                    printable(
+                        f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}"
+                    )
                 )
                 return 0
             show_record(game, game.play_turn(orders))
             write_save(game, save_path)
     except IllegalOrder as error:  # a save whose sides no longer fit: say so, never a traceback
-        print(f"play: {error}", file=sys.stderr)
+        print(printable(f"play: {error}"), file=sys.stderr)
         return 2
     except InputEnded:
         write_save(game, save_path)
         # Paths are printed unwrapped so they can be copied whole.
         print(
-            f"Input ended: game saved to {save_path}.\n"
-            f"Resume with: python main.py play --text --load {save_path}"
+            printable(
+                f"Input ended: game saved to {save_path}.\n"
+                f"Resume with: python main.py play --text --load {save_path}"
+            )
         )
         return 0
     show_end(game)
-    print(f"The finished game is saved in {save_path}.")
-    print(f"Every change of every turn, and why: python main.py debrief {save_path}")
+    print(printable(f"The finished game is saved in {save_path}."))
+    print(printable(f"Every change of every turn, and why: python main.py debrief {save_path}"))
     return 0
 
 

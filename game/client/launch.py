@@ -82,7 +82,9 @@ def run_client(args: Namespace) -> int:
     try:
         first = first_screen(app, args)
         if isinstance(first, str):
-            print(first, file=sys.stderr)
+            from game.textsafe import printable
+
+            print(printable(first), file=sys.stderr)
             return 1
         app.stack = [first]
         return app.run()
@@ -123,6 +125,7 @@ def first_screen(app: App, args: Namespace) -> Screen | str:
     from game.engine.game import Game, IllegalOrder
     from game.paths import DEFAULT_SCENARIO, SCENARIO_DIR
     from game.savefiles import SaveError, open_saved
+    from game.savelock import own_save
     from game.scenario.loader import ScenarioError, load_scenario
     from game.seeds import choose_seed
 
@@ -130,10 +133,13 @@ def first_screen(app: App, args: Namespace) -> Screen | str:
     try:
         if args.load:
             game = open_saved(args.load, args.scenario, folders=(app.scenario_dir, SCENARIO_DIR))
-            return next_screen(app, Session(game, hotseat=game.classroom))
+            # The resumed game saves where it came from, as in the terminal, and owns that file meanwhile.
+            save_path = own_save(args.load)
+            return next_screen(app, Session(game, hotseat=game.classroom, save_path=save_path))
         scenario = load_scenario(scenario_path)
-        session = Session(Game.new(scenario, seed=choose_seed(args.seed), humans=(args.side,)))
-        keep_earlier_autosave(app)
+        game = Game.new(scenario, seed=choose_seed(args.seed), humans=(args.side,))
+        save_path = keep_earlier_autosave(app)
+        session = Session(game, autosave=save_path is not None, save_path=save_path)
         session.save()
     except ScenarioError as error:
         first = error.problems[0].format() if error.problems else str(error)

@@ -23,6 +23,8 @@ class Session:
     pending: dict[str, str] = field(default_factory=dict)  # this turn's orders, not yet resolved
     autosave: bool = True
     last_error: str = ""
+    # The file this game autosaves to, owned by it (see game.savelock); None: the usual autosave.
+    save_path: Path | None = None
 
     @property
     def humans(self) -> tuple[str, ...]:
@@ -47,4 +49,4 @@ class Session:
 
     def save(self, path: Path | None = None) -> None:
         if self.autosave or path is not None:
-            write_save(self.game, path or autosave_path())
+            write_save(self.game, path or self.save_path or autosave_path())

@@ -40,19 +40,29 @@ class ScenarioEntry:
         return self.on_activate(self) if self.on_activate else None
 
 
-def keep_earlier_autosave(app: App) -> None:
-    """A new game takes the autosave's place; the game that was there is renamed, never lost, and the
-    window says where it went."""
+def keep_earlier_autosave(app: App) -> Path | None:
+    """The file a new game autosaves to, owned by it; None if none can be (the game then goes unsaved).
+
+    A new game takes the autosave's place; the game that was there is
+    renamed, never lost, and the window says where it went. While another
+    running game (a second window, a text game) owns the autosave, the new
+    game takes the next free name instead and says so.
+    """
     from game.paths import autosave_path
-    from game.savefiles import keep_earlier_game
+    from game.savefiles import SaveError, keep_earlier_game
+    from game.savelock import own_free_save
 
     try:
-        kept = keep_earlier_game(autosave_path())
-    except OSError as error:
-        app.notify(f"Could not keep the earlier autosave aside ({error}).")
-        return
+        path = own_free_save(autosave_path())
+        kept = keep_earlier_game(path)
+    except (OSError, SaveError) as error:
+        app.notify(f"Could not keep the earlier autosave aside ({error}); this game is not autosaved.")
+        return None
+    if path != autosave_path():
+        app.notify(f"Another game running now saves to {autosave_path()}; this one saves to {path}.")
     if kept is not None:
         app.notify(f"Your earlier game is kept as {kept} (to resume it: python main.py play --load {kept})")
+    return path
 
 
 def scenario_entry(path: Path) -> ScenarioEntry:
@@ -193,11 +203,13 @@ class TitleScreen(Screen):
         scenario = self.chosen.scenario
         playable = [a.id for a in scenario.playable_actors]
         humans = tuple(s for s in playable if s in self.sides)
+        save_path = keep_earlier_autosave(self.app)
         session = Session(
             Game.new(scenario, seed=choose_seed(self.app.seed), humans=humans, classroom=self.classroom),
             hotseat=self.classroom,
+            autosave=save_path is not None,
+            save_path=save_path,
         )
-        keep_earlier_autosave(self.app)
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
 
@@ -242,17 +254,19 @@ class TitleScreen(Screen):
         from game.client.session import Session
         from game.paths import autosave_path
         from game.savefiles import SaveError, open_saved
+        from game.savelock import own_save
         from game.scenario.loader import ScenarioError
 
         extra = self.app.extra_scenario
         folders = (self.app.scenario_dir, *([extra.parent] if extra else []))
         try:
+            save_path = own_save(autosave_path())  # refused while another running game writes it
             game = open_saved(autosave_path(), folders=folders)
-        except (SaveError, ScenarioError) as error:
+        except (SaveError, ScenarioError) as error:  # SaveInUse too: never two games writing one file
             self.notice = f"The saved game cannot be resumed: {error}"
             self.app.dirty = True  # say so now, not at the next redraw
             return None
-        return Replace(next_screen(self.app, Session(game, hotseat=game.classroom)))
+        return Replace(next_screen(self.app, Session(game, hotseat=game.classroom, save_path=save_path)))
 
     def cmd_serve(self) -> Transition | None:
         """Host the chosen scenario as a network game: each team on its own device (docs/server.md)."""

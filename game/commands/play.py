@@ -8,9 +8,11 @@ from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
 from game.paths import DEFAULT_SCENARIO, saves_dir
-from game.savefiles import SaveError, keep_earlier_game, open_saved
+from game.savefiles import SaveError, check_save_target, keep_earlier_game, open_saved
+from game.savelock import own_free_save, own_save
 from game.scenario.loader import ScenarioError, load_scenario
 from game.seeds import choose_seed
+from game.textsafe import printable
 
 
 def run_play(args: Namespace) -> int:
@@ -34,11 +36,11 @@ def run_text(args: Namespace) -> int:
         else:
             game, side, save_path = _begin_text_game(args)
     except ScenarioError as error:
-        print(error, file=sys.stderr)
+        print(printable(error), file=sys.stderr)
         return 1
     except (IllegalOrder, SaveError) as error:
-        print(f"play: {_naming_the_save(args.load, error)}", file=sys.stderr)
-        return 2
+        print(printable(f"play: {_naming_the_save(args.load, error)}"), file=sys.stderr)
+        return 1 if isinstance(error, SaveError) else 2  # a wrong --as is a usage error
     except text_mode.InputEnded:
         print("Input ended before the game began; nothing to save.")
         return 0
@@ -48,12 +50,14 @@ def run_text(args: Namespace) -> int:
 def _resume_text_game(args: Namespace) -> tuple[Game, str, Path]:
     from game import text_mode
 
+    # Owned before anything else: a save another running game writes is refused, not raced.
+    save_path = own_save(check_save_target(args.save)) if args.save else own_save(args.load)
     game = open_saved(args.load, args.scenario)
     side = game.humans[0] if game.humans else text_mode.choose_side(game.scenario, args.side)
-    print(f"Resumed {args.load} at turn {game.state.turn}.")
+    print(printable(f"Resumed {args.load} at turn {game.state.turn}."))
     for warning in game.load_warnings:
-        print(f"Note: {warning}.")
-    return game, side, Path(args.save or args.load)
+        print(printable(f"Note: {warning}."))
+    return game, side, save_path
 
 
 def _begin_text_game(args: Namespace) -> tuple[Game, str, Path]:
@@ -62,15 +66,29 @@ def _begin_text_game(args: Namespace) -> tuple[Game, str, Path]:
     scenario = load_scenario(args.scenario or DEFAULT_SCENARIO)
     if args.side is not None:
         text_mode.choose_side(scenario, args.side)  # a wrong --as is refused before the briefing scrolls by
+    save_path = _own_new_save(args.save, saves_dir() / f"{scenario.id}-text.json")
     text_mode.show_briefing(scenario)
     side = text_mode.choose_side(scenario, args.side)
     game = Game.new(scenario, seed=choose_seed(args.seed), humans=(side,))
-    save_path = Path(args.save) if args.save else saves_dir() / f"{scenario.id}-text.json"
     kept = None if args.save else keep_earlier_game(save_path)
     if kept is not None:
-        print(f"Your earlier game is kept as {kept}.")
+        print(printable(f"Your earlier game is kept as {kept}."))
     text_mode.introduce(game, side)
     return game, side, save_path
+
+
+def _own_new_save(asked: str | None, usual: Path) -> Path:
+    """The file a new game saves to, owned by it while it runs (see game.savelock).
+
+    `--save FILE` must be a place for a save and free; without it, the usual
+    file, or the next free name while another running game owns that one.
+    """
+    if asked:
+        return own_save(check_save_target(asked))
+    path = own_free_save(usual)
+    if path != usual:
+        print(printable(f"Another game running now saves to {usual}; this one saves to {path}."))
+    return path
 
 
 def _naming_the_save(load: str | None, error: Exception) -> str:
