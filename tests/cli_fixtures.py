@@ -1,28 +1,78 @@
-"""Running `python main.py` as a user does, for the tests of the terminal commands."""
+"""Running `python main.py` as a user does, for the tests of the terminal commands.
+
+Input may be text or raw bytes (a terminal can send anything); output is decoded leniently, so a test can
+look at whatever reached the terminal.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED_SCENARIO = ROOT / "scenarios" / "eastern_flank_2022.yaml"
+MINIMAL = ROOT / "tests" / "data" / "minimal.yaml"
 
 
-def run(args: list[str], stdin: str = "", home: Path | None = None, timeout: int = 120):
-    """`python main.py ARGS` with `stdin` piped in; `home` keeps its saves apart."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+def env_for(home: Path | None, **extra: str) -> dict[str, str]:
+    """The environment of a child game: this checkout's `game` package, no display, its own saves folder."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     if home is not None:
         env["BRINKMANSHIP_HOME"] = str(home)
-    return subprocess.run(
+    env.update(extra)
+    return env
+
+
+def run(
+    args: list[str],
+    stdin: str | bytes = "",
+    home: Path | None = None,
+    timeout: float = 120,
+    **extra_env: str,
+) -> subprocess.CompletedProcess[str]:
+    """`python main.py ARGS` with `stdin` piped in; `home` keeps its saves apart; `extra_env` for the locale."""
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    done = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
+        input=data,
         capture_output=True,
         check=False,
-        text=True,
-        encoding="utf-8",
-        env=env,
+        env=env_for(home, **extra_env),
         cwd=ROOT,
         timeout=timeout,
     )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
+
+
+def real_save(tmp_path: Path, turns: int = 2, seed: int = 3) -> dict:
+    """The JSON of a save written by the game itself after `turns` turns."""
+    sys.path.insert(0, str(ROOT))
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+
+    game = Game.new(load_scenario(SEED_SCENARIO), seed=seed, humans=("us",))
+    for _ in range(turns):
+        option = next(s.option.id for s in game.options_for("us") if s.available)
+        game.play_turn({"us": option})
+    path = tmp_path / "real-save.json"
+    game.save_to(path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def one_clear_line(result: subprocess.CompletedProcess[str], names: Path | str) -> str:
+    """The refusal's single line, after checking it is one, names the file, and nothing else went wrong."""
+    assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr[-2000:]
+    assert str(names) in lines[0], lines[0]
+    return lines[0]

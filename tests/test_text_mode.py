@@ -173,7 +173,7 @@ def test_a_damaged_save_is_refused_in_one_line(tmp_path):
         encoding="utf-8",
     )
     result = run(["play", "--text", "--load", str(save)], home=tmp_path)
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stderr.startswith(f"play: {save}: the save does not replay on this scenario:")
     assert "Traceback" not in result.stderr
 
