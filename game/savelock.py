@@ -14,6 +14,7 @@ so the ones an interrupted write left behind can safely be removed then.
 
 from __future__ import annotations
 
+import atexit
 import os
 import stat
 import time
@@ -53,6 +54,8 @@ def own_save(path: str | os.PathLike) -> Path:
             f"{path}: another game running on this computer now saves to this file; "
             "finish that game first, or play with another --save FILE"
         )
+    if not _held:
+        atexit.register(release_all)  # tidy: the lock itself would go with the process anyway
     _held[key] = fd
     remove_leftovers(path)
     return path
@@ -81,6 +84,12 @@ def release(path: str | os.PathLike) -> None:
         # Removed while still locked: whoever opened it meanwhile sees it is gone and opens it afresh.
         lock.unlink(missing_ok=True)
     os.close(fd)
+
+
+def release_all() -> None:
+    """Give up every save this process owns."""
+    for key in list(_held):
+        release(key)
 
 
 def remove_leftovers(path: Path) -> None:
