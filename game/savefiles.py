@@ -18,7 +18,7 @@ from pathlib import Path
 
 from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
-from game.engine.saves import SaveError, game_to_save, parse_save_bytes
+from game.engine.saves import SaveError, brief, game_to_save, parse_save_bytes
 from game.files import NotAFile, read_bounded
 from game.paths import SCENARIO_DIR
 from game.scenario.finder import scenario_file_for
@@ -61,7 +61,7 @@ def open_saved(
         places = " or ".join(str(f) for f in dict.fromkeys(folders))
         raise SaveError(
             f"{path}: neither the scenario file it was played with nor one with its id "
-            f"'{data.get('scenario_id')}' in {places} is there"
+            f"{brief(data.get('scenario_id'))} in {places} is there"
         )
     return Game.from_save(load_scenario(scenario_path), data)
 

@@ -137,3 +137,11 @@ def test_a_save_never_makes_the_game_show_another_file(tmp_path, name):
     for command in READERS:
         result = run([*command, str(path)], home=tmp_path)
         assert result.returncode == 1 and "hunter2" not in result.stdout + result.stderr
+
+
+def test_a_huge_value_in_a_save_is_quoted_short(tmp_path):
+    data = real_save(tmp_path)
+    data["scenario_id"] = "x" * 1_000_000
+    path = _written(tmp_path, "flood.json", json.dumps(data))
+    for line in _both_refuse(path, tmp_path):
+        assert len(line) < 500 + len(str(path)) and "xxx..." in line

@@ -55,10 +55,10 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
         raise SaveError("this is not a Brinkmanship save file")
     if data.get("version") != SAVE_VERSION:
         raise SaveError(
-            f"save version {_brief(data.get('version'))} is not supported (this game reads {SAVE_VERSION})"
+            f"save version {brief(data.get('version'))} is not supported (this game reads {SAVE_VERSION})"
         )
     if data.get("scenario_id") != scenario.id:
-        raise SaveError(f"the save is of scenario {_brief(data.get('scenario_id'))}, not '{scenario.id}'")
+        raise SaveError(f"the save is of scenario {brief(data.get('scenario_id'))}, not '{scenario.id}'")
     try:
         seed = int(data["seed"])
         humans = tuple(str(h) for h in data["humans"])
@@ -76,16 +76,16 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
     except SaveError:
         raise
     except IllegalOrder as error:
-        raise SaveError(f"the save does not replay on this scenario: {error}") from None
+        raise SaveError(f"the save does not replay on this scenario: {brief(error, 200)}") from None
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
-        raise SaveError(f"the save file is damaged ({type(error).__name__}: {_brief(error)})") from None
+        raise SaveError(f"the save file is damaged ({type(error).__name__}: {brief(error)})") from None
     return game
 
 
-def _brief(value: object) -> str:
+def brief(value: object, most: int = 80) -> str:
     """A value from a save, quoted short enough for a one-line message (a save can hold 2 MiB of text)."""
     text = repr(value) if not isinstance(value, BaseException) else str(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _differences(game: Game, data: dict[str, Any]) -> list[str]:
