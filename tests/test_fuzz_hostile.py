@@ -14,7 +14,7 @@ from tests.hostile import check_save, check_scenario, hostile_saves, hostile_sce
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="brinkmanship-fuzz-"))
 _QUICK = settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
