@@ -33,7 +33,8 @@ SCENARIO = ROOT / "scenarios" / "eastern_flank_2022.yaml"
 def child(path: Path) -> None:
     """Own `path` and save a game to it for ever (until killed)."""
     from game.engine.game import Game
-    from game.engine.savelock import own_save
+    from game.savefiles import write_save
+    from game.savelock import own_save
     from game.scenario.loader import load_scenario
 
     own_save(path)
@@ -45,7 +46,7 @@ def child(path: Path) -> None:
             seed += 1
             game = Game.new(scenario, seed=seed, humans=("us",))
         game.play_turn({"us": next(s.option.id for s in game.options_for("us") if s.available)})
-        game.save_to(path)
+        write_save(game, path)
 
 
 def _start(path: Path, text_game: bool, env: dict[str, str]) -> subprocess.Popen:
@@ -70,7 +71,7 @@ def _start(path: Path, text_game: bool, env: dict[str, str]) -> subprocess.Popen
 def _loads(path: Path) -> str | None:
     """None if the save loads and replays as `play --load` would, else why not."""
     from game.engine.game import Game
-    from game.engine.saves import SaveError, read_save
+    from game.savefiles import SaveError, read_save
     from game.scenario.loader import load_scenario
 
     try:
@@ -115,7 +116,7 @@ def main() -> int:
         stamp = path.stat().st_mtime_ns if path.exists() else None
         advanced += stamp != last_stamp  # the game really was saving when it was killed
         last_stamp = stamp
-    from game.engine.savelock import own_save
+    from game.savelock import own_save
 
     own_save(path)
     temp_outlived += _still_there(previous)

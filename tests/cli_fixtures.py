@@ -57,6 +57,7 @@ def real_save(tmp_path: Path, turns: int = 2, seed: int = 3) -> dict:
     """The JSON of a save written by the game itself after `turns` turns."""
     sys.path.insert(0, str(ROOT))
     from game.engine.game import Game
+    from game.savefiles import write_save
     from game.scenario.loader import load_scenario
 
     game = Game.new(load_scenario(SEED_SCENARIO), seed=seed, humans=("us",))
@@ -64,7 +65,7 @@ def real_save(tmp_path: Path, turns: int = 2, seed: int = 3) -> dict:
         option = next(s.option.id for s in game.options_for("us") if s.available)
         game.play_turn({"us": option})
     path = tmp_path / "real-save.json"
-    game.save_to(path)
+    write_save(game, path)
     return json.loads(path.read_text(encoding="utf-8"))
 
 

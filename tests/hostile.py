@@ -81,7 +81,7 @@ def base_saves() -> tuple[str, ...]:
         Game.new(cuba, seed=3, humans=()),
         Game.new(eastern, seed=4, humans=()),
     ]
-    for game, turns in zip(games, (2, 1, 99, 99)):
+    for game, turns in zip(games, (2, 1, 99, 99), strict=True):
         while not game.is_over and len(game.history) < turns:
             game.play_turn({side: game.computer_choice(side).option_id for side in game.humans})
     return tuple(json.dumps(game.to_save(), ensure_ascii=False, indent=1) for game in games)
@@ -140,20 +140,30 @@ def hostile_saves(draw) -> bytes:
         tree["scenario_path"] = draw(st.sampled_from(hostile_paths()))
         if draw(st.booleans()):
             tree["scenario_id"] = draw(st.sampled_from([SECRET, "cuba_1962", "eastern_flank_2022"]))
-        return _dump(tree).encode("utf-8")
-    for _ in range(draw(st.integers(1, 4))):
-        places = _places(tree)
+    else:
+        _change(draw, tree, None if kind == "drop" else HOSTILE_VALUES)
+    return _dump(tree).encode("utf-8")
+
+
+def _change(draw, tree: object, values, only: set[str] | None = None) -> None:
+    """Replace (or with `values` None, delete) one to five values at random places of a JSON tree.
+
+    `only`: just the places under one of these keys, when there are any.
+    """
+    for _ in range(draw(st.integers(1, 5))):
+        places = _places(tree)  # again each time: a change may have replaced a whole branch
+        if only:
+            places = [p for p in places if p[-1] in only] or places
         if not places:
-            break
+            return
         where = draw(st.sampled_from(places))
         parent = tree
         for key in where[:-1]:
             parent = parent[key]
-        if kind == "drop":
+        if values is None:
             del parent[where[-1]]
         else:
-            parent[where[-1]] = draw(HOSTILE_VALUES)
-    return _dump(tree).encode("utf-8")
+            parent[where[-1]] = draw(values)
 
 
 @contextlib.contextmanager
@@ -176,7 +186,7 @@ def in_process(home: Path, stdin: str = ""):
 def command(args: list[str], home: Path, stdin: str = "") -> tuple[int, str, str]:
     """`python main.py ARGS` in this process: (exit status, stdout, stderr); any exception escapes."""
     from game.cli import main
-    from game.engine.savelock import release_all
+    from game.savelock import release_all
 
     try:
         with in_process(home, stdin) as (out, err):
@@ -279,17 +289,10 @@ def hostile_scenarios(draw) -> bytes:
         at = draw(st.integers(0, len(text)))
         return (text[:at] + draw(st.sampled_from(SNIPPETS)) + text[at:]).encode("utf-8", "surrogatepass")
     tree = json.loads(_scenario_json(text))  # a fresh copy, quicker than parsing the YAML again
-    for _ in range(draw(st.integers(1, 5))):
-        places = _places(tree)  # again each time: a change may have replaced a whole branch
-        if kind == "texts":
-            places = [p for p in places if p[-1] in PROSE] or places
-        if not places:
-            break
-        where = draw(st.sampled_from(places))
-        parent = tree
-        for key in where[:-1]:
-            parent = parent[key]
-        parent[where[-1]] = draw(_YAML_TEXTS if kind == "texts" else YAML_VALUES)
+    if kind == "texts":
+        _change(draw, tree, _YAML_TEXTS, only=PROSE)
+    else:
+        _change(draw, tree, YAML_VALUES)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     dumped = yaml.dump(tree, Dumper=dumper, allow_unicode=True, sort_keys=False)
     for marker, raw in YAML_RAW.items():
