@@ -21,7 +21,7 @@ from game.engine.game import Game
 from game.engine.saves import SaveError, brief, game_to_save, parse_save_bytes
 from game.files import NotAFile, read_bounded
 from game.paths import SCENARIO_DIR
-from game.scenario.finder import scenario_file_for
+from game.scenario.finder import is_scenario_name, scenario_file_for
 from game.scenario.loader import load_scenario
 
 MAX_SAVE_BYTES = 2 * 1024 * 1024
@@ -47,31 +47,37 @@ def open_saved(
     """The game saved in `path`, replayed on its scenario.
 
     The scenario is `scenario` when given (`--scenario FILE`); otherwise the
-    file the game was played from if it is still there, else the first file
-    with the save's scenario id in `folders`, in order — a class moves its
-    project folder, a student copies a save home. Raises `SaveError` (an
-    unreadable save, or no scenario for it) or `ScenarioError` (a broken
-    scenario file); both messages are ready to show a user.
+    file the game was played from if it is still there and still a valid
+    scenario with the save's id, else the first file with that id in
+    `folders`, in order — a class moves its project folder, a student copies
+    a save home. Raises `SaveError` (an unreadable save, or no scenario for
+    it: one line naming the save, quoting nothing of any other file) or
+    `ScenarioError` (a `--scenario` file that is broken); both messages are
+    ready to show a user.
     """
     data = read_save(path)
     if not isinstance(data, dict):
         raise SaveError(f"{path}: this is not a Brinkmanship save file")
-    scenario_path = Path(scenario) if scenario is not None else _scenario_of(data, folders)
+    scenario_path = Path(scenario) if scenario is not None else scenario_file_for(data, folders)
     if scenario_path is None:
-        places = " or ".join(str(f) for f in dict.fromkeys(folders))
-        raise SaveError(
-            f"{path}: neither the scenario file it was played with nor one with its id "
-            f"{brief(data.get('scenario_id'))} in {places} is there"
+        raise SaveError(f"{path}: {_no_scenario(data, folders)}")
+    try:
+        return Game.from_save(load_scenario(scenario_path), data)
+    except SaveError as error:  # every refusal names the file it is about
+        raise SaveError(f"{path}: {error}") from None
+
+
+def _no_scenario(data: dict, folders: Iterable[Path]) -> str:
+    """Why no scenario was found for a save, without a word of any file that is not its scenario."""
+    recorded = data.get("scenario_path")
+    places = " or ".join(str(f) for f in dict.fromkeys(folders))
+    wanted = f"one with its id {brief(data.get('scenario_id'))} in {places}"
+    if is_scenario_name(recorded):  # there, but broken or another crisis: the author may want to know
+        return (
+            f"the scenario file it was played with, {brief(recorded, 200)}, is not a valid scenario of that "
+            f"game (python main.py validate FILE says why), and there is no {wanted}"
         )
-    return Game.from_save(load_scenario(scenario_path), data)
-
-
-def _scenario_of(data: dict, folders: Iterable[Path]) -> Path | None:
-    for folder in dict.fromkeys(folders):  # each folder once, in the order given
-        found = scenario_file_for(data, folder)
-        if found is not None:
-            return found
-    return None
+    return f"neither the scenario file it was played with nor {wanted} is there"
 
 
 def read_save(path: str | os.PathLike) -> dict:

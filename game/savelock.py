@@ -48,14 +48,17 @@ def own_save(path: str | os.PathLike) -> Path:
     if key in _held:
         return path
     lock = path.with_name(f".{path.name}.lock")
-    fd = _lock(lock)
+    try:
+        fd = _lock(lock)
+    except FileNotFoundError:
+        raise SaveError(f"{path}: the folder {path.parent} does not exist") from None
+    except OSError as error:  # a name too long for the system, a folder not writable...
+        raise SaveError(f"{path}: cannot be used for a save ({error.strerror or error})") from None
     if fd is None:
         raise SaveInUse(
             f"{path}: another game running on this computer now saves to this file; "
             "finish that game first, or play with another --save FILE"
         )
-    if not _held:
-        atexit.register(release_all)  # tidy: the lock itself would go with the process anyway
     _held[key] = fd
     remove_leftovers(path)
     return path
@@ -92,6 +95,9 @@ def release_all() -> None:
         release(key)
 
 
+atexit.register(release_all)  # tidy: the locks themselves would go with the process anyway
+
+
 def remove_leftovers(path: Path) -> None:
     """Remove the temporary files that interrupted writes of `path` left, and day-old ones of any file.
 
@@ -112,8 +118,10 @@ def remove_leftovers(path: Path) -> None:
 
 
 def _lock(lock: Path) -> int | None:
-    """An open descriptor holding the exclusive lock on `lock`, or None when another process holds it."""
-    lock.parent.mkdir(parents=True, exist_ok=True)
+    """An open descriptor holding the exclusive lock on `lock`, or None when another process holds it.
+
+    The folder must exist: a save to be loaded is in one, a new one's folder is made before.
+    """
     for _ in range(10):
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o600)
         try:

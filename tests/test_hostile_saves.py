@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.cli_fixtures import one_clear_line, real_save, run
+from tests.cli_fixtures import SEED_SCENARIO, one_clear_line, real_save, run
 
 READERS = [["debrief"], ["play", "--text", "--load"]]
 
@@ -145,3 +145,30 @@ def test_a_huge_value_in_a_save_is_quoted_short(tmp_path):
     path = _written(tmp_path, "flood.json", json.dumps(data))
     for line in _both_refuse(path, tmp_path):
         assert len(line) < 500 + len(str(path)) and "xxx..." in line
+
+
+def test_a_save_pointing_at_another_crisis_is_replayed_on_its_own(tmp_path):
+    data = real_save(tmp_path)
+    data["scenario_path"] = str(
+        SEED_SCENARIO.with_name("cuba_1962.yaml")
+    )  # a valid scenario, not this game's
+    path = _written(tmp_path, "other.json", json.dumps(data))
+    resumed = run(["play", "--text", "--load", str(path)], home=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert "at turn 3" in resumed.stdout
+
+
+def test_a_broken_scenario_a_save_points_at_is_named_but_not_quoted(tmp_path):
+    broken = _written(tmp_path, "mine.yaml", "id: eastern_flank_2022\nsecret_key: hunter2\n")
+    data = real_save(tmp_path)
+    data["scenario_path"], data["scenario_id"] = str(broken), "my_own_crisis"
+    path = _written(tmp_path, "mine.json", json.dumps(data))
+    for line in _both_refuse(path, tmp_path):
+        assert str(broken) in line and "not a valid scenario" in line and "hunter2" not in line
+
+
+@pytest.mark.parametrize("name", ["x" * 5000 + ".json", "no-such-folder/game.json"])
+def test_a_save_name_too_long_or_in_a_missing_folder_is_one_clear_line(tmp_path, name):
+    path = tmp_path / name
+    for command in READERS:
+        one_clear_line(run([*command, str(path)], home=tmp_path), path)

@@ -118,7 +118,7 @@ def test_temp_files_of_interrupted_writes_are_cleared_by_the_next_game(tmp_path)
 def test_the_window_never_takes_the_autosave_a_terminal_game_is_writing(tmp_path, monkeypatch):
     import pygame
 
-    from tests.test_client import button, make_app, press, start_game, tab_to, write_scenarios
+    from tests.window_fixtures import button, make_app, press, start_game, tab_to, write_scenarios
 
     home = tmp_path / "home"
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(home))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeGuard
 
 from game.files import is_regular_file
 from game.scenario.loader import check_file
@@ -16,8 +18,8 @@ def scenario_paths(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def scenario_file_for(save: dict[str, object], folder: Path) -> Path | None:
-    """The file the save was played from if it is still there, else a file in `folder` with the save's id.
+def scenario_file_for(save: dict[str, object], folders: Iterable[Path]) -> Path | None:
+    """The file the save was played from if it is still there, else the first file in `folders` with its id.
 
     A class moves its project folder, a student copies a save home: the
     recorded path goes stale, the scenario's id does not. The recorded path
@@ -31,13 +33,14 @@ def scenario_file_for(save: dict[str, object], folder: Path) -> Path | None:
     recorded = save.get("scenario_path")
     if is_scenario_name(recorded) and _has_id(Path(recorded), wanted):
         return Path(recorded)
-    for path in scenario_paths(folder):
-        if _has_id(path, wanted):
-            return path
+    for folder in dict.fromkeys(folders):  # each folder once, in the order given
+        for path in scenario_paths(folder):
+            if _has_id(path, wanted):
+                return path
     return None
 
 
-def is_scenario_name(path: object) -> bool:
+def is_scenario_name(path: object) -> TypeGuard[str]:
     """True when `path` names a regular file ending in .yaml or .yml (never raises: names can be hostile)."""
     return isinstance(path, str) and Path(path).suffix.lower() in SCENARIO_SUFFIXES and is_regular_file(path)
 
