@@ -132,14 +132,14 @@ def first_screen(app: App, args: Namespace) -> Screen | str:
     scenario_path = args.scenario or DEFAULT_SCENARIO
     try:
         if args.load:
-            game = open_saved(args.load, args.scenario, folders=(app.scenario_dir, SCENARIO_DIR))
             # The resumed game saves where it came from, as in the terminal, and owns that file meanwhile.
             save_path = own_save(args.load)
+            game = open_saved(args.load, args.scenario, folders=(app.scenario_dir, SCENARIO_DIR))
             return next_screen(app, Session(game, hotseat=game.classroom, save_path=save_path))
         scenario = load_scenario(scenario_path)
         game = Game.new(scenario, seed=choose_seed(args.seed), humans=(args.side,))
-        save_path = keep_earlier_autosave(app)
-        session = Session(game, autosave=save_path is not None, save_path=save_path)
+        autosave = keep_earlier_autosave(app)
+        session = Session(game, autosave=autosave is not None, save_path=autosave)
         session.save()
     except ScenarioError as error:
         first = error.problems[0].format() if error.problems else str(error)

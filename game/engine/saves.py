@@ -102,7 +102,7 @@ def _differences(game: Game, data: dict[str, Any]) -> list[str]:
     return warnings
 
 
-def parse_save_bytes(data: bytes) -> dict:
+def parse_save_bytes(data: bytes) -> dict[str, Any]:
     """Decode and parse the bytes of a save, or raise `SaveError` saying what is wrong with them."""
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
