@@ -18,6 +18,8 @@ def _hostile_scenario(tmp_path):
     text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("title: A minimal crisis", f"title: {HOSTILE}", 1)
     text = text.replace("label: Seize the bridge", f"label: {HOSTILE}", 1)
+    for title in ("War", "The bridge is seized", "A settlement", "Frozen standoff"):  # whichever ends it
+        text = text.replace(f"    title: {title}\n", f"    title: {HOSTILE}\n", 1)
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -60,6 +62,7 @@ def test_validate_and_simulate_never_print_control_codes(tmp_path):
     _clean(table.stdout)
     report = run(["simulate", "--scenario", str(path), "--games", "3", "--json"], home=tmp_path)
     assert report.returncode == 0 and json.loads(report.stdout)["games"] == 3
+    assert "\x1b[2J" in "".join(json.loads(report.stdout)["outcomes"]), "the same text, escaped as JSON"
     for control in CONTROLS:
         assert control not in report.stdout
 
