@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -104,14 +105,16 @@ def remove_leftovers(path: Path) -> None:
     Called by the owner of `path`, the only process that writes its temporary files.
     """
     now = time.time()
+    # `.NAME.XXXXXXXX.tmp`, as savefiles.write_text_atomically names them; the random part has no dot,
+    # so the temp files of `NAME.bak.json` (another save, perhaps being written now) are not taken for ours.
+    ours = re.compile(re.escape(f".{path.name}.") + r"[^.]+\.tmp")
     try:
         leftovers = list(path.parent.glob(".*.tmp"))
     except OSError:
         return
     for tmp in leftovers:
         try:
-            mine = tmp.name.startswith(f".{path.name}.")
-            if mine or now - tmp.lstat().st_mtime > STALE_SECONDS:
+            if ours.fullmatch(tmp.name) or now - tmp.lstat().st_mtime > STALE_SECONDS:
                 tmp.unlink()
         except OSError:
             continue  # someone else removed it first, or cannot: never a reason to stop a game

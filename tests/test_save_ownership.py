@@ -157,3 +157,14 @@ def test_the_window_never_takes_the_autosave_a_terminal_game_is_writing(tmp_path
     assert (terminal["seed"], len(terminal["turns"])) == (77, 2), "the terminal game lost nothing"
     window = [json.loads(p.read_text(encoding="utf-8")) for p in autosave.parent.glob("autosave-*.json")]
     assert [(w["seed"], len(w["turns"])) for w in window] == [(5, 1)], "...and neither did the window's"
+
+
+def test_owning_a_save_never_removes_the_temp_file_of_another_save(tmp_path):
+    from game.savelock import own_save, release
+
+    mine, other = tmp_path / ".a.json.k9x2ab_1.tmp", tmp_path / ".a.json.bak.json.zz12ab.tmp"
+    for path in (mine, other):
+        path.write_text('{"half": ', encoding="utf-8")
+    own_save(tmp_path / "a.json")
+    release(tmp_path / "a.json")
+    assert not mine.exists() and other.exists(), "a.json.bak.json may be being written right now"
