@@ -136,3 +136,12 @@ def test_validate_refuses_a_fifo_at_once_alone_and_in_a_folder(tmp_path):
     assert folder.returncode == 1 and f"{tmp_path / 'ok.yaml'}: ok" in folder.stdout
     played = run(["play", "--text", "--scenario", str(fifo)], home=tmp_path, timeout=20)
     assert played.returncode == 1 and "Traceback" not in played.stderr
+
+
+def test_a_terminal_that_cannot_show_every_character_still_plays(tmp_path):
+    result = run(
+        ["play", "--text", "--as", "us", "--seed", "1"], "1\nq\n", tmp_path, PYTHONIOENCODING="ascii:strict"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "\\u201c" in result.stdout or "\\u2014" in result.stdout, "escaped, not fatal"
+    assert "Game saved to" in result.stdout
