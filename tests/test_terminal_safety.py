@@ -145,3 +145,14 @@ def test_a_terminal_that_cannot_show_every_character_still_plays(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "\\u201c" in result.stdout or "\\u2014" in result.stdout, "escaped, not fatal"
     assert "Game saved to" in result.stdout
+
+
+@pytest.mark.parametrize("turn", ["²", "9" * 5000], ids=["superscript", "5000 digits"])
+def test_why_with_a_number_int_cannot_read_explains_the_last_turn(tmp_path, turn):
+    def played(typed: str, home_name: str) -> str:  # one turn played, then 'why ...', in a home of its own
+        home = tmp_path / home_name
+        result = run(["play", "--text", "--as", "us", "--seed", "1"], f"1\n{typed}\nq\n", home)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.replace(str(home), "HOME")
+
+    assert played(f"why {turn}", "asked") == played("why", "plain"), "the same as a plain 'why'"
