@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.hostile import check_save, check_scenario, hostile_saves, hostile_scenarios
@@ -21,12 +22,14 @@ _QUICK = settings(
 )
 
 
+@pytest.mark.slow
 @_QUICK
 @given(hostile_saves())
 def test_a_hostile_save_is_refused_in_one_line_or_loads_and_saves_again(data):
     check_save(data, _FOLDER)
 
 
+@pytest.mark.slow
 @_QUICK
 @given(hostile_scenarios())
 def test_a_hostile_scenario_file_is_refused_or_plays_with_nothing_unsafe_shown(data):

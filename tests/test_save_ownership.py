@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.cli_fixtures import ROOT, SEED_SCENARIO, env_for, one_clear_line, run
 
 
@@ -70,6 +72,7 @@ def _saved_to(out: str) -> Path:
     return Path(line.split("saved to ", 1)[1].rstrip("."))
 
 
+@pytest.mark.slow
 def test_two_terminal_games_at_once_never_lose_a_turn(tmp_path):
     default = tmp_path / "saves" / "eastern_flank_2022-text.json"
     a_orders = _orders(SEED_SCENARIO, "us", 1, 3)
@@ -115,6 +118,7 @@ def test_temp_files_of_interrupted_writes_are_cleared_by_the_next_game(tmp_path)
     assert [p.name for p in saves.iterdir() if p.name.endswith(".lock")] == [], "the lock goes with the game"
 
 
+@pytest.mark.slow
 def test_the_window_never_takes_the_autosave_a_terminal_game_is_writing(tmp_path, monkeypatch):
     import pygame
 
