@@ -50,7 +50,7 @@ def child(path: Path) -> None:
 
 
 def _start(path: Path, text_game: bool, env: dict[str, str]) -> subprocess.Popen:
-    if text_game and path.exists():
+    if text_game:
         orders = "".join(f"{n}\n" for n in range(1, 12)) * 40
         command = [sys.executable, str(ROOT / "main.py"), "play", "--text", "--load", str(path)]
         process = subprocess.Popen(
@@ -64,8 +64,19 @@ def _start(path: Path, text_game: bool, env: dict[str, str]) -> subprocess.Popen
     command = [sys.executable, __file__, "--child", str(path)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
     assert process.stdout is not None
-    process.stdout.readline()  # "ready": from here on it does nothing but play and save
+    if process.stdout.readline() != b"ready\n":  # from "ready" on it does nothing but play and save
+        raise SystemExit(f"the saving game did not start (exit status {process.wait()})")
     return process
+
+
+def _unfinished(path: Path) -> bool:
+    """True when `path` holds a game still open (a finished one would end `play --load` at once)."""
+    from game.savefiles import SaveError, read_save
+
+    try:
+        return path.exists() and not (read_save(path).get("final_state") or {}).get("outcome")
+    except SaveError:
+        return False
 
 
 def _loads(path: Path) -> str | None:
@@ -100,13 +111,16 @@ def main() -> int:
     rng = random.Random(args.seed)
     home = Path(tempfile.mkdtemp(prefix="brinkmanship-kill-"))
     path = home / "saves" / "killed.json"
+    path.parent.mkdir(parents=True)
     env = dict(os.environ, BRINKMANSHIP_HOME=str(home), PYTHONPATH=str(ROOT))
     failures, temp_left, temp_outlived, previous = [], 0, 0, []
     advanced, last_stamp = 0, None
     for kill in range(args.kills):
-        process = _start(path, text_game=kill % 5 == 4, env=env)
+        process = _start(path, text_game=kill % 5 == 4 and _unfinished(path), env=env)
         temp_outlived += _still_there(previous)  # this game owns the file now: the last one's litter is gone
         time.sleep(rng.uniform(0.0, 0.3))
+        if process.poll() is not None:  # it stopped before the kill: that is a finding too
+            failures.append(f"kill {kill + 1}: the game stopped by itself (exit status {process.returncode})")
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         previous = list(path.parent.glob(".*.tmp"))
