@@ -114,15 +114,19 @@ def main() -> int:
     path.parent.mkdir(parents=True)
     env = dict(os.environ, BRINKMANSHIP_HOME=str(home), PYTHONPATH=str(ROOT))
     failures, temp_left, temp_outlived, previous = [], 0, 0, []
-    advanced, last_stamp = 0, None
+    advanced, last_stamp, ended = 0, None, 0
     for kill in range(args.kills):
         process = _start(path, text_game=kill % 5 == 4 and _unfinished(path), env=env)
         temp_outlived += _still_there(previous)  # this game owns the file now: the last one's litter is gone
         time.sleep(rng.uniform(0.0, 0.3))
-        if process.poll() is not None:  # it stopped before the kill: that is a finding too
-            failures.append(f"kill {kill + 1}: the game stopped by itself (exit status {process.returncode})")
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+        elif process.returncode == 0:  # the terminal game played to its end first: saved, not killed
+            ended += 1
+        else:  # it stopped on its own with an error: that is a finding
+            said = process.stderr.read().decode(errors="replace")[-300:] if process.stderr else ""
+            failures.append(f"kill {kill + 1}: the game stopped by itself (exit {process.returncode}) {said}")
         previous = list(path.parent.glob(".*.tmp"))
         temp_left += len(previous)
         if path.exists() and (why := _loads(path)):
@@ -135,7 +139,8 @@ def main() -> int:
     own_save(path)
     temp_outlived += _still_there(previous)
     print(
-        f"kill -9: {args.kills} kills while saving (the save had changed since the last kill {advanced} times); "
+        f"kill -9: {args.kills - ended} kills while saving, {ended} rounds where the terminal game ended first "
+        f"(the save had changed since the round before {advanced} times); "
         f"{len(failures)} saves that failed to load; "
         f"{temp_left} temp files left by a kill, {temp_outlived} still there once the next game owned the file"
     )
