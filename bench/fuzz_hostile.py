@@ -54,6 +54,8 @@ def main() -> int:
     @given(strategy())
     def run(data: bytes) -> None:
         seen[check(data, folder)] += 1
+        if sum(seen.values()) % 500 == 0:  # a long run shows how far it got, even if it is stopped
+            print(f"{args.what}: {sum(seen.values())} inputs so far, 0 tracebacks", flush=True)
 
     start = time.monotonic()
     try:
