@@ -67,10 +67,11 @@ def test_a_fifo_given_as_a_save_is_refused_at_once(tmp_path):
         assert "not a save file" in line
 
 
-def test_a_save_with_a_byte_order_mark_loads(tmp_path):
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16"], ids=["UTF-8 with BOM", "UTF-16 with BOM"])
+def test_a_save_with_a_byte_order_mark_loads(tmp_path, codec):
     data = real_save(tmp_path, turns=2)
     path = tmp_path / "notepad.json"
-    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, indent=1).encode("utf-8"))
+    path.write_bytes(json.dumps(data, indent=1).encode(codec))  # Notepad's "UTF-8" and "Unicode"
     resumed = run(["play", "--text", "--load", str(path)], home=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
     assert "at turn 3" in resumed.stdout
