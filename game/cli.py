@@ -50,20 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _authoring_commands(sub)
 
-    p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
-    p.add_argument(
-        "--text", action="store_true", help="play in the terminal (also for screen readers and scripts)"
-    )
-    p.add_argument(
-        "--scenario",
-        default=None,
-        metavar="PATH",
-        help="the scenario file (default: Eastern Flank 2022; with --load, the save's own scenario)",
-    )
-    p.add_argument("--as", dest="side", metavar="SIDE", help="the side you play (e.g. us, nato, russia)")
-    p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
-    p.add_argument("--load", metavar="SAVE", help="resume a saved game")
-    p.add_argument("--save", metavar="FILE", help="where to write the save (default: the saves folder)")
+    _add_play(sub)
 
     p = sub.add_parser("simulate", help="play many computer-vs-computer games and report the outcomes")
     p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
@@ -78,6 +65,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_serve(sub)
     return parser
+
+
+def _add_play(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
+    p.add_argument(
+        "--text", action="store_true", help="play in the terminal (also for screen readers and scripts)"
+    )
+    p.add_argument(
+        "--scenario",
+        default=None,
+        metavar="PATH",
+        help="the scenario file (default: Eastern Flank 2022; with --load, the save's own scenario)",
+    )
+    p.add_argument("--as", dest="side", metavar="SIDE", help="the side you play (e.g. us, nato, russia)")
+    p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
+    p.add_argument("--load", metavar="SAVE", help="resume a saved game")
+    p.add_argument("--save", metavar="FILE", help="where to write the save (default: the saves folder)")
+    p.add_argument(
+        "--classroom",
+        action="store_true",
+        help="with --text: every playable side is a team, asked in turn, each order with a one-line reason",
+    )
+    p.add_argument(
+        "--computer",
+        action="append",
+        default=[],
+        metavar="SIDE=TYPE",
+        help="with --text: fix a computer side's type (cautious or hard_line) instead of leaving it to chance "
+        "(in the window: L on the title screen)",
+    )
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game import text_console
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
+from game.lesson.reveal import reveal_lines
 from game.savefiles import write_save
 from game.scenario.model import Scenario
 from game.text_views import (
@@ -24,6 +26,7 @@ from game.text_views import (
     situation_lines,
     wrap,
 )
+from game.wording import counted
 
 
 class InputEnded(Exception):
@@ -64,9 +67,23 @@ def show_record(game: Game, record: TurnRecord) -> None:
 
 
 def show_end(game: Game) -> None:
-    if game.outcome is None:  # the game is still open: there is no end to show
-        return
+    if game.outcome is None:
+        if game.ended_by_instructor:
+            _say(
+                f"The instructor ended the game after {counted(len(game.history), 'turn')}; no outcome was reached."
+            )
+            _print(["", "Tension by turn: " + " → ".join(str(t) for t in game.tension_history)])
+            _show_reveal(game)
+        return  # otherwise the game is still open: there is no end to show
     _print(["", *end_lines(game)])
+    _show_reveal(game)
+
+
+def _show_reveal(game: Game) -> None:
+    """After the game, who the computer sides were (the window's console reveals the same)."""
+    _print(["", "The computer sides, revealed:"])
+    for line in reveal_lines(game):
+        _say(line, "  ", hang="    ")
 
 
 def _reading_command(game: Game, answer: str) -> bool:
@@ -112,29 +129,39 @@ def introduce(game: Game, side: str) -> None:
     others = ", ".join(
         f"{scenario.actor(a).short_name} ({t.replace('_', '-')})" for a, t in game.temperaments.items()
     )
+    if len(game.humans) > 1:
+        teams = ", ".join(scenario.actor(a).short_name for a in game.humans)
+        computer = f"; the computer plays {others}" if others else ""
+        _say(f"Teams: {teams}, in turn at this keyboard (seed {game.seed}){computer}.")
+        return
     _say(f"You play {scenario.actor(side).short_name} (seed {game.seed}); the computer plays {others}.")
 
 
-def _read_order(game: Game, side: str) -> str | None:
+def _read_order(game: Game, side: str, ask_why: bool) -> tuple[str, str] | None:
+    """The side's order and its reason (asked for in a lesson; may be empty), or None to stop."""
     statuses = game.options_for(side)
     while True:
-        answer = _ask("Your order: ").lower()
+        line = _ask("Your order: ")
+        answer = line.lower()
         if answer in ("q", "quit"):
             return None
-        if _reading_command(game, answer):
+        if _reading_command(game, answer) or text_console.command(game, answer, _say, _ask):
             continue
+        first, _, reason = line.partition(" ")
+        if first.isdigit() and 1 <= int(first) <= len(statuses) and statuses[int(first) - 1].available:
+            if not reason.strip() and ask_why:
+                reason = _ask("Why? One line for your team's record (Enter to skip): ")
+            return statuses[int(first) - 1].option.id, reason.strip()
         parts = answer.split()
         if len(parts) == 2 and parts[0] == "i" and parts[1].isdigit() and 1 <= int(parts[1]) <= len(statuses):
             status = statuses[int(parts[1]) - 1]
             show_readings(game, status.option.id, status.reason)
             continue
-        if answer.isdigit() and 1 <= int(answer) <= len(statuses):
-            status = statuses[int(answer) - 1]
-            if status.available:
-                return status.option.id
+        if first.isdigit() and 1 <= int(first) <= len(statuses):
+            status = statuses[int(first) - 1]
             _say(f"“{status.option.label}” is not available: {status.reason}.")
             continue
-        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', 'why', 'quotes', or 'q'.")
+        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', 'why', 'quotes', 'help', or 'q'.")
 
 
 def play(game: Game, side: str, save_path: Path) -> int:
@@ -146,7 +173,13 @@ def play(game: Game, side: str, save_path: Path) -> int:
     resumed = bool(game.history)  # a resumed game had no briefing: its first turn says where the issues stand
     try:
         while not game.is_over:
-            orders = _collect_orders(game, sides, resumed)
+            try:
+                orders = _collect_orders(game, sides, resumed)
+            except text_console.TurnRestarted:
+                write_save(game, save_path)
+                continue
+            except text_console.GameEnded:
+                break
             resumed = False
             if orders is None:
                 write_save(game, save_path)
@@ -154,7 +187,7 @@ def play(game: Game, side: str, save_path: Path) -> int:
                     f"Game saved to {save_path}.\nResume with: python main.py play --text --load {save_path}"
                 )
                 return 0
-            show_record(game, game.play_turn(orders))
+            show_record(game, game.play_turn(orders, dict(game.pending_rationales)))
             write_save(game, save_path)
     except IllegalOrder as error:  # a save whose sides no longer fit: say so, never a traceback
         print(f"play: {error}", file=sys.stderr)
@@ -174,15 +207,21 @@ def play(game: Game, side: str, save_path: Path) -> int:
 
 
 def _collect_orders(game: Game, sides: tuple[str, ...], show_issues: bool = False) -> dict[str, str] | None:
-    """Each human side's order for this turn, or None when a player asked to stop."""
-    orders: dict[str, str] = {}
+    """Each human side's order for this turn, or None when a player asked to stop.
+
+    Orders are kept in the game as they come (never shown again before the resolution), so a save
+    mid-turn holds them and a resumed game asks only the teams still to order.
+    """
+    lesson = len(sides) > 1 or game.classroom
     for team in sides:
+        if team in game.pending_orders:
+            continue
         if len(sides) > 1:
             _say()
             _say(f"{game.scenario.actor(team).name}, your order; other teams, look away.")
         show_situation(game, team, show_issues)
-        option_id = _read_order(game, team)
-        if option_id is None:
+        chosen = _read_order(game, team, lesson)
+        if chosen is None:
             return None
-        orders[team] = option_id
-    return orders
+        game.pending_orders[team], game.pending_rationales[team] = chosen
+    return dict(game.pending_orders)

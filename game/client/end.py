@@ -137,6 +137,11 @@ class EndScreen(GameScreen):
                         "small",
                         th.MUTED,
                     )
+                    why = record.rationales.get(actor.id)
+                    if why:
+                        y += p.paragraph(
+                            f"“{why}”", swatch.right + 18, y, width - swatch.right + x - 18, "small", th.TEXT
+                        )
             y += lh // 3
         return y - top
 

@@ -74,6 +74,8 @@ def markdown(game: Game) -> str:
         out += [f"### Turn {record.turn} ({record.date})", ""]
         for actor_id, decision in record.decisions.items():
             out.append(f"- *{game.scenario.actor(actor_id).short_name}, computer:* {decision.explanation}")
+        for actor_id, why in record.rationales.items():
+            out.append(f"- *{game.scenario.actor(actor_id).short_name}, team's reason:* “{why}”")
         out += ["  " * depth + f"- {text}" for depth, text in chains(game, record)]
         out.append("")
     return "\n".join(out)
@@ -138,6 +140,10 @@ def _html_chains(game: Game, record: TurnRecord) -> str:
     lines = [
         f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, computer:</em> {esc(d.explanation)}</p>'
         for a, d in record.decisions.items()
+    ]
+    lines += [
+        f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, team\'s reason:</em> “{esc(why)}”</p>'
+        for a, why in record.rationales.items()
     ]
     lines += [f'<p class="d{depth}">{esc(text)}</p>' for depth, text in chains(game, record)]
     return "".join(lines)

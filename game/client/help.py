@@ -1,0 +1,52 @@
+"""The help overlay (F1 or ?): every key, for the teams and for the instructor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.client import theme as th
+from game.client.overlay import Line, Sheet
+from game.client.screen import Pop, Push, Transition
+from game.client.widgets import Button
+
+if TYPE_CHECKING:
+    from game.client.app import App
+
+HELP = [
+    (
+        "Everywhere",
+        [
+            "F1 or ?: this help    Esc: leave (asks first)    F2: large text    F11: full screen",
+            "Tab / Shift-Tab / arrows: move    Enter or Space: choose    Page Up / Page Down: scroll",
+        ],
+    ),
+    (
+        "Giving an order",
+        [
+            "1–9: pick an option; Enter again or S sends it",
+            "W: type one line saying why (kept with the order, shown at the resolution and in the debrief)",
+        ],
+    ),
+    (
+        "For the instructor",
+        [
+            (
+                "F9: instructor console — pause, a news flash now (instructor-only ones too), undo the last "
+                "turn, end the game and go to the debrief; after the game, reveal the computer sides"
+            ),
+            "F6: pause or resume (covers the screen and stops the turn's clock)",
+            "On the title screen, F9 or L: lesson settings — the turn timer and each computer side's type",
+        ],
+    ),
+]
+
+
+def help_for(app: App) -> Transition:
+    """F1 / ?: the keys, for players and for the instructor; pressed again, closed."""
+    if isinstance(app.top, Sheet) and app.top.title == "Keys and commands":
+        return Pop()
+    lines: list[Line] = []
+    for heading, entries in HELP:
+        lines.append(Line(heading, "heading", th.FOCUS, True))
+        lines += [Line(entry, "body") for entry in entries]
+    return Push(Sheet(app, "Keys and commands", lines, [Button("Close", Pop, "Esc", primary=True)]))
