@@ -101,6 +101,9 @@ class ConsoleSheet(Sheet):
             undo.enabled = last > 0
             buttons += [undo, Button("End the game now and go to the debrief", self._end)]
         buttons.append(Button("Close the console", Pop, "Esc"))
+        live = [b for b in buttons if b.enabled]
+        for n, button in enumerate(live[:9], 1):  # what the number keys press, shown on each
+            button.key_hint = f"{n}" if not button.key_hint else f"{n} / {button.key_hint}"
         lines = [
             Line(
                 f"{game.scenario.title} — turn {game.state.turn}; tension {game.state.tension}/100.", "body"

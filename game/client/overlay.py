@@ -75,7 +75,10 @@ class Sheet(Screen):
         text_w = width - 4 * pad - 12
         text_h = sum(p.paragraph_height(line.text, text_w, line.role, line.bold) for line in self.lines)
         bh = self.buttons[0].height(p) if self.buttons else 0
-        buttons_h = len(self.buttons) * (bh + pad // 2)
+        # Many buttons (a scenario with many news flashes, large text) go in two columns.
+        self.columns = 2 if len(self.buttons) * (bh + pad // 2) > h * 0.6 else 1
+        rows = -(-len(self.buttons) // self.columns)
+        buttons_h = rows * (bh + pad // 2)
         chrome = p.line_height("title") + 4 * pad
         height = min(h - 2 * pad, chrome + text_h + buttons_h)
         self.box = Rect((w - width) // 2, (h - height) // 2, width, height)
@@ -83,10 +86,12 @@ class Sheet(Screen):
         top = self.box.top + pad + p.line_height("title") + pad
         text_room = max(p.line_height("body"), self.box.bottom - pad - buttons_h - top)
         self.pane.rect = Rect(self.box.left + 2 * pad, top, width - 4 * pad, text_room)
-        y = self.pane.rect.bottom + pad // 2
-        for button in self.buttons:
-            button.rect = Rect(self.box.left + 2 * pad, y, width - 4 * pad, bh)
-            y += bh + pad // 2
+        top = self.pane.rect.bottom + pad // 2
+        column_w = (width - 4 * pad - (self.columns - 1) * pad) // self.columns
+        for i, button in enumerate(self.buttons):
+            row, column = divmod(i, self.columns) if self.columns > 1 else (i, 0)
+            x = self.box.left + 2 * pad + column * (column_w + pad)
+            button.rect = Rect(x, top + row * (bh + pad // 2), column_w, bh)
         self.controls = [b for b in self.buttons if b.enabled]
         self.panes = [self.pane]
         self.regions = {"sheet": self.box}

@@ -73,7 +73,7 @@ class TurnScreen(GameScreen):
         self.error = ""
         self.send = Button("Send order", self.cmd_send, "S", primary=True)
         self.why = TextField(
-            "Why this order? One line for your team's record (optional)",
+            "Why? One line for your team's record (optional)",
             "Press W, or click here, to type your reason",
             on_enter=self.cmd_send,
         )

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from game.scenario import lesson_parts
 from game.scenario import model as m
 from game.scenario.anachronism import check_anachronism
 from game.scenario.crosscheck import Site, crosscheck
@@ -136,6 +137,9 @@ class _Builder(DatedAndDrawnReaders):
             instructor_notes=self.listed(f, "instructor_notes", self.note),
             turn_dates=self.turn_dates(f, start_date),
             areas=self.listed(f, "areas", self.area),
+            historical_orders=self.listed(
+                f, "historical_orders", lambda n: lesson_parts.historical_order(self, n)
+            ),
             map=self.map_view(f["map"]) if "map" in f else None,
         )
         for key in ("actors", "ladder", "outcomes"):
@@ -148,6 +152,7 @@ class _Builder(DatedAndDrawnReaders):
                 "position, so nobody reacts and the game has little to explain",
             )
         crosscheck(r, scenario, self.ids, self.states, self.meters, self.sites, tree)
+        lesson_parts.check_history(r, scenario, f.get("historical_orders"))
         return scenario
 
     def format_and_start(self, f: Fields) -> str:
@@ -278,6 +283,7 @@ class _Builder(DatedAndDrawnReaders):
             reactions=reactions,
             description=r.text(f, "description", what),
             acts=r.boolean(f, "acts", what),
+            private_briefing=lesson_parts.private_briefing(self, f.get("private_briefing"), ident),
         )
 
     def meter(self, node: YNode, actor: str, ids: dict[str, YNode]) -> m.Meter | None:
