@@ -25,6 +25,10 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "simulate": ("simulate", "run_simulate"),
     "debrief": ("debrief", "run_debrief"),
     "serve": ("serve", "run_serve"),
+    "roles": ("lesson", "run_roles"),
+    "whatif": ("lesson", "run_whatif"),
+    "compare": ("lesson", "run_compare"),
+    "grade": ("lesson", "run_grade"),
     None: ("play", "run_window"),
 }
 
@@ -64,7 +68,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
     _add_serve(sub)
+    _add_lesson(sub)
     return parser
+
+
+def _add_lesson(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("roles", help="write a printable role sheet (HTML and Markdown) per playable side")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR")
+
+    p = sub.add_parser("whatif", help="replay a saved game from a turn with another order for one side")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--turn", type=int, required=True, metavar="N")
+    p.add_argument("--side", metavar="SIDE", help="the side whose order changes (without it: the choices)")
+    p.add_argument("--order", metavar="OPTION", help="the option it orders instead")
+    p.add_argument("--html", metavar="FILE", help="also write both timelines side by side as a page")
+
+    p = sub.add_parser("compare", help="one HTML page comparing several groups' games of one scenario")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--output", "-o", default="comparison.html", metavar="FILE")
+
+    p = sub.add_parser("grade", help="grades.csv (a row per team per turn) and a printable instructor report")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--out", required=True, metavar="DIR")
 
 
 def _add_play(sub: argparse._SubParsersAction) -> None:

@@ -16,9 +16,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
 from game.engine.saves import SaveError, game_to_save
+from game.lesson.review import debrief_html, debrief_markdown
 from game.paths import SCENARIO_DIR
 from game.scenario.finder import scenario_file_for
 from game.scenario.loader import load_scenario
@@ -139,6 +139,6 @@ def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
     """
     stem = f"debrief-{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     page, notes = folder / f"{stem}.html", folder / f"{stem}.md"
-    write_text_atomically(page, html_page(game))
-    write_text_atomically(notes, markdown(game))
+    write_text_atomically(page, debrief_html(game))
+    write_text_atomically(notes, debrief_markdown(game))
     return page, notes

@@ -291,6 +291,9 @@ def test_screenshot_mode_writes_every_screen(tmp_path):
         "4-turn.png",
         "5-resolution.png",
         "6-end.png",
+        "7-console.png",
+        "8-help.png",
+        "9-lesson-settings.png",
     ]
     assert not (tmp_path / "home" / "saves" / "autosave.json").exists(), "screenshots never touch saves"
 

@@ -67,15 +67,7 @@ def run_screenshots(
     side = humans[0]
     app.stack = [HandOffScreen(app, session, side)]
     shoot("3-handoff")
-    # A five-minute discussion clock, shown 1:48 in: what a class sees on the projector.
-    session.timer = TurnTimer(limit=300, clock=lambda: 108.0)
-    turn = TurnScreen(app, session, side)
-    session.timer.started = 0.0
-    app.stack = [turn]
-    app.render()  # lay out once so cards have places
-    pick = next((i for i, s in enumerate(turn.statuses) if s.available and i > 0), 0)
-    turn.on_number(pick + 1)
-    turn.why.insert(REASONS[0])
+    turn = _turn_with_clock(app, session, side)
     shoot("4-turn")
     _lesson_shots(app, shoot, turn)
     app.stack = [ResolutionScreen(app, session, record)]
@@ -92,6 +84,19 @@ def _classroom_session(scenario, humans: tuple[str, ...]) -> Session:
     classroom = len(humans) > 1
     game = Game.new(scenario, seed=SEED, humans=humans, classroom=classroom)
     return Session(game, hotseat=classroom, autosave=False)
+
+
+def _turn_with_clock(app: App, session: Session, side: str) -> TurnScreen:
+    """The turn screen with an option chosen, a reason typed and a five-minute clock 1:48 in."""
+    session.timer = TurnTimer(limit=300, clock=lambda: 108.0)
+    turn = TurnScreen(app, session, side)
+    session.timer.started = 0.0
+    app.stack = [turn]
+    app.render()  # lay out once so cards have places
+    pick = next((i for i, s in enumerate(turn.statuses) if s.available and i > 0), 0)
+    turn.on_number(pick + 1)
+    turn.why.insert(REASONS[0])
+    return turn
 
 
 def _lesson_shots(app: App, shoot: Callable[[str], None], turn: TurnScreen) -> None:

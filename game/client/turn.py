@@ -18,7 +18,8 @@ from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters
-from game.client.screen import Transition, key_name
+from game.client.private import private_sheet
+from game.client.screen import Pop, Push, Transition, key_name
 from game.client.text import Painter
 from game.client.textfield import TextField, feed
 from game.client.timer import draw_timer
@@ -58,7 +59,7 @@ class OptionCard:
 
 
 class TurnScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send", "w": "why"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send", "w": "why", "b": "private"}
 
     def __init__(self, app: App, session: Session, side: str) -> None:
         super().__init__(app, session)
@@ -126,6 +127,15 @@ class TurnScreen(GameScreen):
         self.focus = self.controls.index(self.why) if self.why in self.controls else self.focus
         self.app.dirty = True
         return None
+
+    def cmd_private(self) -> Transition | None:
+        """B: this team's private briefing again (it covers the screen; Enter comes back)."""
+        sheet = private_sheet(self.app, self.actor, Pop, "Back to your orders")
+        if sheet is None:
+            self.error = "Your scenario gives this side no private briefing."
+            self.app.dirty = True
+            return None
+        return Push(sheet)
 
     @property
     def typing(self) -> bool:

@@ -6,7 +6,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from game.engine.debrief import html_page, markdown
+from game.lesson.review import debrief_html, debrief_markdown
 from game.savefiles import SaveError, open_saved
 from game.scenario.loader import ScenarioError
 
@@ -17,7 +17,7 @@ def run_debrief(args: Namespace) -> int:
     except (SaveError, ScenarioError) as error:
         print(f"debrief: {error}", file=sys.stderr)
         return 1
-    text = markdown(game) if args.format == "markdown" else html_page(game)
+    text = debrief_markdown(game) if args.format == "markdown" else debrief_html(game)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"Debrief written to {args.output}")

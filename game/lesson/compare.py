@@ -21,8 +21,9 @@ def outcome_text(game: Game) -> str:
     return f"Still open after {turns}"
 
 
-def _orders_cell(game: Game, k: int, reasons: bool = True) -> str:
-    """Turn k+1 of a game: each side's order, and the team's reason under it."""
+def _orders_cell(game: Game, k: int, against: Game | None = None) -> str:
+    """Turn k+1 of a game: each side's order, and the team's reason under it; an order that differs
+    from the same side's in `against` is marked ≠ (a sign, not only a style)."""
     if k >= len(game.history):
         return '<span class="muted">—</span>'
     record, sc = game.history[k], game.scenario
@@ -30,8 +31,10 @@ def _orders_cell(game: Game, k: int, reasons: bool = True) -> str:
     for side, option_id in record.orders.items():
         who = "" if side in game.humans else ' <span class="muted">(computer)</span>'
         line = f"<b>{esc(sc.actor(side).short_name)}</b>{who}: {esc(sc.option(option_id).label)}"
+        if against is not None and _order_in(against, k, side) != option_id:
+            line = f"<mark>≠ {line}</mark>"
         why = record.rationales.get(side)
-        if reasons and why:
+        if why:
             line += f'<br><span class="why">“{esc(why)}”</span>'
         lines.append(line)
     return (
@@ -40,15 +43,24 @@ def _orders_cell(game: Game, k: int, reasons: bool = True) -> str:
     )
 
 
-def _orders_table(named: list[tuple[str, Game]]) -> str:
+def _order_in(game: Game, k: int, side: str) -> str:
+    return game.history[k].orders.get(side, "") if k < len(game.history) else ""
+
+
+def _orders_table(named: list[tuple[str, Game]], marked: bool = False) -> str:
+    """Orders per turn, a column per game; `marked`: orders differing from the first game's are marked."""
     longest = max(len(g.history) for _, g in named)
-    rows = [[f"{k + 1}", *(_orders_cell(g, k) for _, g in named)] for k in range(longest)]
+    first = named[0][1]
+    rows = [
+        [f"{k + 1}", *(_orders_cell(g, k, first if marked and i else None) for i, (_, g) in enumerate(named))]
+        for k in range(longest)
+    ]
     return table(["Turn", *(esc(name) for name, _ in named)], rows)
 
 
-def _outcomes_table(named: list[tuple[str, Game]]) -> str:
+def _outcomes_table(named: list[tuple[str, Game]], first: str = "Group") -> str:
     rows = [[esc(name), esc(outcome_text(g)), str(g.state.tension), esc(g.rung.name)] for name, g in named]
-    return table(["Group", "Outcome", "Final tension", "Where the crisis stood"], rows)
+    return table([first, "Outcome", "Final tension", "Where the crisis stood"], rows)
 
 
 def _reasons(named: list[tuple[str, Game]]) -> str:
@@ -103,17 +115,15 @@ def whatif_page(w: WhatIf) -> str:
     """The game and its what-if, side by side."""
     named = [("As played", w.original), ("What if", w.branch)]
     notes = "".join(f"<li>{esc(n)}</li>" for n in w.notes)
-    body = (
-        f"<h1>What if? {esc(w.original.scenario.title)}</h1><p><strong>{esc(w.question)}</strong></p>"
-        f'<p class="muted">Turns 1–{w.turn - 1} are replayed exactly (same orders, news and seed); '
-        f"they are identical in both timelines.</p>"
-        if w.turn > 1
-        else f"<h1>What if? {esc(w.original.scenario.title)}</h1><p><strong>{esc(w.question)}</strong></p>"
-    )
+    same = {1: "", 2: "Turn 1 is"}.get(w.turn, f"Turns 1–{w.turn - 1} are")
+    body = f"<h1>What if? {esc(w.original.scenario.title)}</h1><p><strong>{esc(w.question)}</strong></p>"
+    if same:
+        body += f'<p class="muted">{same} replayed exactly (same orders, news and seed): identical in both timelines.</p>'
     body += (
-        f"<h2>Outcomes</h2>{_outcomes_table(named)}"
+        f"<h2>Outcomes</h2>{_outcomes_table(named, 'Timeline')}"
         f"<h2>Tension by turn</h2>{tension_chart([(n, g.tension_history) for n, g in named])}"
-        f"<h2>Orders per turn</h2>{_orders_table(named)}"
+        f'<h2>Orders per turn</h2><p class="muted">≠ marks an order that differs from the game as played.</p>'
+        f"{_orders_table(named, marked=True)}"
         + (f"<h2>How the what-if was played on</h2><ul>{notes}</ul>" if notes else "")
     )
     return page(f"What if? {w.original.scenario.title}", body)

@@ -35,9 +35,10 @@ class GradeRow:
     turn: int
     date: str
     team: str
+    side: str  # the actor id, for a short name in tight tables
     order: str
     rationale: str
-    honoured: tuple[str, ...]  # "Russia on Ukraine's path to NATO (preferred)"
+    honoured: tuple[str, ...]  # "Diplomacy: US, France (preferred)"
     crossed: tuple[str, ...]
     tension_before: int
     tension_after: int
@@ -66,17 +67,17 @@ def grade_rows(game: Game, group: str = "") -> list[GradeRow]:
             if side not in game.humans:
                 continue
             readings = read_option(sc, sc.option(option_id))
-            said = [(r, _words(game, r)) for r in readings]
             rows.append(
                 GradeRow(
                     group,
                     record.turn,
                     record.date,
                     sc.actor(side).name,
+                    side,
                     sc.option(option_id).label,
                     record.rationales.get(side, ""),
-                    tuple(text for r, text in said if r.honours),
-                    tuple(text for r, text in said if not r.honours),
+                    _grouped(game, [r for r in readings if r.honours]),
+                    _grouped(game, [r for r in readings if not r.honours]),
                     record.tension_before,
                     record.tension_after,
                 )
@@ -84,10 +85,16 @@ def grade_rows(game: Game, group: str = "") -> list[GradeRow]:
     return rows
 
 
-def _words(game: Game, reading: Reading) -> str:
+def _grouped(game: Game, readings: list[Reading]) -> tuple[str, ...]:
+    """'Diplomacy: US, France (preferred)': one entry per issue and verdict, so a row stays readable."""
     sc = game.scenario
-    verdict = reading.verdict.replace("_", " ")
-    return f"{sc.actor(reading.actor_id).short_name} on {sc.issue(reading.issue_id).name} ({verdict})"
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in readings:
+        groups.setdefault((r.issue_id, r.verdict), []).append(sc.actor(r.actor_id).short_name)
+    return tuple(
+        f"{sc.issue(issue).name}: {', '.join(who)} ({verdict.replace('_', ' ')})"
+        for (issue, verdict), who in groups.items()
+    )
 
 
 def csv_text(rows: list[GradeRow]) -> str:

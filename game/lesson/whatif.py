@@ -3,8 +3,9 @@
 Everything before that turn is replayed exactly (same orders, same news
 flashes, same seed), so it is identical; from that turn on the teams' later
 orders are kept where they are still open to them, and the computer chooses
-where they are not, or once the original game's orders run out. Every such
-substitution is named in the notes.
+where they are not, or once the original game's orders run out (only when the
+original reached an ending: a game still open or ended by the instructor is
+compared over the same turns). Every substitution is named in the notes.
 """
 
 from __future__ import annotations
@@ -85,13 +86,15 @@ def _kept_reasons(game: Game, k: int, changed: str) -> dict[str, str]:
 
 
 def _play_on(game: Game, branch: Game, turn: int) -> list[str]:
-    """The turns after the changed one, to an ending (or where the instructor ended the original)."""
+    """The turns after the changed one: to an ending when the original reached one; otherwise as far
+    as the original went (where the instructor ended it, or where a game still open stands)."""
     notes: list[str] = []
     k = turn
     while not branch.is_over:
         if k >= len(game.orders):
             if game.ended_by_instructor:
                 branch.end_now()
+            if game.state.outcome is None:
                 break
             if k == len(game.orders):
                 notes.append(

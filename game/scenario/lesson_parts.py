@@ -21,7 +21,9 @@ def private_briefing(b: _Builder, node: YNode | None, actor: str) -> m.PrivateBr
     if node is None:
         return m.PrivateBriefing()
     what = f"the private briefing of '{actor}'"
-    f = b.fields(node, "private_briefing", what) or {}
+    f = b.fields(node, "private_briefing", what)
+    if f is None:
+        return m.PrivateBriefing()
     return m.PrivateBriefing(b.r.texts(f, "objectives", what), b.r.texts(f, "knows", what))
 
 
