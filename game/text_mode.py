@@ -179,6 +179,7 @@ def play(game: Game, side: str, save_path: Path) -> int:
                 write_save(game, save_path)
                 continue
             except text_console.GameEnded:
+                write_save(game, save_path)
                 break
             resumed = False
             if orders is None:
