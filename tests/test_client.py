@@ -286,6 +286,7 @@ def test_screenshot_mode_writes_every_screen(tmp_path):
     names = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert names == [
         "1-title.png",
+        "10-whatif.png",
         "2-briefing.png",
         "3-handoff.png",
         "4-turn.png",

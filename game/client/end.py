@@ -12,7 +12,7 @@ from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.panels import draw_chart
-from game.client.screen import Quit, Reset, Transition
+from game.client.screen import Push, Quit, Reset, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.summary import chains, summarise
@@ -24,13 +24,19 @@ if TYPE_CHECKING:
 
 
 class EndScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit", "d": "export", "w": "appendix"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {
+        "q": "quit",
+        "d": "export",
+        "w": "appendix",
+        "r": "what_if",
+    }
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app, session)
         self.title_button = Button("Title screen", self._to_title, "Enter", primary=True)
         self.export_button = Button("Save the debrief", self.cmd_export, "D")
         self.quit_button = Button("Quit", self.cmd_quit, "Q")
+        self.whatif_button = Button("What if…", self.cmd_what_if, "R")
         self.debrief_pane = ScrollPane()
         self.timeline_pane = ScrollPane()
         self.summary = summarise(self.game)
@@ -40,6 +46,15 @@ class EndScreen(GameScreen):
         from game.client.title import TitleScreen
 
         return Reset(TitleScreen(self.app))
+
+    def cmd_what_if(self) -> Transition | None:
+        """Replay from a turn with another order for one side, and compare (game.client.whatif)."""
+        from game.client.whatif import WhatIfChooser
+
+        if not self.game.history:
+            self.app.notify("No turn was played: there is nothing to replay.", screens=1)
+            return None
+        return Push(WhatIfChooser(self.app, self.session))
 
     def cmd_quit(self) -> Transition:
         return Quit()
@@ -70,7 +85,7 @@ class EndScreen(GameScreen):
         for pane, rect in ((self.debrief_pane, self.right), (self.timeline_pane, self.timeline_rect)):
             top = rect.top + pad // 2 + title_height(p)
             pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
-        buttons = [self.title_button, self.export_button, self.quit_button]
+        buttons = [self.title_button, self.whatif_button, self.export_button, self.quit_button]
         widths = [b.width(p) for b in buttons]
         x = bar.right - sum(widths) - pad * (len(buttons) - 1)
         for button, width in zip(buttons, widths, strict=True):
@@ -108,7 +123,7 @@ class EndScreen(GameScreen):
         draw_footer(
             p,
             self.footer,
-            "PgUp / PgDn: scroll   W: every change (appendix)   Enter: title   D: save the debrief   Q: quit",
+            "PgUp / PgDn: scroll   W: every change   R: what if…   Enter: title   D: save the debrief   Q: quit",
         )
 
     def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:

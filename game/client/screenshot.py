@@ -76,6 +76,9 @@ def run_screenshots(
         _play_scripted_turn(session)
     app.stack = [EndScreen(app, session)]
     shoot("6-end")
+    app.apply(app.top.cmd_what_if())
+    app.apply(app.top.buttons[3].activate())  # the chooser's "Replay and compare"
+    shoot("10-whatif")
     return written
 
 
