@@ -186,13 +186,7 @@ class WhatIfScreen(GameScreen):
         y = rect.top + p.paragraph(self.result.question, rect.left, rect.top, rect.width, "small", th.TEXT)
         legend = [("As played", self.result.original), ("What if", self.result.branch)]
         for (name, game), (colour, dash) in zip(legend, SERIES, strict=True):
-            pygame.draw.line(
-                p.surface,
-                colour,
-                (rect.left, y + lh // 2),
-                (rect.left + 30, y + lh // 2),
-                4 if not dash else 2,
-            )
+            _polyline(p, [(rect.left, y + lh // 2), (rect.left + 30, y + lh // 2)], colour, dash)
             y += p.paragraph(
                 f"{name} ({'solid' if not dash else 'dashed'}): {outcome_text(game)}",
                 rect.left + 38,
@@ -200,7 +194,8 @@ class WhatIfScreen(GameScreen):
                 rect.width - 38,
                 "small",
             )
-        plot = Rect(rect.left + pad * 2, y + pad, rect.width - pad * 3, rect.bottom - y - 2 * pad)
+        left = rect.left + p.text_width("100", "small") + 8
+        plot = Rect(left, y + pad, rect.right - left - pad, rect.bottom - y - 2 * pad)
         pygame.draw.rect(p.surface, th.BACKGROUND, plot)
         pygame.draw.rect(p.surface, th.TEXT, plot, 1)
         longest = max(len(g.tension_history) for _, g in legend)
