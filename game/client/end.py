@@ -16,6 +16,7 @@ from game.client.screen import Push, Quit, Reset, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.summary import chains, summarise
+from game.lesson.review import review_rows
 from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
@@ -165,6 +166,20 @@ class EndScreen(GameScreen):
         self.debrief_pane.offset = 0
         self.app.dirty = True
 
+    def _paint_review(self, p: Painter, x: int, y: int, width: int) -> int:
+        """The after-action review: each team's order beside what the real actor did then."""
+        rows = review_rows(self.game)
+        if not rows:
+            return 0
+        top, pad = y, p.theme.pad()
+        y += p.paragraph("Your orders and what really happened", x, y, width, "heading", th.FOCUS, bold=True)
+        for row in rows:
+            y += p.paragraph(
+                f"Turn {row.turn}, {row.team}: you ordered “{row.ordered}”.", x, y, width, "small", bold=True
+            )
+            y += p.paragraph(f"Really: {row.did} ({row.verdict})", x + 8, y, width - 8, "small") + pad // 3
+        return y - top + pad
+
     def _paint_debrief(self, p: Painter, x: int, y: int, width: int) -> int:
         """The one-page summary the exports also lead with; W swaps in the appendix."""
         if self.showing_appendix:
@@ -182,6 +197,7 @@ class EndScreen(GameScreen):
                     p.paragraph(f"Turn {point.turn}: {point.headline.sentence}", x, y, width, "body")
                     + pad // 2
                 )
+        y += self._paint_review(p, x, y, width)
         sections = (
             ("What really happened", page.history, "body"),
             ("Questions for discussion", tuple(f"{i}. {q}" for i, q in enumerate(page.questions, 1)), "body"),
