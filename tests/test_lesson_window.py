@@ -85,7 +85,7 @@ def play_turn(app, turn: int, news: bool = False) -> None:
         if news and not sent:
             step(app, pygame.K_F9, seen)
             assert isinstance(app.top, ConsoleSheet)
-            tab_to(app, lambda c: getattr(c, "label", "").endswith("(instructor only)"))
+            tab_to(app, lambda c: getattr(c, "label", "").startswith("Instructor-only news flash"))
             step(app, pygame.K_RETURN, seen)
             assert app.top.title.startswith("News flash:")
             step(app, pygame.K_RETURN, seen)
@@ -154,7 +154,7 @@ def test_pause_covers_the_turn_and_stops_the_clock(lesson):
 def test_help_opens_on_f1_and_on_question_mark_but_not_while_typing_a_reason(lesson):
     app = lesson
     press(app, pygame.K_F1)
-    assert "F9: instructor console" in app.shown_text()
+    assert "F9: the instructor console" in app.shown_text()
     press(app, pygame.K_ESCAPE)
     start_lesson(app)
     press(app, pygame.K_RETURN)
@@ -167,3 +167,26 @@ def test_help_opens_on_f1_and_on_question_mark_but_not_while_typing_a_reason(les
     press(app, pygame.K_TAB)
     press(app, pygame.K_SLASH, mod=pygame.KMOD_SHIFT)
     assert isinstance(app.top, Sheet) and app.top.title == "Keys and commands"
+
+
+@pytest.mark.parametrize("scenario_file", ["eastern_flank_2022.yaml", "cuba_1962.yaml"])
+def test_the_console_fits_a_small_window_in_large_text(tmp_path, home, scenario_file):
+    """Every news flash of the scenario has its button, inside the window, none over another."""
+    from game.client.session import Session
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+
+    scenario = load_scenario(SEED_SCENARIO.parent / scenario_file)
+    app = make_app(SEED_SCENARIO.parent, size=(1024, 600), large=True)
+    humans = tuple(a.id for a in scenario.playable_actors)
+    session = Session(Game.new(scenario, seed=1, humans=humans, classroom=True), hotseat=True, autosave=False)
+    app.stack = [TurnScreen(app, session, humans[0])]
+    press(app, pygame.K_F9)
+    sheet = app.top
+    assert isinstance(sheet, ConsoleSheet)
+    window = app.window.get_rect()
+    rects = [b.rect for b in sheet.buttons]
+    assert len(rects) == len(scenario.injects) + 4
+    assert all(window.contains(r) for r in rects)
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    pygame.display.quit()

@@ -5,7 +5,7 @@
 Three groups play a classroom game of Eastern Flank (seeds 1–3): each team
 orders what the computer would choose for it and types a short reason, group 2
 has a news flash fired by the instructor in turn 2, and group 3's instructor
-ends the game after four turns. Then the lesson's commands run on the saves,
+ends the game after two turns. Then the lesson's commands run on the saves,
 exactly as a teacher would run them.
 """
 
@@ -57,7 +57,7 @@ def run(*argv: str) -> None:
 
 if __name__ == "__main__":
     saves = []
-    for n, game in enumerate((play_group(1), play_group(2, news_in_turn=2), play_group(3, end_after=4)), 1):
+    for n, game in enumerate((play_group(1), play_group(2, news_in_turn=2), play_group(3, end_after=2)), 1):
         path = HERE / f"group-{n}.json"
         data = game.to_save()
         data["scenario_path"] = ""  # found by its id in scenarios/, on any machine

@@ -89,7 +89,7 @@ class ConsoleSheet(Sheet):
     def __init__(self, app: App, session: Session) -> None:
         self.session = session
         game = session.game
-        buttons = [Button("Pause the lesson (covers the screen, stops the clock)", self._pause, "F6")]
+        buttons = [Button("Pause (covers the screen, stops the clock)", self._pause, "F6")]
         if game.is_over:
             buttons.append(Button("Reveal the computer sides: what each was and believed", self._reveal))
         else:
@@ -118,8 +118,9 @@ class ConsoleSheet(Sheet):
 
     def _news_button(self, inject: Inject) -> Button:
         game = self.session.game
-        tag = " (instructor only)" if inject.instructor_only else ""
-        button = Button(f"News flash now: {inject.title}{tag}", lambda: self._announce(inject))
+        # The kind first: a long headline is shortened at its end, never the kind.
+        kind = "Instructor-only news flash" if inject.instructor_only else "News flash now"
+        button = Button(f"{kind}: {inject.title}", lambda: self._announce(inject))
         if inject.id in game.state.fired_injects:
             button.label, button.enabled = f"Already happened: {inject.title}", False
         elif inject.id in game.pending_injects:

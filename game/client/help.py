@@ -12,12 +12,13 @@ from game.client.widgets import Button
 if TYPE_CHECKING:
     from game.client.app import App
 
-HELP = [
+HELP: list[tuple[str, list[str]]] = [
     (
         "Everywhere",
         [
-            "F1 or ?: this help    Esc: leave (asks first)    F2: large text    F11: full screen",
-            "Tab / Shift-Tab / arrows: move    Enter or Space: choose    Page Up / Page Down: scroll",
+            "F1 or ?: this help",
+            "Tab / Shift-Tab / arrows: move · Enter or Space: choose · Page Up / Page Down: scroll",
+            "Esc: leave (asks first) · F2: large text · F11: full screen",
         ],
     ),
     (
@@ -25,17 +26,19 @@ HELP = [
         [
             "1–9: pick an option; Enter again or S sends it",
             "W: type one line saying why (kept with the order, shown at the resolution and in the debrief)",
+            "B: your team's private briefing again",
         ],
     ),
     (
         "For the instructor",
         [
             (
-                "F9: instructor console — pause, a news flash now (instructor-only ones too), undo the last "
-                "turn, end the game and go to the debrief; after the game, reveal the computer sides"
+                "F9: the instructor console — pause, a news flash now (instructor-only ones too), undo the "
+                "last turn, end the game and go to the debrief; after the game, reveal the computer sides"
             ),
             "F6: pause or resume (covers the screen and stops the turn's clock)",
-            "On the title screen, F9 or L: lesson settings — the turn timer and each computer side's type",
+            "Title screen, L or F9: lesson settings — the turn timer and each computer side's type",
+            "End screen, R: what if — replay from a turn with another order and compare",
         ],
     ),
 ]

@@ -71,7 +71,7 @@ class Sheet(Screen):
     def layout(self, p: Painter) -> None:
         w, h = p.size
         pad = p.theme.pad()
-        width = min(w - 4 * pad, max(560, int(w * 0.62)))
+        width = min(w - 4 * pad, max(560, int(w * 0.72)))
         text_w = width - 4 * pad - 12
         text_h = sum(p.paragraph_height(line.text, text_w, line.role, line.bold) for line in self.lines)
         bh = self.buttons[0].height(p) if self.buttons else 0

@@ -31,7 +31,7 @@ def private_sheet(app: App, actor: Actor, then: Callable[[], Transition | None],
         lines += [Line(f"• {item}", "body") for item in items]
     return Sheet(
         app,
-        f"{actor.name}: your private briefing",
+        f"Team {actor.short_name}: your private briefing",
         lines,
         [Button(label, then, "Enter", primary=True)],
         then,
