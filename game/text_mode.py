@@ -14,6 +14,7 @@ from game import text_console
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
 from game.lesson.reveal import reveal_lines
+from game.lesson.roles import private_lines
 from game.savefiles import write_save
 from game.scenario.model import Scenario
 from game.text_views import (
@@ -56,6 +57,14 @@ def show_briefing(scenario: Scenario) -> None:
 
 def show_situation(game: Game, side: str, show_issues: bool = False) -> None:
     _print(situation_lines(game, side, show_issues))
+
+
+def show_private(game: Game, side: str) -> None:
+    """A team's private briefing, once, when only it is at the keyboard (first turn)."""
+    for heading, items in private_lines(game.scenario.actor(side)):
+        _say(f"{heading} (for your team only):")
+        for item in items:
+            _say(f"- {item}", "  ", hang="    ")
 
 
 def show_readings(game: Game, option_id: str, closed_because: str = "") -> None:
@@ -220,6 +229,8 @@ def _collect_orders(game: Game, sides: tuple[str, ...], show_issues: bool = Fals
         if len(sides) > 1:
             _say()
             _say(f"{game.scenario.actor(team).name}, your order; other teams, look away.")
+            if not game.history:
+                show_private(game, team)
         show_situation(game, team, show_issues)
         chosen = _read_order(game, team, lesson)
         if chosen is None:

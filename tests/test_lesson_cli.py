@@ -92,6 +92,7 @@ def test_the_terminal_takes_a_reason_a_news_flash_an_undo_and_an_early_end(tmp_p
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "[instructor only]" in out and "NEWS FLASH" in out
+    assert "What only you know (for your team only)" in out, "each team reads its private briefing"
     assert "Turn 1 was undone" in out and "The instructor ended the game after 1 turn" in out
     played = open_saved(save)
     assert played.is_over and played.outcome is None and len(played.history) == 1
