@@ -21,6 +21,7 @@ from game.client.session import Session
 from game.client.timer import TurnTimer
 from game.client.title import TitleScreen
 from game.client.turn import TurnScreen
+from game.client.whatif import WhatIfChooser
 from game.engine.game import Game
 
 SEED = 7
@@ -74,10 +75,11 @@ def run_screenshots(
     shoot("5-resolution")
     while not session.game.is_over:
         _play_scripted_turn(session)
-    app.stack = [EndScreen(app, session)]
+    end = EndScreen(app, session)
+    app.stack = [end]
     shoot("6-end")
-    app.apply(app.top.cmd_what_if())
-    app.apply(app.top.buttons[3].activate())  # the chooser's "Replay and compare"
+    chooser = WhatIfChooser(app, session)
+    app.apply(chooser.buttons[3].activate())  # "Replay and compare": the last turn, another order
     shoot("10-whatif")
     return written
 
