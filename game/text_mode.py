@@ -13,7 +13,7 @@ from pathlib import Path
 from game import text_console
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
-from game.lesson.reveal import reveal_lines
+from game.lesson.reveal import reveal
 from game.lesson.roles import private_lines
 from game.savefiles import write_save
 from game.scenario.model import Scenario
@@ -90,9 +90,12 @@ def show_end(game: Game) -> None:
 
 def _show_reveal(game: Game) -> None:
     """After the game, who the computer sides were (the window's console reveals the same)."""
+    # Who each was, in a line; their reasons turn by turn are in the window's console and the report.
     _print(["", "The computer sides, revealed:"])
-    for line in reveal_lines(game):
-        _say(line, "  ", hang="    ")
+    for side in reveal(game) or []:
+        _say(side.headline, "  ", hang="    ")
+    if not game.computer_sides:
+        _say("Every side was played by a team.", "  ")
 
 
 def _reading_command(game: Game, answer: str) -> bool:

@@ -19,10 +19,7 @@ from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 
 WIDTH = 78
-COMMANDS = (
-    "  N: order it (a reason may follow: 2 we want talks) · i N: about it · why, why N: a turn in full"
-    " · quotes · help: the instructor's commands · q: stop"
-)
+COMMANDS = "  N: order · i N: about · why, why N: a turn in full · quotes · help · q: stop"
 
 
 def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
