@@ -1,11 +1,7 @@
-"""Helpers for the lesson tests: classroom games of the seed scenario played with reasons, and the
-command line run as a teacher runs it."""
+"""Helpers for the lesson tests: classroom games of the seed scenario played with reasons."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from game.engine.game import Game
@@ -31,20 +27,3 @@ def class_game(seed: int = 1, turns: int = 3, news: str = "") -> Game:
         orders = {side: game.computer_choice(side).option_id for side in humans}
         game.play_turn(orders, {side: reason(side, game.state.turn) for side in humans})
     return game
-
-
-def run_cli(args: list[str], stdin: str = "", home: Path | None = None, cwd: Path = ROOT):
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    if home is not None:
-        env["BRINKMANSHIP_HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=180,
-    )

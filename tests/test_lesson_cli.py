@@ -15,7 +15,8 @@ from game.engine.game import Game
 from game.lesson.grading import COLUMNS
 from game.savefiles import open_saved, write_save
 from game.scenario.loader import load_scenario
-from tests.lesson_fixtures import ROOT, SEED_SCENARIO, class_game, reason, run_cli
+from tests.cli_fixtures import run as run_cli
+from tests.lesson_fixtures import ROOT, SEED_SCENARIO, class_game, reason
 
 EXAMPLES = ROOT / "docs" / "examples"
 

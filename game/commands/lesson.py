@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 from game.engine.game import Game, IllegalOrder
@@ -80,30 +81,45 @@ def _list_choices(game: Game, turn: int) -> int:
     return 0
 
 
+def _write_for_class(
+    command: str, saves: list[str], where: str, files: Callable[[list[tuple[str, Game]]], dict[Path, str]]
+) -> list[tuple[str, Game]] | None:
+    """Open every save, write the files made from them; None (the error said) when that cannot be."""
+    try:
+        named = _open_all(saves)
+        for path, text in files(named).items():
+            write_text_atomically(path, text)
+    except (SaveError, ScenarioError, ValueError) as error:
+        _fail(command, error)
+        return None
+    except OSError as error:
+        _fail(command, f"cannot write {where} ({error.strerror or error})")
+        return None
+    return named
+
+
 def run_compare(args: Namespace) -> int:
     """`compare SAVE... [-o FILE]`: one page comparing the groups' games."""
-    try:
-        named = _open_all(args.saves)
-        write_text_atomically(args.output, compare_page(named))
-    except (SaveError, ScenarioError, ValueError) as error:
-        return _fail("compare", error)
-    except OSError as error:
-        return _fail("compare", f"cannot write {args.output} ({error.strerror or error})")
+    named = _write_for_class(
+        "compare", args.saves, args.output, lambda n: {Path(args.output): compare_page(n)}
+    )
+    if named is None:
+        return 1
     print(f"Comparison of {len(named)} games written to {args.output}")
     return 0
 
 
 def run_grade(args: Namespace) -> int:
     """`grade SAVE... --out DIR`: grades.csv (a row per team per turn) and report.html."""
-    try:
-        named = _open_all(args.saves)
+    out = Path(args.out)
+
+    def files(named: list[tuple[str, Game]]) -> dict[Path, str]:
         rows = [row for name, game in named for row in grade_rows(game, name)]
-        out = Path(args.out)
-        write_text_atomically(out / "grades.csv", csv_text(rows))
-        write_text_atomically(out / "report.html", report_page(named))
-    except (SaveError, ScenarioError, ValueError) as error:
-        return _fail("grade", error)
-    except OSError as error:
-        return _fail("grade", f"cannot write into {args.out} ({error.strerror or error})")
-    print(f"{len(rows)} rows in {out / 'grades.csv'}; the printable report is {out / 'report.html'}")
+        return {out / "grades.csv": csv_text(rows), out / "report.html": report_page(named)}
+
+    named = _write_for_class("grade", args.saves, f"into {args.out}", files)
+    if named is None:
+        return 1
+    count = sum(len(grade_rows(game)) for _, game in named)
+    print(f"{count} rows in {out / 'grades.csv'}; the printable report is {out / 'report.html'}")
     return 0
