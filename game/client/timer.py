@@ -63,17 +63,26 @@ class TurnTimer:
         return f"Time is up (+{minutes}:{seconds:02d})"
 
 
-def draw_timer(p: Painter, timer: TurnTimer, right: int, top: int) -> Rect:
-    """The clock, large, its top-right corner at (right, top); the rect it took. Time up: bright,
-    with words as well as colour."""
+def draw_timer(p: Painter, timer: TurnTimer, right: int, top: int, left: int = 0) -> Rect:
+    """The clock, large, its top-right corner at (right, top), never reaching left of `left`; the rect
+    it took. Time up: bright, with words as well as colour."""
     if not timer.on:
         return Rect(right, top, 0, 0)
     text = timer.label() + (" (paused)" if timer.paused else "")
     late = timer.remaining() <= 0
     pad = p.theme.pad()
-    width = p.text_width(text, "title", bold=True) + 2 * pad
-    box = Rect(right - width, top, width, p.line_height("title") + pad // 2)
+    # As large as the room allows: a long "Time is up (+1:05)" must still fit a small map.
+    role = next(
+        (
+            r
+            for r in ("huge", "title", "heading")
+            if p.text_width(text, r, bold=True) + 2 * pad <= right - left
+        ),
+        "body",
+    )
+    width = p.text_width(text, role, bold=True) + 2 * pad
+    box = Rect(right - width, top, width, p.line_height(role) + pad // 2)
     pygame.draw.rect(p.surface, th.DANGER if late else th.PANEL, box, border_radius=6)
     pygame.draw.rect(p.surface, th.FOCUS if late else th.TEXT, box, 3 if late else 1, border_radius=6)
-    p.text(text, box.center, "title", th.TEXT, bold=True, anchor="center")
+    p.text(text, box.center, role, th.TEXT, bold=True, anchor="center")
     return box

@@ -271,7 +271,13 @@ class TurnScreen(GameScreen):
         self.why.draw(p, self.is_focused(self.why), self.why is self.hover)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
         pad = p.theme.pad()
-        draw_timer(p, self.session.timer, self.map_rect.right - pad, self.map_rect.top + pad)
+        draw_timer(
+            p,
+            self.session.timer,
+            self.map_rect.right - pad,
+            self.map_rect.top + pad,
+            self.map_rect.left + pad,
+        )
         if self.error:
             p.text(
                 self.error,
