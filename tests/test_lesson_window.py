@@ -190,3 +190,23 @@ def test_the_console_fits_a_small_window_in_large_text(tmp_path, home, scenario_
     assert all(window.contains(r) for r in rects)
     assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     pygame.display.quit()
+
+
+def test_an_order_entered_mid_turn_is_saved_and_stays_unseen_when_the_game_is_continued(lesson, tmp_path):
+    from game.client.title import TitleScreen
+    from game.paths import autosave_path
+    from game.savefiles import read_save
+
+    app = lesson
+    start_lesson(app)
+    label = give_order(app, "zebra us secret", [])
+    saved = read_save(autosave_path())
+    assert set(saved["pending_orders"]) == {"us"} and saved["pending_rationales"] == {"us": "zebra us secret"}
+    # The window closes; a new one continues the autosave.
+    again = make_app(tmp_path / "scenarios")
+    assert isinstance(again.top, TitleScreen)
+    press(again, pygame.K_c)
+    assert isinstance(again.top, HandOffScreen) and again.top.side == "nato"
+    shown = again.shown_text()
+    assert "US" in shown and label not in shown and "zebra us secret" not in shown
+    pygame.display.quit()
