@@ -4,6 +4,7 @@ instructor's commands in the terminal game; a game saved mid-turn and finished i
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import tempfile
@@ -166,3 +167,35 @@ def test_the_lesson_pages_render_in_a_real_browser(tmp_path):
         assert shot.exists() and shot.stat().st_size > 20_000, f"{name} did not render"
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "<script" not in text and 'src="http' not in text and "@page" in text
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
+@pytest.mark.parametrize("scenario_file", ["eastern_flank_2022.yaml", "cuba_1962.yaml"])
+def test_each_role_sheet_prints_on_one_page(tmp_path, scenario_file):
+    run_cli(["roles", "--scenario", str(SEED_SCENARIO.parent / scenario_file), "--out", str(tmp_path)])
+    sheets = sorted(tmp_path.glob("role-*.html"))
+    assert len(sheets) == 3
+    for sheet in sheets:
+        pdf = tmp_path / f"{sheet.stem}.pdf"
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(
+                [
+                    "chromium",
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    f"--user-data-dir={profile}",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}",
+                    sheet.as_uri(),
+                ],
+                capture_output=True,
+                timeout=120,
+                check=False,
+            )
+        pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())
+        assert len(pages) == 1, f"{sheet.name} prints on {len(pages)} pages"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.readings import cite
 from game.lesson.pages import esc, page
 from game.scenario.model import Actor, Scenario
 
@@ -23,10 +22,8 @@ class Section:
 
 def role_sections(scenario: Scenario, actor: Actor) -> list[Section]:
     """The sheet's content, shared by the Markdown and HTML forms."""
-    own = [
-        f"{scenario.issue(p.issue).name}: {p.summary}" + (f" — {cite(p)}" if cite(p) else "")
-        for p in scenario.positions_of(actor.id)
-    ]
+    # Summaries only: the speakers' words are on the briefing screen, and the sheet must stay one page.
+    own = [f"{scenario.issue(p.issue).name}: {p.summary}" for p in scenario.positions_of(actor.id)]
     # The other teams only: the page must stay one page; the briefing screen has everyone.
     others = [
         f"{scenario.actor(p.actor).short_name} on {scenario.issue(p.issue).name}: {p.summary}"
@@ -78,10 +75,16 @@ def role_html(scenario: Scenario, actor: Actor) -> str:
         if len(section.items) == 1 and not section.numbered:
             body.append(f"<p>{esc(section.items[0])}</p>")
         else:
-            tag = "ol" if section.numbered else "ul"
-            body.append(f"<{tag}>" + "".join(f"<li>{esc(t)}</li>" for t in section.items) + f"</{tag}>")
+            wide = ' class="two"' if len(section.items) > 6 else ""  # long lists in two columns on paper
+            tag = f"<ol{wide}>" if section.numbered else f"<ul{wide}>"
+            end = "</ol>" if section.numbered else "</ul>"
+            body.append(tag + "".join(f"<li>{esc(t)}</li>" for t in section.items) + end)
     # A role sheet is handed out on paper: smaller print keeps it to one sheet.
-    small = "<style>@media print{body{font-size:9.5pt}h2{margin-top:.8em}}</style>"
+    small = (
+        "<style>@page{margin:10mm}@media print{body{font-size:8.5pt;line-height:1.25}h1{font-size:1.4em;margin:0 0 .2em}"
+        "h2{font-size:1.1em;margin:.6em 0 .2em}ul,ol{margin:.2em 0}p{margin:.2em 0}"
+        ".two{columns:2;column-gap:2em}li{break-inside:avoid}}</style>"
+    )
     return page(f"Role sheet: {actor.name}", small + "".join(body))
 
 
