@@ -166,6 +166,17 @@ class EndScreen(GameScreen):
         self.debrief_pane.offset = 0
         self.app.dirty = True
 
+    def _paint_sources(self, p: Painter, x: int, y: int, width: int) -> int:
+        """What the scenario is built from, as the exports end with it."""
+        top = y
+        y += p.paragraph("Sources", x, y, width, "heading", th.FOCUS, bold=True)
+        for source in self.scenario.sources:
+            made = ", ".join(part for part in (source.publisher, source.date) if part)
+            y += p.paragraph(
+                f"{source.title}" + (f" ({made})" if made else ""), x, y, width, "small", th.MUTED
+            )
+        return y - top
+
     def _paint_review(self, p: Painter, x: int, y: int, width: int) -> int:
         """The after-action review: each team's order beside what the real actor did then."""
         rows = review_rows(self.game)
@@ -211,6 +222,7 @@ class EndScreen(GameScreen):
                         p.paragraph(item, x, y, width, role, th.TEXT if role == "body" else th.MUTED)
                         + pad // 2
                     )
+        y += self._paint_sources(p, x, y + pad, width) + pad
         return y - top
 
     def _paint_appendix(self, p: Painter, x: int, y: int, width: int) -> int:
