@@ -36,9 +36,10 @@ class WhatIfChooser(Sheet):
         self.session = session
         self.game = session.game
         self.turn, self.side_index, self.choice = len(self.game.history), 0, 0
-        self.turn_button = Button("", self._next_turn)
-        self.side_button = Button("", self._next_side)
-        self.order_button = Button("", self._next_order)
+        # Number keys press a sheet's buttons: 1, 2 and 3 step through the turns, sides and orders.
+        self.turn_button = Button("", self._next_turn, "1")
+        self.side_button = Button("", self._next_side, "2")
+        self.order_button = Button("", self._next_order, "3")
         buttons = [
             self.turn_button,
             self.side_button,
@@ -49,7 +50,7 @@ class WhatIfChooser(Sheet):
         lines = [
             Line(
                 "Everything before the chosen turn is replayed exactly; from it on, the teams' later "
-                "orders are kept where still open and the computer chooses where not.",
+                "orders are kept where still open and the computer chooses where not. 1, 2 and 3 step through the choices.",
                 "small",
                 th.MUTED,
             )
