@@ -210,3 +210,24 @@ def test_an_order_entered_mid_turn_is_saved_and_stays_unseen_when_the_game_is_co
     shown = again.shown_text()
     assert "US" in shown and label not in shown and "zebra us secret" not in shown
     pygame.display.quit()
+
+
+def test_what_if_from_the_end_screen_shows_both_timelines(lesson):
+    from game.client.session import Session
+    from game.client.whatif import WhatIfScreen
+    from tests.lesson_fixtures import class_game
+
+    app = lesson
+    game = class_game(seed=2, turns=20)
+    assert game.is_over
+    app.stack = [EndScreen(app, Session(game, hotseat=True, autosave=False))]
+    press(app, pygame.K_r)
+    press(app, pygame.K_RETURN)  # "Replay and compare" has the focus
+    assert isinstance(app.top, WhatIfScreen)
+    shown = app.shown_text()
+    assert "≠" in shown and "As played" in shown and "What if" in shown
+    branch = app.top.result.branch
+    last = len(game.history)
+    assert [s.to_json() for s in branch.states[:last]] == [s.to_json() for s in game.states[:last]]
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.top, EndScreen)
