@@ -258,6 +258,8 @@ class TitleScreen(Screen):
                 next((o.title for o in scenario.outcomes if o.id == ended), ended) if scenario else ended
             )
             return f"Review the last game: {name}, {outcome}", data
+        if data.get("ended_by_instructor"):
+            return f"Review the last game: {name}, ended after turn {turns}", data
         return f"Continue: {name}, after turn {turns}", data
 
     def cmd_continue_game(self) -> Transition | None:
