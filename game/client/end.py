@@ -106,7 +106,13 @@ class EndScreen(GameScreen):
 
     def paint(self, p: Painter) -> None:
         outcome = self.game.outcome
-        title = outcome.title if outcome else "Game over"
+        title = (
+            outcome.title
+            if outcome
+            else "ended by the instructor"
+            if self.game.ended_by_instructor
+            else "Game over"
+        )
         draw_header(
             p,
             self.header,

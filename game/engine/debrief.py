@@ -54,6 +54,8 @@ def markdown(game: Game) -> str:
             "",
         ]
         out += [f"Why: {page.why}", ""]
+    elif game.ended_by_instructor:
+        out += [f"The instructor ended the game after {counted(page.turns, 'turn')}.", ""]
     else:
         out += [f"The game is still open after {counted(page.turns, 'turn')}.", ""]
     out += ["## Tension by turn", "", " → ".join(str(t) for t in page.tension), ""]
@@ -101,6 +103,10 @@ def html_page(game: Game) -> str:
             f"<p><strong>Outcome: {esc(page.outcome)}</strong> after {counted(page.turns, 'turn')}.</p>"
         )
         body.append(f"<p>{esc(page.outcome_text)}</p><p>Why: {esc(page.why)}</p>")
+    elif game.ended_by_instructor:
+        body.append(
+            f"<p><strong>The instructor ended the game after {counted(page.turns, 'turn')}.</strong></p>"
+        )
     body.append("<h2>Tension by turn</h2>" + tension_svg(list(page.tension)))
     if page.turning_points:
         points = "".join(
