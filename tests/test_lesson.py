@@ -56,6 +56,7 @@ def test_ending_the_game_early_is_kept_and_undone_by_undo():
     game.end_now()
     loaded = Game.from_save(game.scenario, game.to_save())
     assert loaded.is_over and loaded.outcome is None and len(loaded.history) == 2
+    assert "The instructor ended the game after 2 turns" in debrief_markdown(loaded)
     loaded.undo()
     assert not loaded.is_over
 
