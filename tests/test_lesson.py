@@ -171,3 +171,10 @@ def test_an_instructor_fixes_one_computer_side_and_chance_draws_the_rest():
         "Russian Federation" in line and "hard-line" in line and "instructor" in line for line in lines
     )
     assert any("chance" in line for line in lines)
+
+
+def test_a_reason_is_kept_as_one_line_of_bounded_length():
+    game = class_game(turns=0)
+    orders = {side: game.computer_choice(side).option_id for side in game.humans}
+    game.play_turn(orders, {"us": "first line\nsecond   line", "nato": "x" * 5000, "russia": "   "})
+    assert game.history[0].rationales == {"us": "first line second line", "nato": "x" * 200}

@@ -24,6 +24,14 @@ from game.scenario.model import Option, Outcome, Rung, Scenario
 __all__ = ["Game", "IllegalOrder", "OptionStatus"]
 
 
+MAX_REASON = 200  # characters: a team's reason is one line, not an essay
+
+
+def one_line(text: str) -> str:
+    """A team's reason as kept: one line (line breaks and runs of spaces become one space), cut to length."""
+    return " ".join(str(text).split())[:MAX_REASON]
+
+
 @dataclass(frozen=True, slots=True)
 class OptionStatus:
     option: Option
@@ -144,7 +152,7 @@ class Game:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
         state, record = resolve(self.scenario, self.state, orders, injects, decisions)
-        reasons = {side: why for side, why in (rationales or {}).items() if why}
+        reasons = {side: one_line(why) for side, why in (rationales or {}).items() if one_line(why)}
         if reasons:
             record = replace(record, rationales=reasons)
         self.pending_injects = []
