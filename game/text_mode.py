@@ -89,13 +89,14 @@ def show_end(game: Game) -> None:
 
 
 def _show_reveal(game: Game) -> None:
-    """After the game, who the computer sides were (the window's console reveals the same)."""
-    # Who each was, in a line; their reasons turn by turn are in the window's console and the report.
-    _print(["", "The computer sides, revealed:"])
-    for side in reveal(game) or []:
-        _say(side.headline, "  ", hang="    ")
-    if not game.computer_sides:
-        _say("Every side was played by a team.", "  ")
+    """After the game, who the computer sides were, in one sentence (their reasons turn by turn are
+    in the window's console and the instructor's report)."""
+    sides = [
+        f"{s.name}, {s.temperament} ({'set by the instructor' if s.fixed else 'drawn by chance'})"
+        for s in reveal(game)
+    ]
+    if sides:
+        _print(wrap("The computer played " + "; ".join(sides) + "."))
 
 
 def _reading_command(game: Game, answer: str) -> bool:

@@ -99,7 +99,21 @@ def test_the_terminal_takes_a_reason_a_news_flash_an_undo_and_an_early_end(tmp_p
     played = open_saved(save)
     assert played.is_over and played.outcome is None and len(played.history) == 1
     assert played.history[0].rationales == {"us": "again firm"}
-    assert "The computer sides, revealed" in out
+    assert "The computer played" not in out, "every side was a team's"
+
+
+def test_after_a_solo_terminal_game_the_computer_sides_are_revealed(tmp_path):
+    every_option = "".join(f"{n}\n" for n in range(1, 12)) * 12
+    result = run_cli(
+        ["play", "--text", "--as", "us", "--seed", "3", "--computer", "russia=hard_line"],
+        stdin=every_option,
+        home=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())  # as read, whatever the wrapping
+    assert "The computer played" in said
+    assert "Russian Federation, hard-line (set by the instructor)" in said
+    assert "North Atlantic Treaty Organization, cautious (drawn by chance)" in said
 
 
 def test_a_game_saved_mid_turn_resumes_in_another_process_with_the_order_unseen(tmp_path):
