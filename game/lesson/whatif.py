@@ -70,7 +70,7 @@ def what_if(game: Game, turn: int, side: str, option_id: str) -> WhatIf:
 
 
 def _replay(game: Game, branch: Game, k: int) -> None:
-    orders = game.orders[k]
+    orders = dict(game.orders[k])
     branch.pending_injects = list(game.injects[k])
     branch.resolve_orders(orders, _decisions(branch, orders), game.rationales[k])
 
