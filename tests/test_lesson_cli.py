@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,8 +13,9 @@ from game.engine.game import Game
 from game.lesson.grading import COLUMNS
 from game.savefiles import open_saved, write_save
 from game.scenario.loader import load_scenario
+from tests.browser_fixtures import CHROMIUM
 from tests.cli_fixtures import run as run_cli
-from tests.lesson_fixtures import ROOT, SEED_SCENARIO, class_game, reason
+from tests.lesson_fixtures import ROOT, SEED_SCENARIO, chromium, class_game, reason
 
 EXAMPLES = ROOT / "docs" / "examples"
 
@@ -146,7 +144,7 @@ def test_a_game_saved_mid_turn_resumes_in_another_process_with_the_order_unseen(
     )
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
 def test_the_lesson_pages_render_in_a_real_browser(tmp_path):
     """Each page opens in headless Chromium with the network cut off and draws a full page."""
     paths = saves(tmp_path, n=2, turns=2)
@@ -156,34 +154,13 @@ def test_the_lesson_pages_render_in_a_real_browser(tmp_path):
     pages = ["report.html", "comparison.html", "role-eastern_flank_2022-us.html"]
     for name in pages:
         shot = tmp_path / f"{name}.png"
-        with tempfile.TemporaryDirectory() as profile:
-            subprocess.run(
-                [
-                    "chromium",
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    f"--user-data-dir={profile}",
-                    "--proxy-server=127.0.0.1:9",
-                    f"--screenshot={shot}",
-                    "--window-size=1240,1754",
-                    (tmp_path / name).as_uri(),
-                ],
-                capture_output=True,
-                timeout=120,
-                check=False,
-            )
+        chromium(tmp_path / name, f"--screenshot={shot}", "--window-size=1240,1754")
         assert shot.exists() and shot.stat().st_size > 20_000, f"{name} did not render"
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "<script" not in text and 'src="http' not in text and "@page" in text
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
 @pytest.mark.parametrize("scenario_file", ["eastern_flank_2022.yaml", "cuba_1962.yaml"])
 def test_each_role_sheet_prints_on_one_page(tmp_path, scenario_file):
     run_cli(["roles", "--scenario", str(SEED_SCENARIO.parent / scenario_file), "--out", str(tmp_path)])
@@ -191,25 +168,6 @@ def test_each_role_sheet_prints_on_one_page(tmp_path, scenario_file):
     assert len(sheets) == 3
     for sheet in sheets:
         pdf = tmp_path / f"{sheet.stem}.pdf"
-        with tempfile.TemporaryDirectory() as profile:
-            subprocess.run(
-                [
-                    "chromium",
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    f"--user-data-dir={profile}",
-                    "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}",
-                    sheet.as_uri(),
-                ],
-                capture_output=True,
-                timeout=120,
-                check=False,
-            )
+        chromium(sheet, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
         pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())
         assert len(pages) == 1, f"{sheet.name} prints on {len(pages)} pages"
