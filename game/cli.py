@@ -25,6 +25,10 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "simulate": ("simulate", "run_simulate"),
     "debrief": ("debrief", "run_debrief"),
     "serve": ("serve", "run_serve"),
+    "roles": ("lesson", "run_roles"),
+    "whatif": ("lesson", "run_whatif"),
+    "compare": ("lesson", "run_compare"),
+    "grade": ("lesson", "run_grade"),
     None: ("play", "run_window"),
 }
 
@@ -50,6 +54,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     _authoring_commands(sub)
 
+    _add_play(sub)
+
+    p = sub.add_parser("simulate", help="play many computer-vs-computer games and report the outcomes")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
+    p.add_argument("--games", type=int, default=100)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    p = sub.add_parser("debrief", help="export the debrief of a saved game as Markdown or HTML")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--format", choices=["markdown", "html"], default="markdown")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    _add_serve(sub)
+    _add_lesson(sub)
+    return parser
+
+
+def _add_lesson(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("roles", help="write a printable role sheet (HTML and Markdown) per playable side")
+    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR")
+
+    p = sub.add_parser("whatif", help="replay a saved game from a turn with another order for one side")
+    p.add_argument("save", metavar="SAVE")
+    p.add_argument("--turn", type=int, required=True, metavar="N")
+    p.add_argument("--side", metavar="SIDE", help="the side whose order changes (without it: the choices)")
+    p.add_argument("--order", metavar="OPTION", help="the option it orders instead")
+    p.add_argument("--html", metavar="FILE", help="also write both timelines side by side as a page")
+
+    p = sub.add_parser("compare", help="one HTML page comparing several groups' games of one scenario")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--output", "-o", default="comparison.html", metavar="FILE")
+
+    p = sub.add_parser("grade", help="grades.csv (a row per team per turn) and a printable instructor report")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--out", required=True, metavar="DIR")
+
+
+def _add_play(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="play a game (in the window, or in this terminal with --text)")
     p.add_argument(
         "--text", action="store_true", help="play in the terminal (also for screen readers and scripts)"
@@ -64,20 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=None, help="seed for the computer players (default: random)")
     p.add_argument("--load", metavar="SAVE", help="resume a saved game")
     p.add_argument("--save", metavar="FILE", help="where to write the save (default: the saves folder)")
-
-    p = sub.add_parser("simulate", help="play many computer-vs-computer games and report the outcomes")
-    p.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="PATH")
-    p.add_argument("--games", type=int, default=100)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-
-    p = sub.add_parser("debrief", help="export the debrief of a saved game as Markdown or HTML")
-    p.add_argument("save", metavar="SAVE")
-    p.add_argument("--format", choices=["markdown", "html"], default="markdown")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-
-    _add_serve(sub)
-    return parser
+    p.add_argument(
+        "--classroom",
+        action="store_true",
+        help="with --text: every playable side is a team, asked in turn, each order with a one-line reason",
+    )
+    p.add_argument(
+        "--computer",
+        action="append",
+        default=[],
+        metavar="SIDE=TYPE",
+        help="with --text: fix a computer side's type (cautious or hard_line) instead of leaving it to chance "
+        "(in the window: L on the title screen)",
+    )
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:

@@ -16,10 +16,10 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
 from game.engine.saves import SaveError, brief, game_to_save, parse_save_bytes
 from game.files import NotAFile, read_bounded
+from game.lesson.review import debrief_html, debrief_markdown
 from game.paths import SCENARIO_DIR
 from game.scenario.finder import is_scenario_name, scenario_file_for
 from game.scenario.loader import load_scenario
@@ -188,6 +188,6 @@ def write_debriefs(game: Game, folder: Path) -> tuple[Path, Path]:
     """
     stem = f"debrief-{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     page, notes = folder / f"{stem}.html", folder / f"{stem}.md"
-    write_text_atomically(page, html_page(game))
-    write_text_atomically(notes, markdown(game))
+    write_text_atomically(page, debrief_html(game))
+    write_text_atomically(notes, debrief_markdown(game))
     return page, notes

@@ -10,8 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game import text_console
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
+from game.lesson.reveal import reveal
+from game.lesson.roles import private_lines
 from game.savefiles import write_save
 from game.scenario.model import Scenario
 from game.text_views import (
@@ -25,6 +28,7 @@ from game.text_views import (
     wrap,
 )
 from game.textsafe import printable
+from game.wording import counted
 
 
 class InputEnded(Exception):
@@ -57,6 +61,14 @@ def show_situation(game: Game, side: str, show_issues: bool = False) -> None:
     _print(situation_lines(game, side, show_issues))
 
 
+def show_private(game: Game, side: str) -> None:
+    """A team's private briefing, once, when only it is at the keyboard (first turn)."""
+    for heading, items in private_lines(game.scenario.actor(side)):
+        _say(f"{heading} (for your team only):")
+        for item in items:
+            _say(f"- {item}", "  ", hang="    ")
+
+
 def show_readings(game: Game, option_id: str, closed_because: str = "") -> None:
     _print(readings_lines(game, option_id, closed_because))
 
@@ -66,9 +78,27 @@ def show_record(game: Game, record: TurnRecord) -> None:
 
 
 def show_end(game: Game) -> None:
-    if game.outcome is None:  # the game is still open: there is no end to show
-        return
+    if game.outcome is None:
+        if game.ended_by_instructor:
+            _say(
+                f"The instructor ended the game after {counted(len(game.history), 'turn')}; no outcome was reached."
+            )
+            _print(["", "Tension by turn: " + " → ".join(str(t) for t in game.tension_history)])
+            _show_reveal(game)
+        return  # otherwise the game is still open: there is no end to show
     _print(["", *end_lines(game)])
+    _show_reveal(game)
+
+
+def _show_reveal(game: Game) -> None:
+    """After the game, who the computer sides were, in one sentence (their reasons turn by turn are
+    in the window's console and the instructor's report)."""
+    sides = [
+        f"{s.name}, {s.temperament} ({'set by the instructor' if s.fixed else 'drawn by chance'})"
+        for s in reveal(game)
+    ]
+    if sides:
+        _print(wrap("The computer played " + "; ".join(sides) + "."))
 
 
 def _reading_command(game: Game, answer: str) -> bool:
@@ -126,31 +156,41 @@ def introduce(game: Game, side: str) -> None:
     others = ", ".join(
         f"{scenario.actor(a).short_name} ({t.replace('_', '-')})" for a, t in game.temperaments.items()
     )
+    if len(game.humans) > 1:
+        teams = ", ".join(scenario.actor(a).short_name for a in game.humans)
+        computer = f"; the computer plays {others}" if others else ""
+        _say(f"Teams: {teams}, in turn at this keyboard (seed {game.seed}){computer}.")
+        return
     _say(f"You play {scenario.actor(side).short_name} (seed {game.seed}); the computer plays {others}.")
 
 
-def _read_order(game: Game, side: str) -> str | None:
+def _read_order(game: Game, side: str, ask_why: bool) -> tuple[str, str] | None:
+    """The side's order and its reason (asked for in a lesson; may be empty), or None to stop."""
     statuses = game.options_for(side)
     while True:
-        answer = _ask("Your order: ").lower()
+        line = _ask("Your order: ")
+        answer = line.lower()
         if answer in ("q", "quit"):
             return None
-        if _reading_command(game, answer):
+        if _reading_command(game, answer) or text_console.command(game, answer, _say, _ask):
             continue
+        first, _, reason = line.partition(" ")
+        number = _number(first)
+        if number is not None and 1 <= number <= len(statuses) and statuses[number - 1].available:
+            if not reason.strip() and ask_why:
+                reason = _ask("Why? One line for your team's record (Enter to skip): ")
+            return statuses[number - 1].option.id, reason.strip()
         parts = answer.split()
         asked = _number(parts[1]) if len(parts) == 2 and parts[0] == "i" else None
         if asked is not None and 1 <= asked <= len(statuses):
             status = statuses[asked - 1]
             show_readings(game, status.option.id, status.reason)
             continue
-        number = _number(answer)
         if number is not None and 1 <= number <= len(statuses):
             status = statuses[number - 1]
-            if status.available:
-                return status.option.id
             _say(f"“{status.option.label}” is not available: {status.reason}.")
             continue
-        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', 'why', 'quotes', or 'q'.")
+        _say(f"Please type a number from 1 to {len(statuses)}, 'i N', 'why', 'quotes', 'help', or 'q'.")
 
 
 def play(game: Game, side: str, save_path: Path) -> int:
@@ -162,7 +202,14 @@ def play(game: Game, side: str, save_path: Path) -> int:
     resumed = bool(game.history)  # a resumed game had no briefing: its first turn says where the issues stand
     try:
         while not game.is_over:
-            orders = _collect_orders(game, sides, resumed)
+            try:
+                orders = _collect_orders(game, sides, resumed)
+            except text_console.TurnRestarted:
+                write_save(game, save_path)
+                continue
+            except text_console.GameEnded:
+                write_save(game, save_path)
+                break
             resumed = False
             if orders is None:
                 write_save(game, save_path)
@@ -172,7 +219,7 @@ def play(game: Game, side: str, save_path: Path) -> int:
                     )
                 )
                 return 0
-            show_record(game, game.play_turn(orders))
+            show_record(game, game.play_turn(orders, dict(game.pending_rationales)))
             write_save(game, save_path)
     except IllegalOrder as error:  # a save whose sides no longer fit: say so, never a traceback
         print(printable(f"play: {error}"), file=sys.stderr)
@@ -194,15 +241,23 @@ def play(game: Game, side: str, save_path: Path) -> int:
 
 
 def _collect_orders(game: Game, sides: tuple[str, ...], show_issues: bool = False) -> dict[str, str] | None:
-    """Each human side's order for this turn, or None when a player asked to stop."""
-    orders: dict[str, str] = {}
+    """Each human side's order for this turn, or None when a player asked to stop.
+
+    Orders are kept in the game as they come (never shown again before the resolution), so a save
+    mid-turn holds them and a resumed game asks only the teams still to order.
+    """
+    lesson = len(sides) > 1 or game.classroom
     for team in sides:
+        if team in game.pending_orders:
+            continue
         if len(sides) > 1:
             _say()
             _say(f"{game.scenario.actor(team).name}, your order; other teams, look away.")
+            if not game.history:
+                show_private(game, team)
         show_situation(game, team, show_issues)
-        option_id = _read_order(game, team)
-        if option_id is None:
+        chosen = _read_order(game, team, lesson)
+        if chosen is None:
             return None
-        orders[team] = option_id
-    return orders
+        game.pending_orders[team], game.pending_rationales[team] = chosen
+    return dict(game.pending_orders)

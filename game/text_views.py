@@ -19,7 +19,7 @@ from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 
 WIDTH = 78
-COMMANDS = "  N: order it · i N: about it · why, why N: a turn in full · quotes · q: stop"
+COMMANDS = "  N: order · i N: about · why, why N: a turn in full · quotes · help · q: stop"
 
 
 def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
@@ -154,6 +154,8 @@ def record_lines(game: Game, record: TurnRecord) -> list[str]:
         if as_last_turn(previous, record, actor_id):
             reading = f"as last turn: {reading}"
         lines += wrap(f"{side_label(game, actor_id)}: “{label}” — {reading}.", "  ", "    ")
+        if record.rationales.get(actor_id):  # the team's own reason, revealed with its order
+            lines += wrap(f"Team's reason: “{record.rationales[actor_id]}”", "      ", "      ")
     moved = [n.short for n in net_changes(record) if n.kind != "tension"]
     if moved:
         lines += wrap("In sum: " + "; ".join(moved) + ".", "  ", "    ")

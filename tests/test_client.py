@@ -286,11 +286,15 @@ def test_screenshot_mode_writes_every_screen(tmp_path):
     names = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert names == [
         "1-title.png",
+        "10-whatif.png",
         "2-briefing.png",
         "3-handoff.png",
         "4-turn.png",
         "5-resolution.png",
         "6-end.png",
+        "7-console.png",
+        "8-help.png",
+        "9-lesson-settings.png",
     ]
     assert not (tmp_path / "home" / "saves" / "autosave.json").exists(), "screenshots never touch saves"
 

@@ -122,6 +122,8 @@ def test_no_page_is_ever_sent_another_teams_pending_order_or_rationale(server):
                         assert leaked == [], f"{name} was sent {side}'s pending order: {leaked}"
         # Before resolution the pages say who has ordered, never what; afterwards the reasons are public.
         assert any("secret-us-3" in m for m in others["projector"].messages)
+        # The engine's record keeps them too, so the save's debrief, `grade` and `compare` show them.
+        assert server.room.game.history[0].rationales == {side: f"secret-{side}-1" for side in SIDES}
     for path in ("/", f"/team/{server.room.row.id}", f"/projector/{server.code}"):
         assert "secret-" not in server.client.get(path).text
 

@@ -221,7 +221,8 @@ def test_a_classroom_save_asks_every_team_in_the_terminal(tmp_path):
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("us", "nato", "russia"), classroom=True)
     save = tmp_path / "class.json"
     write_save(game, save)
-    result = run(["play", "--text", "--load", str(save)], stdin="1\n1\n1\n", home=tmp_path)
+    # In a lesson each order is followed by its team's one-line reason (here: none).
+    result = run(["play", "--text", "--load", str(save)], stdin="1\n\n1\n\n1\n\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
     asked = [
         line for line in result.stdout.splitlines() if line.endswith("your order; other teams, look away.")

@@ -33,6 +33,10 @@ class App:
         "f11": "toggle_fullscreen",
         "f2": "toggle_large_text",
         "f5": "reload_scenario",
+        "f1": "show_help",
+        "shift+/": "show_help",  # "?" on most layouts
+        "f9": "open_console",
+        "f6": "toggle_pause",
     }
 
     def __init__(
@@ -106,6 +110,8 @@ class App:
             return
         if event.type == pygame.KEYDOWN:
             command = self.bindings.get(key_name(event))
+            if command == "show_help" and key_name(event) != "f1" and getattr(self.top, "typing", False):
+                command = None  # a '?' typed in a text field is a character, not a request for help
             if command:
                 getattr(self, command)()
                 return
@@ -171,6 +177,21 @@ class App:
             else:
                 os.environ["SDL_VIDEO_WINDOW_POS"] = before
 
+    def show_help(self) -> None:
+        from game.client.help import help_for
+
+        self.apply(help_for(self))
+
+    def open_console(self) -> None:
+        from game.client.console import console_for
+
+        self.apply(console_for(self))
+
+    def toggle_pause(self) -> None:
+        from game.client.console import pause_for
+
+        self.apply(pause_for(self))
+
     def toggle_large_text(self) -> None:
         self.large_text = not self.large_text
         self.dirty = True
@@ -217,6 +238,8 @@ class App:
             self.handle(event)
             if not self.running:
                 return False
+        if any(screen.tick() for screen in self.stack):
+            self.dirty = True  # a clock on screen changed its second
         if self.dirty:
             self.render()
             after = getattr(self.top, "after_render", None)

@@ -12,10 +12,11 @@ from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.panels import draw_chart
-from game.client.screen import Quit, Reset, Transition
+from game.client.screen import Push, Quit, Reset, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.summary import chains, summarise
+from game.lesson.review import review_rows
 from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
@@ -24,13 +25,19 @@ if TYPE_CHECKING:
 
 
 class EndScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"q": "quit", "d": "export", "w": "appendix"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {
+        "q": "quit",
+        "d": "export",
+        "w": "appendix",
+        "r": "what_if",
+    }
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app, session)
         self.title_button = Button("Title screen", self._to_title, "Enter", primary=True)
         self.export_button = Button("Save the debrief", self.cmd_export, "D")
         self.quit_button = Button("Quit", self.cmd_quit, "Q")
+        self.whatif_button = Button("What if…", self.cmd_what_if, "R")
         self.debrief_pane = ScrollPane()
         self.timeline_pane = ScrollPane()
         self.summary = summarise(self.game)
@@ -40,6 +47,15 @@ class EndScreen(GameScreen):
         from game.client.title import TitleScreen
 
         return Reset(TitleScreen(self.app))
+
+    def cmd_what_if(self) -> Transition | None:
+        """Replay from a turn with another order for one side, and compare (game.client.whatif)."""
+        from game.client.whatif import WhatIfChooser
+
+        if not self.game.history:
+            self.app.notify("No turn was played: there is nothing to replay.", screens=1)
+            return None
+        return Push(WhatIfChooser(self.app, self.session))
 
     def cmd_quit(self) -> Transition:
         return Quit()
@@ -70,7 +86,7 @@ class EndScreen(GameScreen):
         for pane, rect in ((self.debrief_pane, self.right), (self.timeline_pane, self.timeline_rect)):
             top = rect.top + pad // 2 + title_height(p)
             pane.rect = Rect(rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad // 2 - top)
-        buttons = [self.title_button, self.export_button, self.quit_button]
+        buttons = [self.title_button, self.whatif_button, self.export_button, self.quit_button]
         widths = [b.width(p) for b in buttons]
         x = bar.right - sum(widths) - pad * (len(buttons) - 1)
         for button, width in zip(buttons, widths, strict=True):
@@ -90,7 +106,13 @@ class EndScreen(GameScreen):
 
     def paint(self, p: Painter) -> None:
         outcome = self.game.outcome
-        title = outcome.title if outcome else "Game over"
+        title = (
+            outcome.title
+            if outcome
+            else "ended by the instructor"
+            if self.game.ended_by_instructor
+            else "Game over"
+        )
         draw_header(
             p,
             self.header,
@@ -108,7 +130,7 @@ class EndScreen(GameScreen):
         draw_footer(
             p,
             self.footer,
-            "PgUp / PgDn: scroll   W: every change (appendix)   Enter: title   D: save the debrief   Q: quit",
+            "PgUp / PgDn: scroll   W: every change   R: what if…   Enter: title   D: save the debrief   Q: quit",
         )
 
     def _paint_timeline(self, p: Painter, x: int, y: int, width: int) -> int:
@@ -137,6 +159,11 @@ class EndScreen(GameScreen):
                         "small",
                         th.MUTED,
                     )
+                    why = record.rationales.get(actor.id)
+                    if why:
+                        y += p.paragraph(
+                            f"“{why}”", swatch.right + 18, y, width - swatch.right + x - 18, "small", th.TEXT
+                        )
             y += lh // 3
         return y - top
 
@@ -144,6 +171,31 @@ class EndScreen(GameScreen):
         self.showing_appendix = not self.showing_appendix
         self.debrief_pane.offset = 0
         self.app.dirty = True
+
+    def _paint_sources(self, p: Painter, x: int, y: int, width: int) -> int:
+        """What the scenario is built from, as the exports end with it."""
+        top = y
+        y += p.paragraph("Sources", x, y, width, "heading", th.FOCUS, bold=True)
+        for source in self.scenario.sources:
+            made = ", ".join(part for part in (source.publisher, source.date) if part)
+            y += p.paragraph(
+                f"{source.title}" + (f" ({made})" if made else ""), x, y, width, "small", th.MUTED
+            )
+        return y - top
+
+    def _paint_review(self, p: Painter, x: int, y: int, width: int) -> int:
+        """The after-action review: each team's order beside what the real actor did then."""
+        rows = review_rows(self.game)
+        if not rows:
+            return 0
+        top, pad = y, p.theme.pad()
+        y += p.paragraph("Your orders and what really happened", x, y, width, "heading", th.FOCUS, bold=True)
+        for row in rows:
+            y += p.paragraph(
+                f"Turn {row.turn}, {row.team}: you ordered “{row.ordered}”.", x, y, width, "small", bold=True
+            )
+            y += p.paragraph(f"Really: {row.did} ({row.verdict})", x + 8, y, width - 8, "small") + pad // 3
+        return y - top + pad
 
     def _paint_debrief(self, p: Painter, x: int, y: int, width: int) -> int:
         """The one-page summary the exports also lead with; W swaps in the appendix."""
@@ -162,6 +214,7 @@ class EndScreen(GameScreen):
                     p.paragraph(f"Turn {point.turn}: {point.headline.sentence}", x, y, width, "body")
                     + pad // 2
                 )
+        y += self._paint_review(p, x, y, width)
         sections = (
             ("What really happened", page.history, "body"),
             ("Questions for discussion", tuple(f"{i}. {q}" for i, q in enumerate(page.questions, 1)), "body"),
@@ -175,6 +228,7 @@ class EndScreen(GameScreen):
                         p.paragraph(item, x, y, width, role, th.TEXT if role == "body" else th.MUTED)
                         + pad // 2
                     )
+        y += self._paint_sources(p, x, y + pad, width) + pad
         return y - top
 
     def _paint_appendix(self, p: Painter, x: int, y: int, width: int) -> int:

@@ -26,6 +26,15 @@ class HandOffScreen(GameScreen):
         self.ready = Button(f"Team {self.actor.short_name} is ready", self._ready, "Enter", primary=True)
 
     def _ready(self) -> Transition:
+        from game.client.private import private_sheet
+
+        # In the first turn the team reads its private briefing first, now that only it can see.
+        sheet = private_sheet(self.app, self.actor, self._to_turn, "On to your orders")
+        if sheet is not None and self.game.state.turn == 1 and not self.game.history:
+            return Replace(sheet)
+        return self._to_turn()
+
+    def _to_turn(self) -> Transition:
         from game.client.turn import TurnScreen
 
         return Replace(TurnScreen(self.app, self.session, self.side))

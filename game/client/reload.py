@@ -77,7 +77,10 @@ def reload_into(app: App) -> Transition | None:
 def adopt(session: Session, game: Game) -> None:
     """The session plays on with the reloaded game; orders for options that no longer exist are asked again."""
     options = {o.id for o in game.scenario.options}
-    session.pending = {side: o for side, o in session.pending.items() if o in options}
+    # Orders entered this turn live in the game (so a save mid-turn keeps them): carry them over.
+    kept = {side: o for side, o in session.pending.items() if o in options}
+    game.pending_orders = kept
+    game.pending_rationales = {s: why for s, why in session.game.pending_rationales.items() if s in kept}
     session.game = game
     session.save()
 

@@ -145,8 +145,16 @@ class ResolutionScreen(GameScreen):
             decision = self.record.decisions.get(actor_id)
             if decision and decision.explanation and not as_last_turn(self.previous, self.record, actor_id):
                 y += p.paragraph(f"Why: {decision.explanation}", x + 8, y, width - 8, "small", th.MUTED)
+            y += self._paint_rationale(p, actor_id, x + 8, y, width - 8)
             y += pad
         return y - top
+
+    def _paint_rationale(self, p: Painter, side: str, x: int, y: int, width: int) -> int:
+        """The team's own one line, in its words, revealed with its order."""
+        why = self.record.rationales.get(side)
+        if not why:
+            return 0
+        return p.paragraph(f"Team's reason: “{why}”", x, y, width, "small", th.TEXT)
 
     def _paint_sum(self, p: Painter, x: int, y: int, width: int) -> int:
         """The balance of the turn: what ended where."""

@@ -154,6 +154,10 @@ class Screen:
                 return pane
         return self.panes[0] if self.panes else None
 
+    def tick(self) -> bool:
+        """True when something shown changes with time alone (a clock): the window redraws."""
+        return False
+
     def on_hover(self, control: Any) -> None:
         """A screen may show details of what the pointer is over."""
 

@@ -7,9 +7,11 @@ game.engine; the session only passes orders to `Game.play_turn`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.client.timer import TurnTimer
 from game.engine.game import Game
 from game.engine.records import TurnRecord
 from game.paths import autosave_path
@@ -20,11 +22,20 @@ from game.savefiles import write_save
 class Session:
     game: Game
     hotseat: bool = False  # classroom: teams take turns at one keyboard, unseen
-    pending: dict[str, str] = field(default_factory=dict)  # this turn's orders, not yet resolved
     autosave: bool = True
     last_error: str = ""
     # The file this game autosaves to, owned by it (see game.savelock); None: the usual autosave.
     save_path: Path | None = None
+    timer: TurnTimer = field(default_factory=TurnTimer)  # the discussion clock of the team at the keyboard
+
+    def __post_init__(self) -> None:
+        minutes = self.game.settings.get("timer_minutes", 0)
+        self.timer.limit = 60 * minutes if isinstance(minutes, int) else 0
+
+    @property
+    def pending(self) -> dict[str, str]:
+        """This turn's orders, not yet resolved: kept in the game, so a save mid-turn holds them."""
+        return self.game.pending_orders
 
     @property
     def humans(self) -> tuple[str, ...]:
@@ -37,15 +48,28 @@ class Session:
                 return side
         return None
 
-    def order(self, side: str, option_id: str) -> None:
+    def order(self, side: str, option_id: str, rationale: str = "") -> None:
+        """Keep a team's order (and its one-line reason) until every team has ordered; saved at once,
+        so a game interrupted mid-turn resumes with it, still unseen."""
         self.pending[side] = option_id
+        self.game.pending_rationales[side] = rationale.strip()
+        if self.waiting_for() is not None:
+            self.save_quietly()
+
+    def withdraw(self, side: str) -> None:
+        self.pending.pop(side, None)
+        self.game.pending_rationales.pop(side, None)
 
     def resolve(self) -> TurnRecord:
         """Play the turn with the collected orders, then autosave so no game is ever lost."""
-        record = self.game.play_turn(dict(self.pending))
-        self.pending.clear()
+        record = self.game.play_turn(dict(self.pending), dict(self.game.pending_rationales))
         self.save()
         return record
+
+    def save_quietly(self) -> None:
+        """Autosave between turns; a full disk must not stop a lesson (the turn's end saves again)."""
+        with contextlib.suppress(OSError):
+            self.save()
 
     def save(self, path: Path | None = None) -> None:
         if self.autosave or path is not None:

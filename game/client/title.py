@@ -16,8 +16,10 @@ from game.client.chrome import draw_footer, draw_header, frame
 from game.client.dialog import confirm_quit
 from game.client.layout import columns
 from game.client.screen import Push, Replace, Screen, Transition
+from game.client.setup import LessonSettings, LessonSettingsSheet
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, Toggle, focus_ring, panel, title_height
+from game.lesson.reveal import with_fixed_types
 from game.scenario.model import Scenario
 from game.wording import counted, nice_date
 
@@ -109,7 +111,11 @@ ABOUT = (
 
 
 class TitleScreen(Screen):
-    bindings: ClassVar[dict[str, str]] = Screen.bindings | {"c": "continue_game", "s": "serve"}
+    bindings: ClassVar[dict[str, str]] = Screen.bindings | {
+        "c": "continue_game",
+        "s": "serve",
+        "l": "lesson_settings",
+    }
 
     def __init__(self, app: App, lazy: bool = False) -> None:
         super().__init__(app)
@@ -123,6 +129,8 @@ class TitleScreen(Screen):
         self.toggles: list[Toggle] = []
         self._toggle_key: tuple = ()
         self.start = Button("Start", self._start, "Enter", primary=True)
+        self.lesson = LessonSettings()
+        self.settings_button = Button("Lesson settings: timer, computer sides", self.cmd_lesson_settings, "L")
         self.saved: tuple[str, dict] | None = None
         self.resume = Button("Continue (no saved game yet)", self.cmd_continue_game, "C", enabled=False)
         self.quit = Button("Quit", self.cmd_leave, "Esc")
@@ -203,15 +211,30 @@ class TitleScreen(Screen):
         scenario = self.chosen.scenario
         playable = [a.id for a in scenario.playable_actors]
         humans = tuple(s for s in playable if s in self.sides)
-        save_path = keep_earlier_autosave(self.app)
-        session = Session(
-            Game.new(scenario, seed=choose_seed(self.app.seed), humans=humans, classroom=self.classroom),
-            hotseat=self.classroom,
-            autosave=save_path is not None,
-            save_path=save_path,
+        seed = choose_seed(self.app.seed)
+        computer = tuple(s for s in playable if s not in humans)
+        game = Game.new(
+            scenario,
+            seed=seed,
+            humans=humans,
+            temperaments=with_fixed_types(scenario, seed, humans, self.lesson.fixed),
+            classroom=self.classroom,
         )
+        game.settings = self.lesson.as_game_settings(computer)
+        save_path = keep_earlier_autosave(self.app)
+        session = Session(game, hotseat=self.classroom, autosave=save_path is not None, save_path=save_path)
         self._save_quietly(session)
         return Replace(BriefingScreen(self.app, session))
+
+    def cmd_lesson_settings(self) -> Transition | None:
+        if self.chosen is None or self.chosen.scenario is None:
+            self.notice = "Choose a playable scenario first."
+            return None
+        scenario = self.chosen.scenario
+        computer = tuple(a.id for a in scenario.playable_actors if a.id not in self.sides)
+        return Push(LessonSettingsSheet(self.app, self.lesson, scenario, computer))
+
+    open_lesson_settings = cmd_lesson_settings  # F9 on this screen
 
     def _save_quietly(self, session: Any) -> None:
         try:
@@ -245,6 +268,8 @@ class TitleScreen(Screen):
                 next((o.title for o in scenario.outcomes if o.id == ended), ended) if scenario else ended
             )
             return f"Review the last game: {name}, {outcome}", data
+        if data.get("ended_by_instructor"):
+            return f"Review the last game: {name}, ended after turn {turns}", data
         return f"Continue: {name}, after turn {turns}", data
 
     def cmd_continue_game(self) -> Transition | None:
@@ -306,14 +331,15 @@ class TitleScreen(Screen):
         y = self.right.top + pad // 2 + title_height(p)
         self.mode_label_y = y
         y += p.line_height("small")
-        buttons_h = sum(b.height(p) + pad // 2 for b in (self.start, self.resume, self.quit))
+        buttons = (self.start, self.settings_button, self.resume, self.quit)
+        buttons_h = sum(b.height(p) + pad // 2 for b in buttons)
         y = self._lay_toggles(p, inner_x, inner_w, y, self.right.bottom - pad - buttons_h)
         y += pad
-        for button in (self.start, self.resume, self.quit):
+        for button in buttons:
             button.rect = Rect(inner_x, y, min(inner_w, max(button.width(p), inner_w)), button.height(p))
             y += button.rect.height + pad // 2
         self.notice_y = y
-        self.controls = [*self.entries, *self.toggles, self.start, self.resume, self.quit]
+        self.controls = [*self.entries, *self.toggles, *buttons]
         self.panes = [self.list_pane]
         self.regions = {
             "header": self.header,
@@ -403,7 +429,13 @@ class TitleScreen(Screen):
         if self.side_toggles_start is not None:
             label = "Sides played by people (tick each team)" if self.classroom else "Your side"
             p.text(label, (x, self.side_label_y), "small", th.MUTED, bold=True)
-        controls: list[Toggle | Button] = [*self.toggles, self.start, self.resume, self.quit]
+        controls: list[Toggle | Button] = [
+            *self.toggles,
+            self.start,
+            self.settings_button,
+            self.resume,
+            self.quit,
+        ]
         for control in controls:
             control.draw(p, self.is_focused(control), control is self.hover)
         y, width, bottom = self.notice_y, self.right.width - 2 * pad, self.right.bottom - pad // 2
@@ -417,8 +449,8 @@ class TitleScreen(Screen):
         draw_footer(
             p,
             self.footer,
-            "Tab / arrows: move   Enter: choose   C: continue   F2: large text   "
-            "F11: full screen   Esc: quit",
+            "Tab / arrows: move   Enter: choose   C: continue   L: lesson settings   F1: help   "
+            "F2: large text   F11: full screen   Esc: quit",
         )
 
     @staticmethod

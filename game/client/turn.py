@@ -18,8 +18,11 @@ from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters
-from game.client.screen import Transition
+from game.client.private import private_sheet
+from game.client.screen import Pop, Push, Transition, key_name
 from game.client.text import Painter
+from game.client.textfield import TextField, feed
+from game.client.timer import draw_timer
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
 from game.scenario.evidence import cite
@@ -33,7 +36,7 @@ VERDICT_MARKS = {
     "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
     "red_line": ("✖ crosses", th.DANGER),
 }
-HINT = "{keys}: pick an option   Tab / arrows: move   Enter: choose, again to send   Esc: leave   F2 / F11"
+HINT = "{keys}: pick an option   W: why?   B: your briefing   Enter: choose, again to send   F1: help   Esc: leave"
 TWO_DIGITS_MS = 1000  # a second digit typed within this time makes a two-digit option number
 
 
@@ -56,7 +59,7 @@ class OptionCard:
 
 
 class TurnScreen(GameScreen):
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send", "w": "why", "b": "private"}
 
     def __init__(self, app: App, session: Session, side: str) -> None:
         super().__init__(app, session)
@@ -70,6 +73,12 @@ class TurnScreen(GameScreen):
         self.selected: str | None = None
         self.error = ""
         self.send = Button("Send order", self.cmd_send, "S", primary=True)
+        self.why = TextField(
+            "Why? One line for your team's record (optional)",
+            "Press W, or click here, to type your reason",
+            on_enter=self.cmd_send,
+        )
+        session.timer.restart()  # this team's discussion time starts now
         self.card_pane = ScrollPane()
         self.detail_pane = ScrollPane()
         self.spans: list[tuple[int, int]] = []
@@ -105,14 +114,53 @@ class TurnScreen(GameScreen):
         if self.selected is None:
             self.error = "Choose an option first: click a card or press its number."
             return None
-        self.session.order(self.side, self.selected)
+        self.session.order(self.side, self.selected, self.why.text)
         try:
             return self.move_on()
         except IllegalOrder as error:
             # The engine refused (a rule the card could not know): say why, keep the turn.
-            self.session.pending.pop(self.side, None)
+            self.session.withdraw(self.side)
             self.error = str(error)
             return None
+
+    def cmd_why(self) -> Transition | None:
+        self.focus = self.controls.index(self.why) if self.why in self.controls else self.focus
+        self.app.dirty = True
+        return None
+
+    def cmd_private(self) -> Transition | None:
+        """B: this team's private briefing again (it covers the screen; Enter comes back)."""
+        sheet = private_sheet(self.app, self.actor, Pop, "Back to your orders")
+        if sheet is None:
+            self.error = "Your scenario gives this side no private briefing."
+            self.app.dirty = True
+            return None
+        return Push(sheet)
+
+    @property
+    def typing(self) -> bool:
+        """The reason field has the keys: shortcuts wait (App asks before opening help on '?')."""
+        return self.focused is self.why
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if self.typing and feed(self.why, event, key_name(event) if event.type == pygame.KEYDOWN else ""):
+            self.app.dirty = True
+            return None
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and self.control_at(event.pos) is self.why
+        ):
+            return self.cmd_why()  # a click in the field starts typing; only Enter there sends
+        if event.type == pygame.TEXTINPUT:
+            return None  # typed while the field is not focused: its KEYDOWN already did its work
+        return super().handle(event)
+
+    def tick(self) -> bool:
+        """Redraw when the clock's shown second changes."""
+        label = self.session.timer.label() if self.session.timer.on else ""
+        changed, self._clock = label != getattr(self, "_clock", ""), label
+        return changed
 
     def on_focus_changed(self) -> None:
         if self.focus < len(self.spans):
@@ -172,11 +220,13 @@ class TurnScreen(GameScreen):
         self.card_pane.content_height = y
         dinner = self._inner(p, self.detail_rect, True)
         bh = self.send.height(p)
-        self.detail_pane.rect = Rect(dinner.left, dinner.top, dinner.width, dinner.height - bh - pad // 2)
+        fh = self.why.height(p)
+        self.detail_pane.rect = Rect(dinner.left, dinner.top, dinner.width, dinner.height - bh - fh - pad)
+        self.why.rect = Rect(dinner.left, dinner.bottom - bh - fh - pad // 2, dinner.width, fh)
         self.send.label = "Send order" if self.selected else "Send order (choose first)"
         self.send.enabled = self.selected is not None
         self.send.rect = Rect(dinner.right - self.send.width(p), dinner.bottom - bh, self.send.width(p), bh)
-        self.controls = [*self.cards, self.send]
+        self.controls = [*self.cards, self.why, self.send]
         self.panes = [self.card_pane, self.detail_pane]
 
     def _inner(self, p: Painter, rect: Rect, titled: bool) -> Rect:
@@ -218,7 +268,16 @@ class TurnScreen(GameScreen):
         self.card_pane.draw(p, self._paint_cards)
         panel(p, self.detail_rect, "What this order would say")
         self.detail_pane.draw(p, self._paint_details)
+        self.why.draw(p, self.is_focused(self.why), self.why is self.hover)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
+        pad = p.theme.pad()
+        draw_timer(
+            p,
+            self.session.timer,
+            self.map_rect.right - pad,
+            self.map_rect.top + pad,
+            self.map_rect.left + pad,
+        )
         if self.error:
             p.text(
                 self.error,

@@ -6,7 +6,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from game.engine.debrief import html_page, markdown
+from game.lesson.review import debrief_html, debrief_markdown
 from game.savefiles import SaveError, open_saved
 from game.scenario.loader import ScenarioError
 from game.textsafe import printable
@@ -18,7 +18,7 @@ def run_debrief(args: Namespace) -> int:
     except (SaveError, ScenarioError) as error:
         print(printable(f"debrief: {error}"), file=sys.stderr)
         return 1
-    text = markdown(game) if args.format == "markdown" else html_page(game)
+    text = debrief_markdown(game) if args.format == "markdown" else debrief_html(game)
     if not args.output:
         print(printable(text))  # a scenario's texts may hold control codes: shown, never obeyed
         return 0

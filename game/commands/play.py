@@ -6,7 +6,9 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from game.engine.ai import TEMPERAMENTS
 from game.engine.game import Game, IllegalOrder
+from game.lesson.reveal import with_fixed_types
 from game.paths import DEFAULT_SCENARIO, saves_dir
 from game.savefiles import SaveError, check_save_target, keep_earlier_game, open_saved
 from game.savelock import own_free_save, own_save
@@ -68,8 +70,25 @@ def _begin_text_game(args: Namespace) -> tuple[Game, str, Path]:
         text_mode.choose_side(scenario, args.side)  # a wrong --as is refused before the briefing scrolls by
     save_path = _own_new_save(args.save, saves_dir() / f"{scenario.id}-text.json")
     text_mode.show_briefing(scenario)
-    side = text_mode.choose_side(scenario, args.side)
-    game = Game.new(scenario, seed=choose_seed(args.seed), humans=(side,))
+    seed = choose_seed(args.seed)
+    if getattr(args, "classroom", False):
+        humans: tuple[str, ...] = tuple(a.id for a in scenario.playable_actors)
+        side = humans[0]
+    else:
+        side = text_mode.choose_side(scenario, args.side)
+        humans = (side,)
+    fixed = fixed_types(getattr(args, "computer", []))
+    game = Game.new(
+        scenario,
+        seed=seed,
+        humans=humans,
+        temperaments=with_fixed_types(scenario, seed, humans, fixed),
+        classroom=len(humans) > 1,
+    )
+    stray = [s for s in fixed if s not in game.computer_sides]
+    if stray:
+        raise IllegalOrder(f"--computer {stray[0]}: not a side the computer plays in this game")
+    game.settings = {"fixed_types": sorted(fixed)}
     kept = None if args.save else keep_earlier_game(save_path)
     if kept is not None:
         print(printable(f"Your earlier game is kept as {kept}."))
@@ -89,6 +108,19 @@ def _own_new_save(asked: str | None, usual: Path) -> Path:
     if path != usual:
         print(printable(f"Another game running now saves to {usual}; this one saves to {path}."))
     return path
+
+
+def fixed_types(pairs: list[str]) -> dict[str, str]:
+    """`--computer russia=hard_line` as {side: type}; a badly written pair is refused, never ignored."""
+    fixed = {}
+    for pair in pairs:
+        side, _, kind = pair.partition("=")
+        if kind not in TEMPERAMENTS:
+            raise IllegalOrder(
+                f"--computer {pair}: write SIDE=TYPE with TYPE one of {', '.join(sorted(TEMPERAMENTS))}"
+            )
+        fixed[side.strip()] = kind
+    return fixed
 
 
 def _naming_the_save(load: str | None, error: Exception) -> str:

@@ -69,6 +69,8 @@ def markdown(game: Game) -> str:
             "",
         ]
         out += [f"Why: {md(page.why)}", ""]
+    elif game.ended_by_instructor:
+        out += [f"The instructor ended the game after {counted(page.turns, 'turn')}.", ""]
     else:
         out += [f"The game is still open after {counted(page.turns, 'turn')}.", ""]
     out += ["## Tension by turn", "", " → ".join(str(t) for t in page.tension), ""]
@@ -94,6 +96,8 @@ def markdown(game: Game) -> str:
             out.append(
                 f"- *{md(game.scenario.actor(actor_id).short_name)}, computer:* {md(decision.explanation)}"
             )
+        for actor_id, why in record.rationales.items():
+            out.append(f"- *{md(game.scenario.actor(actor_id).short_name)}, team's reason:* “{md(why)}”")
         out += ["  " * depth + f"- {md(text)}" for depth, text in chains(game, record)]
         out.append("")
     return "\n".join(out)
@@ -119,6 +123,10 @@ def html_page(game: Game) -> str:
             f"<p><strong>Outcome: {esc(page.outcome)}</strong> after {counted(page.turns, 'turn')}.</p>"
         )
         body.append(f"<p>{esc(page.outcome_text)}</p><p>Why: {esc(page.why)}</p>")
+    elif game.ended_by_instructor:
+        body.append(
+            f"<p><strong>The instructor ended the game after {counted(page.turns, 'turn')}.</strong></p>"
+        )
     body.append("<h2>Tension by turn</h2>" + tension_svg(list(page.tension)))
     if page.turning_points:
         points = "".join(
@@ -158,6 +166,10 @@ def _html_chains(game: Game, record: TurnRecord) -> str:
     lines = [
         f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, computer:</em> {esc(d.explanation)}</p>'
         for a, d in record.decisions.items()
+    ]
+    lines += [
+        f'<p class="d0"><em>{esc(game.scenario.actor(a).short_name)}, team\'s reason:</em> “{esc(why)}”</p>'
+        for a, why in record.rationales.items()
     ]
     lines += [f'<p class="d{depth}">{esc(text)}</p>' for depth, text in chains(game, record)]
     return "".join(lines)

@@ -8,7 +8,7 @@ and "what if" are replays of that list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from game.engine import saves
@@ -22,6 +22,14 @@ from game.engine.state import GameState
 from game.scenario.model import Option, Outcome, Rung, Scenario
 
 __all__ = ["Game", "IllegalOrder", "OptionStatus"]
+
+
+MAX_REASON = 200  # characters: a team's reason is one line, not an essay
+
+
+def one_line(text: str) -> str:
+    """A team's reason as kept: one line (line breaks and runs of spaces become one space), cut to length."""
+    return " ".join(str(text).split())[:MAX_REASON]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,14 @@ class Game:
         self.orders: list[Orders] = []
         self.injects: list[list[str]] = []  # instructor injects applied at each turn
         self.pending_injects: list[str] = []
+        # A lesson's additions, all optional in saves: each team's one-line "why?" per resolved turn,
+        # orders entered but not yet resolved (kept secret), an instructor's early end, and the
+        # lesson's settings (timer, which computer types were fixed), which the rules never read.
+        self.rationales: list[dict[str, str]] = []
+        self.pending_orders: dict[str, str] = {}
+        self.pending_rationales: dict[str, str] = {}
+        self.ended_by_instructor = False
+        self.settings: dict[str, object] = {}
         self.load_warnings: list[str] = []  # set when a save is replayed on a changed scenario
 
     @classmethod
@@ -91,7 +107,7 @@ class Game:
 
     @property
     def is_over(self) -> bool:
-        return self.state.outcome is not None
+        return self.state.outcome is not None or self.ended_by_instructor
 
     @property
     def tension_history(self) -> list[int]:
@@ -116,27 +132,36 @@ class Game:
         return decide(self.scenario, self.state, actor_id, temperament, self.seed)
 
     # ----------------------------------------------------------- commands
-    def play_turn(self, human_orders: dict[str, str]) -> TurnRecord:
-        """Resolve a turn: the humans' orders as given, the computer's chosen now."""
+    def play_turn(self, human_orders: dict[str, str], rationales: dict[str, str] | None = None) -> TurnRecord:
+        """Resolve a turn: the humans' orders as given (each with its team's reason, if any), the
+        computer's chosen now."""
         unknown = [side for side in human_orders if side not in self.humans]
         if unknown:
             raise IllegalOrder(f"'{unknown[0]}' is not played by a human in this game")
         decisions = {side: self.computer_choice(side) for side in self.computer_sides}
         orders = dict(human_orders)
         orders.update({side: d.option_id for side, d in decisions.items()})
-        return self.resolve_orders(orders, decisions)
+        return self.resolve_orders(orders, decisions, rationales)
 
     def resolve_orders(
-        self, orders: dict[str, str], decisions: dict[str, Decision] | None = None
+        self,
+        orders: dict[str, str],
+        decisions: dict[str, Decision] | None = None,
+        rationales: dict[str, str] | None = None,
     ) -> TurnRecord:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
         state, record = resolve(self.scenario, self.state, orders, injects, decisions)
+        reasons = {side: one_line(why) for side, why in (rationales or {}).items() if one_line(why)}
+        if reasons:
+            record = replace(record, rationales=reasons)
         self.pending_injects = []
+        self.pending_orders, self.pending_rationales = {}, {}
         self.states.append(state)
         self.history.append(record)
         self.orders.append(Orders(orders))  # as given: a save keeps them so
         self.injects.append(list(injects))
+        self.rationales.append(dict(record.rationales))
         return record
 
     def inject(self, inject_id: str) -> None:
@@ -156,8 +181,16 @@ class Game:
         self.history.pop()
         self.orders.pop()
         self.injects.pop()
+        self.rationales.pop()
         self.pending_injects = []
+        self.pending_orders, self.pending_rationales = {}, {}
+        self.ended_by_instructor = False
         return True
+
+    def end_now(self) -> None:
+        """The instructor ends the game here (time is up): no more turns, straight to the debrief."""
+        self.ended_by_instructor = True
+        self.pending_orders, self.pending_rationales, self.pending_injects = {}, {}, []
 
     # ------------------------------------------------------------- saving
     def to_save(self) -> dict[str, Any]:

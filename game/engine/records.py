@@ -209,6 +209,7 @@ class TurnRecord:
     outcome: str | None = None
     tension_before: int = 0
     tension_after: int = 0
+    rationales: Mapping[str, str] = field(default_factory=dict)  # side -> its team's one line "why?"
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
 

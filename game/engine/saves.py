@@ -42,10 +42,15 @@ def game_to_save(game: Game) -> dict[str, Any]:
         "mode": "classroom" if game.classroom else "solo",
         "temperaments": game.temperaments,
         "turns": [
-            {"orders": orders.to_json(), "injects": injects}
-            for orders, injects in zip(game.orders, game.injects, strict=True)
+            {"orders": orders.to_json(), "injects": injects} | ({"rationales": why} if why else {})
+            for orders, injects, why in zip(game.orders, game.injects, game.rationales, strict=True)
         ],
         "pending_injects": list(game.pending_injects),
+        # Optional keys (a lesson's): older saves lack them and load as before.
+        "pending_orders": dict(game.pending_orders),
+        "pending_rationales": dict(game.pending_rationales),
+        "ended_by_instructor": game.ended_by_instructor,
+        "settings": dict(game.settings),
         "final_state": game.state.to_json(),
     }
 
@@ -70,8 +75,10 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
             orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}
             # Computer choices are deterministic: recomputing them restores their explanations.
             decisions = {side: game.computer_choice(side) for side in game.computer_sides if side in orders}
-            game.resolve_orders(orders, {s: d for s, d in decisions.items() if d.option_id == orders[s]})
+            why = {str(k): str(v) for k, v in dict(turn.get("rationales") or {}).items()}
+            game.resolve_orders(orders, {s: d for s, d in decisions.items() if d.option_id == orders[s]}, why)
         game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
+        _restore_lesson(game, data)
         game.load_warnings = _differences(game, data)
     except SaveError:
         raise
@@ -86,6 +93,20 @@ def brief(value: object, most: int = 80) -> str:
     """A value from a save, quoted short enough for a one-line message (a save can hold 2 MiB of text)."""
     text = repr(value) if not isinstance(value, BaseException) else str(value)
     return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def _restore_lesson(game: Game, data: dict[str, Any]) -> None:
+    """The optional lesson keys: orders entered but not resolved, an early end, the settings."""
+    pending = {str(k): str(v) for k, v in dict(data.get("pending_orders") or {}).items()}
+    unknown = [side for side in pending if side not in game.humans]
+    if unknown:
+        raise SaveError(f"the save holds an order for '{unknown[0]}', which no team plays")
+    game.pending_orders = pending
+    game.pending_rationales = {
+        str(k): str(v) for k, v in dict(data.get("pending_rationales") or {}).items() if k in pending
+    }
+    game.ended_by_instructor = bool(data.get("ended_by_instructor", False))
+    game.settings = dict(data.get("settings") or {})
 
 
 def _differences(game: Game, data: dict[str, Any]) -> list[str]:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from game.scenario import lesson_parts
 from game.scenario import model as m
 from game.scenario.anachronism import check_anachronism
 from game.scenario.crosscheck import Site, crosscheck
@@ -136,6 +137,7 @@ class _Builder(DatedAndDrawnReaders):
             instructor_notes=self.listed(f, "instructor_notes", self.note),
             turn_dates=self.turn_dates(f, start_date),
             areas=self.listed(f, "areas", self.area),
+            historical_orders=self.listed(f, "historical_orders", self.historical_order),
             map=self.map_view(f["map"]) if "map" in f else None,
         )
         for key in ("actors", "ladder", "outcomes"):
@@ -147,7 +149,12 @@ class _Builder(DatedAndDrawnReaders):
                 "'positions' is empty: no order will honour or cross anyone's stated "
                 "position, so nobody reacts and the game has little to explain",
             )
-        crosscheck(r, scenario, self.ids, self.states, self.meters, self.sites, tree)
+        return self.checked(scenario, tree, f)
+
+    def checked(self, scenario: m.Scenario, tree: YMap, f: Fields) -> m.Scenario:
+        """Once every id is known: names, reachability, and the lesson's historical orders."""
+        crosscheck(self.r, scenario, self.ids, self.states, self.meters, self.sites, tree)
+        lesson_parts.check_history(self.r, scenario, f.get("historical_orders"))
         return scenario
 
     def format_and_start(self, f: Fields) -> str:
@@ -159,6 +166,9 @@ class _Builder(DatedAndDrawnReaders):
         if start_date and not is_iso_date(start_date):
             self.r.error(f["start_date"], f"start_date '{start_date}' is not a date written YYYY-MM-DD")
         return start_date
+
+    def historical_order(self, node: YNode) -> m.HistoricalOrder | None:
+        return lesson_parts.historical_order(self, node)
 
     def version(self, f: Fields) -> int | None:
         """The format number, or None when absent or not a number (already reported)."""
@@ -278,6 +288,7 @@ class _Builder(DatedAndDrawnReaders):
             reactions=reactions,
             description=r.text(f, "description", what),
             acts=r.boolean(f, "acts", what),
+            private_briefing=lesson_parts.private_briefing(self, f.get("private_briefing"), ident),
         )
 
     def meter(self, node: YNode, actor: str, ids: dict[str, YNode]) -> m.Meter | None:

@@ -264,6 +264,17 @@ class Reactions:
 
 
 @dataclass(frozen=True, slots=True)
+class PrivateBriefing:
+    """What only this side's team reads: its objectives, and what it knows that the others do not."""
+
+    objectives: tuple[str, ...] = ()
+    knows: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.objectives or self.knows)
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     name: str
@@ -276,6 +287,7 @@ class Actor:
     reactions: Reactions = Reactions()
     description: str = ""
     acts: bool = False  # not playable, yet the computer gives it an order every turn (an ally, a bystander)
+    private_briefing: PrivateBriefing = PrivateBriefing()
 
     @property
     def gives_orders(self) -> bool:
@@ -423,6 +435,17 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoricalOrder:
+    """What the real actor did in the weeks a turn stands for, for the after-action review."""
+
+    turn: int
+    actor: str
+    did: str  # in the project's words
+    option: str = ""  # the scenario's option closest to it, when there is one
+    source: str = ""  # source id
+
+
+@dataclass(frozen=True, slots=True)
 class InstructorNote:
     id: str
     text: str
@@ -462,6 +485,7 @@ class Scenario:
     map: MapView | None = None  # None: the client fits the view to the places (or the sides' countries)
     areas: tuple[Area, ...] = ()  # regions drawn on the map
     turn_dates: tuple[str, ...] = ()  # ISO date of each turn when turns are of uneven length; () = turn_days
+    historical_orders: tuple[HistoricalOrder, ...] = ()  # optional; the after-action review reads them
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 

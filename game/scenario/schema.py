@@ -94,6 +94,10 @@ _PROPS: dict[str, dict[str, Schema]] = {
             _ref("outcome"), "How the game ends, checked in order; exactly one is the default."
         ),
         "questions": _list({"type": "string"}, "Discussion questions for the debrief."),
+        "historical_orders": _list(
+            _ref("historical_order"),
+            "Optional: what each real side did, turn by turn, for the after-action review.",
+        ),
     },
     "map": {
         k: _num(f"The map's {k} edge, in degrees.", *((-90, 90) if k in ("south", "north") else (-180, 180)))
@@ -132,6 +136,21 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "description": _text("Who this actor is."),
         "meters": _list(_ref("meter"), "Meters such as credibility or domestic support."),
         "reactions": _ref("reactions"),
+        "private_briefing": {
+            **_ref("private_briefing"),
+            "description": "Optional: what only this side's team reads (its role sheet, its hand-off).",
+        },
+    },
+    "private_briefing": {
+        "objectives": _list({"type": "string"}, "What this side wants to achieve, one per item."),
+        "knows": _list({"type": "string"}, "What this side knows that the others do not."),
+    },
+    "historical_order": {
+        "turn": _int("The turn (from 1) whose weeks it happened in.", 1, 50),
+        "actor": _id("The playable actor who did it."),
+        "did": _text("What the real actor did, in the project's words."),
+        "option": _id("The scenario option closest to it, if there is one."),
+        "source": _id("The source id it comes from."),
     },
     "meter": {
         "id": _id("Id; named elsewhere as ACTOR.METER."),

@@ -128,11 +128,12 @@ class Room:
         missing = [a.id for a in self.scenario.acting_actors if a.id not in orders]
         decisions = {side: self.game.computer_choice(side) for side in missing}
         orders.update({side: d.option_id for side, d in decisions.items()})
+        rationales = {side: why for side, (_, why) in self.pending.items()}
         try:
-            record = self.game.resolve_orders(orders, decisions)
+            # The reasons go into the engine's record too, so the save's debrief, `grade` and `compare` hold them.
+            record = self.game.resolve_orders(orders, decisions, rationales)
         except IllegalOrder as error:  # an order valid when given but not now (after an undo, say)
             raise Refused(str(error)) from None
-        rationales = {side: why for side, (_, why) in self.pending.items()}
         self.store.resolve_pending(self.row.id, record.turn, rationales)
         self._rationales = None
         self.pending = {}
