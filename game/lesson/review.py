@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.debrief import html_page, markdown
+from game.engine.debrief import html_page, markdown, md
 from game.engine.game import Game
 from game.lesson.pages import esc, table
 from game.scenario.model import HistoricalOrder
@@ -64,8 +64,10 @@ def review_markdown(game: Game) -> str:
     if not rows:
         return "\n".join([*out, "The scenario records no historical orders for the turns played.", ""])
     for row in rows:
-        out.append(f"- Turn {row.turn} ({row.date}), **{row.team}**: you ordered “{row.ordered}”.")
-        out.append(f"  Really: {row.did} — {row.verdict}.")
+        out.append(
+            f"- Turn {row.turn} ({md(row.date)}), **{md(row.team)}**: you ordered “{md(row.ordered)}”."
+        )
+        out.append(f"  Really: {md(row.did)} — {md(row.verdict)}.")
     return "\n".join([*out, ""])
 
 
@@ -73,7 +75,10 @@ def sources_markdown(game: Game) -> str:
     out = ["## Sources", ""]
     for s in game.scenario.sources:
         made = ", ".join(part for part in (s.publisher, s.date) if part)
-        out.append(f"- {s.title}" + (f" ({made})" if made else "") + (f" <{s.url}>" if s.url else ""))
+        # Scenario text goes through md (entities, no raw HTML); the address is shown as plain text.
+        out.append(
+            f"- {md(s.title)}" + (f" ({md(made)})" if made else "") + (f" — {md(s.url)}" if s.url else "")
+        )
     return "\n".join([*out, ""])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.debrief import md
 from game.lesson.pages import esc, page
 from game.scenario.model import Actor, Scenario
 
@@ -54,13 +55,21 @@ def role_sections(scenario: Scenario, actor: Actor) -> list[Section]:
 
 
 def role_markdown(scenario: Scenario, actor: Actor) -> str:
-    out = [f"# Role sheet: {actor.name}", "", f"*{scenario.title}* — for Team {actor.short_name} only.", ""]
+    # Scenario text goes through md: a role sheet posted to a course page must not carry the file's HTML.
+    out = [
+        f"# Role sheet: {md(actor.name)}",
+        "",
+        f"*{md(scenario.title)}* — for Team {md(actor.short_name)} only.",
+        "",
+    ]
     for section in role_sections(scenario, actor):
-        out += [f"## {section.heading}", ""]
+        out += [f"## {md(section.heading)}", ""]
         if len(section.items) == 1 and not section.numbered:
-            out.append(section.items[0])
+            out.append(md(section.items[0]))
         else:
-            out += [f"{n}. {t}" if section.numbered else f"- {t}" for n, t in enumerate(section.items, 1)]
+            out += [
+                f"{n}. {md(t)}" if section.numbered else f"- {md(t)}" for n, t in enumerate(section.items, 1)
+            ]
         out.append("")
     return "\n".join(out)
 
