@@ -144,6 +144,7 @@ def test_a_game_saved_mid_turn_resumes_in_another_process_with_the_order_unseen(
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
 def test_the_lesson_pages_render_in_a_real_browser(tmp_path):
     """Each page opens in headless Chromium with the network cut off and draws a full page."""
@@ -160,6 +161,7 @@ def test_the_lesson_pages_render_in_a_real_browser(tmp_path):
         assert "<script" not in text and 'src="http' not in text and "@page" in text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
 @pytest.mark.parametrize("scenario_file", ["eastern_flank_2022.yaml", "cuba_1962.yaml"])
 def test_each_role_sheet_prints_on_one_page(tmp_path, scenario_file):

@@ -13,10 +13,13 @@ import pytest
 
 from tests.browser_fixtures import CHROMEDRIVER, CHROMIUM, ServerProcess, browser
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER),
-    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (CHROMIUM and CHROMEDRIVER),
+        reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+    ),
+    pytest.mark.slow,  # real browsers and a real server: tens of seconds
+]
 
 SIDES = ("us", "nato", "russia")
 WAIT = 20  # seconds; generous, for a machine shared with other work
