@@ -21,6 +21,8 @@ from game.client.turn import TurnScreen
 from game.engine.game import Game
 from tests.window_fixtures import TINY, write_scenarios
 
+pytestmark = pytest.mark.slow  # every screen at three sizes and two text sizes: seconds in all
+
 PROJECT = Path(__file__).resolve().parents[1]
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 

@@ -9,6 +9,8 @@ import pytest
 
 from tests.cli_fixtures import SEED_SCENARIO, one_clear_line, real_save, run
 
+pytestmark = pytest.mark.slow  # each case runs the game in its own process: seconds in all
+
 READERS = [["debrief"], ["play", "--text", "--load"]]
 
 

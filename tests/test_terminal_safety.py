@@ -9,6 +9,8 @@ import pytest
 
 from tests.cli_fixtures import MINIMAL, real_save, run
 
+pytestmark = pytest.mark.slow  # each case runs the game in its own process: seconds in all
+
 # YAML escapes: clear the screen, retitle the window, ring the bell; then a C1 CSI and DEL.
 HOSTILE = r'"X \e[2J\e]0;pwned\a \x9b31m \x7f <script>alert(1)</script> \\<b>x</b>"'
 CONTROLS = ["\x1b", "\x07", "\x9b", "\x7f"]
