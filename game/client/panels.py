@@ -192,14 +192,7 @@ def draw_chart(p: Painter, rect: Rect, scenario: Scenario, values: list[int]) ->
         ]
         box = max(slots, key=lambda b: _clearance(points, b, lh), default=Rect(plot.left, y - lh, width, lh))
         p.text(rung.name, box.topleft, "small", th.MUTED, max_width=plot.width // 2)
-    for v in (0, 50, 100):
-        p.text(
-            str(v),
-            (plot.left - 6, plot.bottom - plot.height * v // 100),
-            "small",
-            th.MUTED,
-            anchor="midright",
-        )
+    draw_tension_scale(p, plot, gap=6)
     pygame.draw.rect(p.surface, th.TEXT, plot, 1)
     if len(points) > 1:
         pygame.draw.lines(p.surface, th.OKABE_ITO["orange"], False, points, 3)
@@ -229,3 +222,15 @@ def _clearance(points: list[tuple[int, int]], box: Rect, label_h: int) -> float:
     values = [Rect(px - 12, py - 6 - label_h, 24, label_h) for px, py in points]
     hits = sum(box.colliderect(v) for v in values)
     return curve - 1000 * hits
+
+
+def draw_tension_scale(p: Painter, plot: Rect, gap: int) -> None:
+    """0, 50 and 100 to the left of a tension plot, `gap` pixels from its edge."""
+    for v in (0, 50, 100):
+        p.text(
+            str(v),
+            (plot.left - gap, plot.bottom - plot.height * v // 100),
+            "small",
+            th.MUTED,
+            anchor="midright",
+        )

@@ -3,7 +3,7 @@ classroom mode, the human side(s), Start, and Continue for the autosaved game.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -83,9 +83,7 @@ def scenario_entry(path: Path) -> ScenarioEntry:
     # The card sits in its folder's list: the file name says where; a long absolute path would push
     # the line and column off the card.
     first = (
-        errors[0].format().replace(str(path), path.name, 1)
-        if errors
-        else crash or f"{path.name}: cannot be played"
+        replace(errors[0], path=path.name).format() if errors else crash or f"{path.name}: cannot be played"
     )
     more = f" (and {len(errors) - 1} more: run python main.py validate {path})" if len(errors) > 1 else ""
     return ScenarioEntry(path, None, first + more)

@@ -14,6 +14,7 @@ from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.overlay import Line, Sheet
+from game.client.panels import draw_tension_scale
 from game.client.screen import Pop, Replace, Transition
 from game.client.widgets import Button, ScrollPane, panel, title_height
 from game.engine.game import IllegalOrder
@@ -206,14 +207,7 @@ class WhatIfScreen(GameScreen):
                 for i, v in enumerate(game.tension_history)
             ]
             _polyline(p, pts, colour, dash)
-        for v in (0, 50, 100):
-            p.text(
-                str(v),
-                (plot.left - 4, plot.bottom - plot.height * v // 100),
-                "small",
-                th.MUTED,
-                anchor="midright",
-            )
+        draw_tension_scale(p, plot, gap=4)
 
     def _paint_orders(self, p: Painter, x: int, y: int, width: int) -> int:
         top, sc = y, self.scenario
