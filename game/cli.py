@@ -155,7 +155,8 @@ def _authoring_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from game.textsafe import tolerate_bad_encoding
+    from game.paths import UserFolderError
+    from game.textsafe import printable, tolerate_bad_encoding
 
     tolerate_bad_encoding()
     parser = build_parser()
@@ -165,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return _dispatch(args)
+    except UserFolderError as error:
+        print(f"brinkmanship: {printable(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130

@@ -24,10 +24,21 @@ def user_data_dir() -> Path:
     return Path(base) / "brinkmanship"
 
 
+class UserFolderError(OSError):
+    """The user's folder cannot be used (a file where a folder should be, no permission); says what to do."""
+
+
 def saves_dir() -> Path:
     """The saves folder, created on first use."""
     path = user_data_dir() / "saves"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        # A file named like the folder, or a read-only disk: a sentence, not a traceback.
+        raise UserFolderError(
+            f"cannot use {path} for saves ({error.strerror or error}): point BRINKMANSHIP_HOME "
+            "at a folder you can write to, or remove what is in the way"
+        ) from error
     return path
 
 

@@ -15,11 +15,21 @@ import sys
 # C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte
 # CSI on some terminals). Carriage return is among them: it can hide what went before.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates: a terminal that honours them shows a
+# line's characters in another order than the file holds them, so a student would read
+# something other than what the validator and the instructor saw.
+_CONTROL_OR_BIDI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def printable(text: object) -> str:
-    """`text` with every terminal control character shown as a visible escape such as `\\x1b`."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """`text` with every terminal control character (and bidi override) shown as a visible escape
+    such as `\\x1b` or `\\u202e`."""
+    return _CONTROL_OR_BIDI.sub(_escaped, str(text))
 
 
 def json_printable(text: str) -> str:

@@ -172,3 +172,19 @@ def test_owning_a_save_never_removes_the_temp_file_of_another_save(tmp_path):
     own_save(tmp_path / "a.json")
     release(tmp_path / "a.json")
     assert not mine.exists() and other.exists(), "a.json.bak.json may be being written right now"
+
+
+def test_a_file_where_the_saves_folder_should_be_gets_a_sentence_not_a_traceback(
+    tmp_path, monkeypatch, capsys
+):
+    from game.cli import main
+
+    home = tmp_path / "home-is-a-file"
+    home.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(home))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
+    assert main(["play", "--text", "--scenario", str(SEED_SCENARIO)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert str(home / "saves") in err and "BRINKMANSHIP_HOME" in err
+    assert home.read_text(encoding="utf-8") == "not a folder", "what the user had is left as it was"

@@ -33,6 +33,14 @@ def _clean(out: str) -> None:
     assert "\\x1b[2J" in out, "the code is shown, so the author can find it"
 
 
+def test_printable_shows_bidi_overrides_that_would_reorder_a_line():
+    from game.textsafe import printable
+
+    # "Stand down" stored, but an override would show its letters reversed on many terminals.
+    assert printable("Order: \u202enwod dnatS") == "Order: \\u202enwod dnatS"
+    assert printable("\u2066x\u2069 é ü Ω") == "\\u2066x\\u2069 é ü Ω", "ordinary letters pass"
+
+
 def test_printable_shows_controls_and_keeps_lines_and_tabs():
     from game.textsafe import json_printable, printable
 
