@@ -115,3 +115,26 @@ def test_screenshots_render_the_scenario_named_and_refuse_a_broken_one(tmp_path,
     assert main(["--screenshot", str(tmp_path / "none"), "--scenario", str(broken)]) == 1
     assert f"{broken}: cannot be played:" in capsys.readouterr().err
     assert not (tmp_path / "none").exists()
+
+
+def test_new_interrupted_mid_write_leaves_neither_half_a_starter_nor_a_temp_file(
+    tmp_path, capsys, monkeypatch
+):
+    import os
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    target = tmp_path / "drafts" / "taiwan_strait_1996.yaml"
+    assert main(["new", "taiwan_strait_1996", "-o", str(target)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(target.parent.iterdir()) == [], "no half-written starter, no stray temporary file"
+
+
+def test_new_below_a_file_says_which_file_is_in_the_way(tmp_path, capsys):
+    blocker = tmp_path / "scenarios"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    assert main(["new", "taiwan_strait_1996", "-o", str(blocker / "t.yaml")]) == 1
+    assert f"{blocker} is a file, not a folder" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import sys
 from pathlib import Path
 
@@ -64,9 +65,40 @@ def run_new(args) -> int:
             file=sys.stderr,
         )
         return 1
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    with open(destination, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(starter_text(scenario_id, destination))
+    try:
+        written = _write_whole_or_nothing(destination, starter_text(scenario_id, destination))
+    except OSError as error:
+        blocker = next((p for p in destination.parents if p.exists()), None)
+        why = f"{blocker} is a file, not a folder" if blocker and not blocker.is_dir() else error.strerror
+        print(f"new: cannot write {destination} ({why or error}); nothing was written", file=sys.stderr)
+        return 1
+    if not written:
+        print(f"new: {destination} appeared meanwhile; it was left as it is", file=sys.stderr)
+        return 1
     print(f"Wrote {destination}: a complete starter scenario. Next: docs/authoring.md, then")
     print(f"  python main.py validate {destination}")
     return 0
+
+
+def _write_whole_or_nothing(destination: Path, text: str) -> bool:
+    """Write `text` to a new file at `destination`: never half a file, never over another file.
+
+    The text goes to a temporary file beside it first; a hard link then gives it its name only if
+    that name is still free (False otherwise), so an interrupted `new` leaves no broken starter.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.parent / f".{destination.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    # os.open with 0o666 less the user's umask, as any new file gets; O_EXCL: the file is ours alone.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temporary, destination)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        os.unlink(temporary)
