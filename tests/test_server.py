@@ -259,6 +259,20 @@ def test_serve_says_in_one_line_why_it_cannot_start(tmp_path):
         and "choose another with --port" in busy.stderr
         and "Traceback" not in busy.stderr
     )
+    from game.savelock import own_save, release
+
+    held = tmp_path / "server" / "games.sqlite3"  # as a server running now holds its folder
+    held.parent.mkdir(parents=True)
+    own_save(held)
+    try:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            free = probe.getsockname()[1]
+        twice = serve("--port", str(free))
+    finally:
+        release(held)
+    assert twice.returncode == 1 and "Traceback" not in twice.stderr
+    assert "another Brinkmanship server" in twice.stderr and str(held.parent) in twice.stderr
 
 
 def test_the_instructor_frees_a_seat_and_its_old_token_no_longer_enters(server):

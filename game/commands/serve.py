@@ -37,6 +37,9 @@ def run_serve(args: Namespace) -> int:
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 1
+    except run.FolderInUse as error:
+        print(f"serve: {error}", file=sys.stderr)
+        return 1
     print(run.announce(hub, room, host_key), flush=True)
     run.serve(app, where.bind, args.port)
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.paths import SCENARIO_DIR, user_data_dir
+from game.savelock import SaveInUse, own_save
 from game.scenario.finder import scenario_paths
 from game.server import seats
 from game.server.app import create_app
@@ -60,12 +61,32 @@ def lan_address() -> str:
 def open_hub(base_url: str, data: Path | None = None, extra: Path | None = None) -> tuple[Hub, str]:
     """The hub over the data folder's database, and the host key (made on first start, then kept)."""
     folder = (data or user_data_dir()) / "server"
+    _own_folder(folder)
     store = Store(folder / "games.sqlite3")
     scenarios = {p.stem: p for p in scenario_paths(SCENARIO_DIR) if p.is_file()}
     if extra is not None:
         scenarios = {extra.stem: extra, **scenarios}
     hub = Hub(store, folder / "saves", base_url.rstrip("/"), scenarios)
     return hub, store.setting("host_key", seats.new_token)
+
+
+class FolderInUse(Exception):
+    """Another server running on this computer keeps its games in the same folder."""
+
+
+def _own_folder(folder: Path) -> None:
+    """One server per data folder: two would both write each game's save and lose each other's turns.
+
+    The lock is the one saves use (`game/savelock.py`): it goes with the process however it ends.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        own_save(folder / "games.sqlite3")
+    except SaveInUse:
+        raise FolderInUse(
+            f"another Brinkmanship server on this computer keeps its games in {folder}: "
+            "use that one, stop it first, or start this one with BRINKMANSHIP_HOME set to another folder"
+        ) from None
 
 
 def game_to_announce(hub: Hub, scenario: Path, new: bool, seed: int | None = None) -> Room:
