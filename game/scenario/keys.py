@@ -36,16 +36,30 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "turn_dates",
             "areas",
             "historical_orders",
+            "beliefs",
         ),
     ),
+    "beliefs": ((), ("words", "acts", "floor")),
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),
     "instructor_note": (("id", "text"), ("kind",)),
     "rung": (("id", "name", "at"), ("description",)),
     "actor": (
         ("id", "name", "colour", "playable"),
-        ("short_name", "side", "countries", "description", "meters", "reactions", "acts", "private_briefing"),
+        (
+            "short_name",
+            "side",
+            "countries",
+            "description",
+            "meters",
+            "reactions",
+            "acts",
+            "private_briefing",
+            "types",
+        ),
     ),
+    "actor_type": (("id", "name", "prior"), ("description", "accommodating", "positions")),
+    "type_position": (("issue",), ("strength", "summary", "preferred", "acceptable", "red_lines")),
     "private_briefing": ((), ("objectives", "knows")),
     "historical_order": (("turn", "actor", "did"), ("option", "source")),
     "meter": (("id", "name", "min", "max", "start"), ("description",)),
@@ -63,7 +77,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
     "option": (
         ("id", "actor", "label", "category"),
-        ("description", "once", "stances", "requires", "effects"),
+        ("description", "once", "stances", "requires", "effects", "cost"),
     ),
     "inject": (("id", "title", "text"), ("instructor_only", "when", "effects")),
     "outcome": (("id", "title", "debrief"), ("when", "default", "historical", "historical_note")),
@@ -71,3 +85,4 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 CATEGORIES = ("military", "diplomatic", "economic", "signalling")
 NOTE_KINDS = ("note", "discrepancy")
+COSTS = ("words", "act")

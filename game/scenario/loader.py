@@ -19,12 +19,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from game.scenario import lesson_parts
+from game.scenario import lesson_parts, types
 from game.scenario import model as m
 from game.scenario.anachronism import check_anachronism
 from game.scenario.crosscheck import Site, crosscheck
 from game.scenario.fields import Fields, Reader
-from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
+from game.scenario.keys import CATEGORIES, COSTS, KEYS, NOTE_KINDS
 from game.scenario.problems import Problem, did_you_mean, sort_problems
 from game.scenario.readers import DatedAndDrawnReaders, is_iso_date
 from game.scenario.rules import conditions, effects
@@ -139,6 +139,7 @@ class _Builder(DatedAndDrawnReaders):
             areas=self.listed(f, "areas", self.area),
             historical_orders=self.listed(f, "historical_orders", self.historical_order),
             map=self.map_view(f["map"]) if "map" in f else None,
+            beliefs=types.belief_rule(self, f.get("beliefs")),
         )
         for key in ("actors", "ladder", "outcomes"):
             if key in f and _is_empty(f[key]):
@@ -155,6 +156,7 @@ class _Builder(DatedAndDrawnReaders):
         """Once every id is known: names, reachability, and the lesson's historical orders."""
         crosscheck(self.r, scenario, self.ids, self.states, self.meters, self.sites, tree)
         lesson_parts.check_history(self.r, scenario, f.get("historical_orders"))
+        types.check_types(self.r, scenario, f, tree)
         return scenario
 
     def format_and_start(self, f: Fields) -> str:
@@ -289,6 +291,7 @@ class _Builder(DatedAndDrawnReaders):
             description=r.text(f, "description", what),
             acts=r.boolean(f, "acts", what),
             private_briefing=lesson_parts.private_briefing(self, f.get("private_briefing"), ident),
+            types=types.actor_types(self, f, ident),
         )
 
     def meter(self, node: YNode, actor: str, ids: dict[str, YNode]) -> m.Meter | None:
@@ -430,6 +433,7 @@ class _Builder(DatedAndDrawnReaders):
             requires=requires,
             effects=effects(r, f.get("effects"), f"'effects' of {what}"),
             once=r.boolean(f, "once", what),
+            cost=self.choice(f, "cost", COSTS, what),
         )
 
     def inject(self, node: YNode) -> m.Inject | None:

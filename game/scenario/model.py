@@ -275,6 +275,39 @@ class PrivateBriefing:
 
 
 @dataclass(frozen=True, slots=True)
+class TypePosition:
+    """What one hidden type truly holds on one issue: each field given replaces the stated position's."""
+
+    issue: str
+    strength: int | None = None  # None: the stated strength
+    preferred: tuple[str, ...] | None = None  # None: the stated list
+    acceptable: tuple[str, ...] | None = None
+    red_lines: tuple[str, ...] | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorType:
+    """One hidden disposition of an actor ("security-seeking"): the seed draws one per game by the priors."""
+
+    id: str
+    name: str
+    prior: float  # the author's prior; an actor's priors are normalised
+    description: str = ""
+    accommodating: bool = False  # a kept deal or a concession points to this type
+    positions: tuple[TypePosition, ...] = ()  # its true positions, overriding the stated ones by issue
+
+
+@dataclass(frozen=True, slots=True)
+class BeliefRule:
+    """How strongly an order seen moves a belief about its giver's type (the top-level `beliefs:`)."""
+
+    words: float = 0.2  # per point of fit, for words (signalling, diplomatic orders)
+    acts: float = 0.6  # per point of fit, for costly acts (military, economic orders)
+    floor: float = 0.02  # no type's share falls below this: nobody is ever quite sure
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     name: str
@@ -288,6 +321,13 @@ class Actor:
     description: str = ""
     acts: bool = False  # not playable, yet the computer gives it an order every turn (an ally, a bystander)
     private_briefing: PrivateBriefing = PrivateBriefing()
+    types: tuple[ActorType, ...] = ()  # hidden dispositions; () = what it states is what it holds
+
+    def actor_type(self, type_id: str) -> ActorType:
+        for t in self.types:
+            if t.id == type_id:
+                return t
+        raise KeyError(type_id)
 
     @property
     def gives_orders(self) -> bool:
@@ -401,6 +441,12 @@ class Option:
     requires: tuple[Condition, ...] = ()
     effects: Effects = Effects()
     once: bool = False  # may be ordered only once per game
+    cost: str = ""  # "words" or "act": how far it moves beliefs; "" = from the category
+
+    @property
+    def costly(self) -> bool:
+        """Whether others read the order as a costly act rather than words."""
+        return self.cost == "act" if self.cost else self.category in ("military", "economic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,6 +532,7 @@ class Scenario:
     areas: tuple[Area, ...] = ()  # regions drawn on the map
     turn_dates: tuple[str, ...] = ()  # ISO date of each turn when turns are of uneven length; () = turn_days
     historical_orders: tuple[HistoricalOrder, ...] = ()  # optional; the after-action review reads them
+    beliefs: BeliefRule = BeliefRule()  # how orders seen move beliefs about hidden types
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.scenario.keys import CATEGORIES, KEYS, NOTE_KINDS
+from game.scenario.keys import CATEGORIES, COSTS, KEYS, NOTE_KINDS
 from game.scenario.model import EVIDENCE_KINDS
 from game.scenario.rules import CONDITION_KEYS
 
@@ -98,6 +98,19 @@ _PROPS: dict[str, dict[str, Schema]] = {
             _ref("historical_order"),
             "Optional: what each real side did, turn by turn, for the after-action review.",
         ),
+        "beliefs": {
+            **_ref("beliefs"),
+            "description": "Optional: how far an order seen moves beliefs about its giver's hidden type.",
+        },
+    },
+    "beliefs": {
+        "words": _num(
+            "Weight per point of fit for words (signalling, diplomatic orders); default 0.2.", 0, 10
+        ),
+        "acts": _num(
+            "Weight per point of fit for costly acts (military, economic orders); default 0.6.", 0, 10
+        ),
+        "floor": _num("No type's share of a belief falls below this; default 0.02.", 0, 0.2),
     },
     "map": {
         k: _num(f"The map's {k} edge, in degrees.", *((-90, 90) if k in ("south", "north") else (-180, 180)))
@@ -140,6 +153,28 @@ _PROPS: dict[str, dict[str, Schema]] = {
             **_ref("private_briefing"),
             "description": "Optional: what only this side's team reads (its role sheet, its hand-off).",
         },
+        "types": _list(
+            _ref("actor_type"),
+            "Optional: hidden dispositions; the seed draws one per game, by the priors.",
+        ),
+    },
+    "actor_type": {
+        "id": _id("Id of the type (the actor's own)."),
+        "name": _text("Name shown in the debrief and in belief reads, e.g. security-seeking."),
+        "prior": _num("The author's prior, above 0; an actor's priors are normalised.", 0, 1000),
+        "description": _text("What this disposition wants and fears."),
+        "accommodating": _bool("A kept deal or a concession points to this type."),
+        "positions": _list(
+            _ref("type_position"), "This type's true positions, overriding the stated ones by issue."
+        ),
+    },
+    "type_position": {
+        "issue": _id("The issue; the actor must state a position on it."),
+        "strength": _int("1 mild, 2 firm, 3 vital (absent: the stated strength).", 1, 3),
+        "summary": _text("The true position in one line."),
+        "preferred": _states("States this type truly wants (absent: the stated list)."),
+        "acceptable": _states("States it can truly live with (absent: the stated list)."),
+        "red_lines": _states("States it truly will not accept (absent: the stated list)."),
     },
     "private_briefing": {
         "objectives": _list({"type": "string"}, "What this side wants to achieve, one per item."),
@@ -275,6 +310,11 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "description": _text("What the order means."),
         "category": {"enum": list(CATEGORIES), "description": "Kind of order."},
         "once": _bool("May be ordered only once per game."),
+        "cost": {
+            "enum": list(COSTS),
+            "description": "How far others' beliefs move on seeing it: words (little) or act (more); "
+            "default from the category (signalling, diplomatic: words; military, economic: act).",
+        },
         "stances": {
             "type": "object",
             "propertyNames": _ID,
