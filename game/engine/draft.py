@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from game.engine.state import ChosenOption, ForceMoved, ForceState, GameState, advance_date, frozen_map
+from game.engine.state import (
+    BeliefMove,
+    Beliefs,
+    ChosenOption,
+    ForceMoved,
+    ForceState,
+    GameState,
+    advance_date,
+    frozen_map,
+)
 from game.scenario.model import Scenario
 
 
@@ -20,7 +29,10 @@ class Draft:
     __slots__ = (
         "_chosen_by",
         "_own_meters",
+        "accommodating",
         "base",
+        "belief_moves",
+        "beliefs",
         "chosen",
         "chosen_ids",
         "date",
@@ -33,6 +45,7 @@ class Draft:
         "outcome",
         "tension",
         "turn",
+        "types",
     )
 
     def __init__(self, state: GameState) -> None:
@@ -51,6 +64,13 @@ class Draft:
         self.fired_injects = set(state.fired_injects)
         self.moved_last_turn: list[ForceMoved] = []  # only this turn's moves are kept
         self.outcome = state.outcome
+        self.types = state.types  # drawn once per game: a turn never changes them
+        # observer -> subject -> type -> share; copied per pair only when a belief moves (beliefs.py)
+        self.beliefs: dict[str, dict[str, Mapping[str, float]]] = {
+            o: dict(a) for o, a in state.beliefs.items()
+        }
+        self.belief_moves: list[BeliefMove] = []  # only this turn's are kept
+        self.accommodating: Mapping[str, frozenset[str]] = {}  # actor -> accommodating types (set by resolve)
 
     # ------------------------------------------------------------ reading
     def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool:
@@ -105,6 +125,13 @@ class Draft:
             fired_injects=frozenset(self.fired_injects),
             moved_last_turn=tuple(self.moved_last_turn),
             outcome=self.outcome,
+            types=self.types,
+            beliefs=self.base.beliefs if not self.belief_moves else _frozen_beliefs(self.beliefs),
+            belief_moves=tuple(self.belief_moves),
             chosen_by=MappingProxyType(self._chosen_by),
             chosen_ids=frozenset(self.chosen_ids),
         )
+
+
+def _frozen_beliefs(beliefs: dict[str, dict[str, Mapping[str, float]]]) -> Beliefs:
+    return MappingProxyType({o: MappingProxyType(about) for o, about in beliefs.items()})

@@ -14,6 +14,7 @@ from typing import Any
 from game.engine import saves
 from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
 from game.engine.changing import in_force
+from game.engine.dispositions import check_types, draw_types
 from game.engine.orders import Orders
 from game.engine.readings import read_option
 from game.engine.records import Decision, Reading, TurnRecord
@@ -47,6 +48,7 @@ class Game:
         humans: tuple[str, ...],
         temperaments: dict[str, str] | None = None,
         classroom: bool = False,
+        types: dict[str, str] | None = None,
     ):
         playable = [a.id for a in scenario.playable_actors]
         for side in humans:
@@ -66,7 +68,12 @@ class Game:
                     f"unknown temperament '{temperament}' for {side} "
                     f"(known: {', '.join(sorted(TEMPERAMENTS))})"
                 )
-        self.states: list[GameState] = [GameState.initial(scenario)]
+        # One hidden type per actor with types, from the seed unless given (a save keeps them).
+        self.types = dict(types) if types is not None else draw_types(scenario, seed)
+        problem = check_types(scenario, self.types)
+        if problem:
+            raise IllegalOrder(problem)
+        self.states: list[GameState] = [GameState.initial(scenario, self.types)]
         self.history: list[TurnRecord] = []
         self.orders: list[Orders] = []
         self.injects: list[list[str]] = []  # instructor injects applied at each turn
@@ -89,8 +96,9 @@ class Game:
         humans: tuple[str, ...] | list[str] = (),
         temperaments: dict[str, str] | None = None,
         classroom: bool = False,
+        types: dict[str, str] | None = None,
     ) -> Game:
-        return cls(scenario, seed, tuple(humans), temperaments, classroom)
+        return cls(scenario, seed, tuple(humans), temperaments, classroom, types)
 
     # ------------------------------------------------------------ reading
     @property

@@ -14,8 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from game.engine.beliefs import accommodating_types
+from game.engine.beliefs import update as update_beliefs
 from game.engine.changing import in_force
 from game.engine.conditions import KINDS, all_hold, first_failing
+from game.engine.dispositions import typed
 from game.engine.draft import Draft
 from game.engine.effects import Prepared, apply, prepare
 from game.engine.index import memo
@@ -86,6 +89,7 @@ class Turn:
     rung_before: Rung
     facts: list[Fact] = field(default_factory=list)
     injects: list[str] = field(default_factory=list)  # fired this turn, in order
+    true_scenario: Scenario | None = None  # the positions the drawn types truly hold (None: as stated)
 
     def apply(self, prepared: Prepared, cause: Cause) -> None:
         apply(self.draft, prepared, cause, self.facts)
@@ -145,16 +149,23 @@ def readings(turn: Turn) -> None:
     """2. Each order read against the other actors' positions: their reactions, scaled by strength,
     and each position's own response (once per position per turn)."""
     responded: set[tuple[str, str, str]] = set()
+    true = turn.true_scenario or turn.scenario  # each actor reacts by what it truly holds
     for option in turn.options:
-        for reaction in _reactions(turn.scenario, option):
+        for reaction in _reactions(true, option):
             turn.apply(reaction.effects, reaction.cause)
             if reaction.own is not None and reaction.key not in responded:
                 responded.add(reaction.key)
                 turn.apply(reaction.own, reaction.own_cause)
 
 
+def beliefs(turn: Turn) -> None:
+    """3. Each side's belief about the others' hidden types, moved by the orders it saw: costly acts
+    more than words (game/engine/beliefs.py)."""
+    update_beliefs(turn.draft, turn.scenario, turn.options)
+
+
 def injects(turn: Turn) -> None:
-    """3. Instructor injects queued this turn, then scripted injects whose conditions now hold (each once)."""
+    """4. Instructor injects queued this turn, then scripted injects whose conditions now hold (each once)."""
     sc, draft = turn.scenario, turn.draft
     for inject_id in turn.instructor_injects:
         inject = sc.index.injects.get(inject_id)
@@ -177,7 +188,7 @@ def _inject_effects(scenario: Scenario, inject: Inject) -> Prepared:
 
 
 def ladder(turn: Turn) -> None:
-    """4. A change of rung is recorded with the tension that caused it."""
+    """5. A change of rung is recorded with the tension that caused it."""
     after = turn.scenario.rung_for(turn.draft.tension)
     if after.id != turn.rung_before.id:
         cause = Cause("ladder", tension=turn.draft.tension, rung_from=turn.rung_before.id)
@@ -185,7 +196,7 @@ def ladder(turn: Turn) -> None:
 
 
 def outcome(turn: Turn) -> None:
-    """5. Outcomes in the scenario's order; past the turn limit, the default one."""
+    """6. Outcomes in the scenario's order; past the turn limit, the default one."""
     sc, draft = turn.scenario, turn.draft
     for candidate in sc.outcomes:
         if not candidate.default and candidate.when and all_hold(candidate.when, sc, draft):
@@ -196,11 +207,19 @@ def outcome(turn: Turn) -> None:
 
 
 def advance(turn: Turn) -> None:
-    """6. The turn counter and the date advance."""
+    """7. The turn counter and the date advance."""
     turn.draft.next_turn(turn.scenario)
 
 
-STEPS: tuple[Callable[[Turn], None], ...] = (own_effects, readings, injects, ladder, outcome, advance)
+STEPS: tuple[Callable[[Turn], None], ...] = (
+    own_effects,
+    readings,
+    beliefs,
+    injects,
+    ladder,
+    outcome,
+    advance,
+)
 
 
 def resolve(
@@ -218,7 +237,11 @@ def resolve(
     sides = scenario.acting_actors
     options = tuple(scenario.option(orders[a.id]) for a in sides)
     rung = scenario.rung_for(state.tension)
-    turn = Turn(scenario, Draft(state), options, tuple(instructor_injects), rung)
+    draft = Draft(state)
+    draft.accommodating = accommodating_types(scenario)
+    turn = Turn(
+        scenario, draft, options, tuple(instructor_injects), rung, true_scenario=typed(scenario, state.types)
+    )
     for step in STEPS:
         step(turn)
     new = turn.draft.freeze()

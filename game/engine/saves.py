@@ -41,6 +41,7 @@ def game_to_save(game: Game) -> dict[str, Any]:
         "humans": list(game.humans),
         "mode": "classroom" if game.classroom else "solo",
         "temperaments": game.temperaments,
+        **({"types": dict(game.types)} if game.types else {}),  # optional: older saves draw from the seed
         "turns": [
             {"orders": orders.to_json(), "injects": injects} | ({"rationales": why} if why else {})
             for orders, injects, why in zip(game.orders, game.injects, game.rationales, strict=True)
@@ -69,7 +70,8 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
         humans = tuple(str(h) for h in data["humans"])
         temperaments = {str(k): str(v) for k, v in dict(data["temperaments"]).items()}
         turns = list(data["turns"])
-        game = cls(scenario, seed, humans, temperaments, classroom=data.get("mode") == "classroom")
+        types = {str(k): str(v) for k, v in dict(data["types"]).items()} if "types" in data else None
+        game = cls(scenario, seed, humans, temperaments, data.get("mode") == "classroom", types)
         for turn in turns:
             game.pending_injects = [str(i) for i in turn.get("injects", [])]
             orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}

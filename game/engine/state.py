@@ -49,6 +49,22 @@ def _no_orders() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({})
 
 
+def _none() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+Beliefs = Mapping[str, Mapping[str, Mapping[str, float]]]  # observer -> subject -> type -> share
+
+
+class BeliefMove(NamedTuple):
+    """What moved one side's belief about another last turn: an order seen, or a deal (its `cause`)."""
+
+    observer: str
+    subject: str
+    cause: object  # a `Cause` for an order seen; whatever a caller of `nudge` gave
+    factors: Mapping[str, float]  # type -> the factor its share was multiplied by
+
+
 class WorldView(Protocol):
     """What a condition reads: a frozen `GameState`, or the draft of the turn being resolved."""
 
@@ -85,6 +101,10 @@ class GameState:
     fired_injects: frozenset[str] = frozenset()
     moved_last_turn: tuple[ForceMoved, ...] = ()
     outcome: str | None = None
+    types: Mapping[str, str] = field(default_factory=_none)  # actor -> the hidden type drawn for it
+    beliefs: Beliefs = field(default_factory=_none)  # each acting side's belief about others' types
+    # What moved the beliefs last turn, for the read in words (replays rebuild it; not saved).
+    belief_moves: tuple[BeliefMove, ...] = field(default=(), compare=False, repr=False)
     # Each side's own orders in turn order, kept as they happen so no question about the
     # past scans every side's orders (derived from `chosen`; not part of the state's identity).
     chosen_by: Mapping[str, tuple[str, ...]] = field(default_factory=_no_orders, compare=False, repr=False)
@@ -99,7 +119,7 @@ class GameState:
         return hash((self.turn, self.date, self.tension, self.chosen, self.outcome))
 
     @classmethod
-    def initial(cls, scenario: Scenario) -> GameState:
+    def initial(cls, scenario: Scenario, types: Mapping[str, str] | None = None) -> GameState:
         return cls(
             turn=1,
             date=scenario.start_date,
@@ -107,6 +127,8 @@ class GameState:
             meters=frozen_map({a.id: frozen_map({m.id: m.start for m in a.meters}) for a in scenario.actors}),
             issues=frozen_map({i.id: i.start for i in scenario.issues}),
             forces=frozen_map({f.id: ForceState(f.at, f.posture) for f in scenario.forces}),
+            types=frozen_map(types or {}),
+            beliefs=initial_beliefs(scenario),
         )
 
     def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool:
@@ -132,7 +154,49 @@ class GameState:
             "fired_injects": sorted(self.fired_injects),
             "moved_last_turn": [list(m) for m in self.moved_last_turn],
             "outcome": self.outcome,
+        } | _hidden_json(self)
+
+
+def initial_beliefs(scenario: Scenario) -> Beliefs:
+    """Every acting side's belief about each other actor with types: the author's priors, normalised."""
+    subjects = [a for a in scenario.actors if a.types]
+    if not subjects:
+        return _none()
+    beliefs = {}
+    for observer in scenario.acting_actors:
+        about = {}
+        for subject in subjects:
+            if subject.id != observer.id:
+                total = sum(t.prior for t in subject.types) or 1.0
+                about[subject.id] = frozen_map({t.id: t.prior / total for t in subject.types})
+        beliefs[observer.id] = frozen_map(about)
+    return frozen_map(beliefs)
+
+
+def _hidden_json(state: GameState) -> dict[str, Any]:
+    """The optional keys of types and beliefs: absent for a scenario without types, as before."""
+    out: dict[str, Any] = {}
+    if state.types:
+        out["types"] = dict(sorted(state.types.items()))
+    if state.beliefs:
+        out["beliefs"] = {o: {s: dict(b) for s, b in about.items()} for o, about in state.beliefs.items()}
+    return out
+
+
+def _beliefs_from_json(data: object) -> Beliefs:
+    if not data:
+        return _none()
+    return frozen_map(
+        {
+            str(o): frozen_map(
+                {
+                    str(s): frozen_map({str(t): float(p) for t, p in dict(b).items()})
+                    for s, b in dict(about).items()
+                }
+            )
+            for o, about in dict(data).items()  # type: ignore[call-overload]
         }
+    )
 
 
 def orders_by_side(chosen: tuple[ChosenOption, ...]) -> Mapping[str, tuple[str, ...]]:
@@ -164,6 +228,8 @@ def state_from_json(data: dict[str, Any]) -> GameState:
         fired_injects=frozenset(str(i) for i in data["fired_injects"]),
         moved_last_turn=tuple(ForceMoved(str(f), str(a), str(b)) for f, a, b in data["moved_last_turn"]),
         outcome=None if data["outcome"] is None else str(data["outcome"]),
+        types=frozen_map({str(a): str(t) for a, t in dict(data.get("types") or {}).items()}),
+        beliefs=_beliefs_from_json(data.get("beliefs")),
     )
 
 
