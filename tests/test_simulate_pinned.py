@@ -2,7 +2,9 @@
 
 The files in tests/data/ were made with the engine as it was before the speed
 work of issue 16 (commit e666ba1; the Eastern Flank reports made again with
-main at 48bccc3, still that engine, when the scenario's content changed): the
+main at 48bccc3, still that engine, when the scenario's content changed; and again on the
+`types` branch of issue 8, when Russia was given hidden types, which change its games on
+purpose): the
 same seeds must give the same games, the same choices and the same outcomes
 whatever the engine's insides look like. When a scenario's content changes,
 make them again with an engine from before a change meant to be invisible.
