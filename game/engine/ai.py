@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.engine.changing import in_force
-from game.engine.dispositions import typed
+from game.engine.dispositions import typed_one
 from game.engine.index import memo
 from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
@@ -320,7 +320,7 @@ def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: 
     scenario = in_force(scenario, state)  # read positions as they stand now
     own_type = state.types.get(actor_id)
     if own_type is not None:  # its own positions as it truly holds them; the others' as they state them
-        scenario = typed(scenario, {actor_id: own_type})
+        scenario = typed_one(scenario, actor_id, own_type)
     rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
     signalled = _signalled(scenario, state, actor_id)
     last = state.last_choice(actor_id)

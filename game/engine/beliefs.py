@@ -75,6 +75,16 @@ def likelihood(scenario: Scenario, option: Option) -> Mapping[str, float] | None
     return memo(scenario, ("belief likelihood", option.id), lambda: _likelihood(scenario, option))
 
 
+def _tables(scenario: Scenario) -> Mapping[str, Mapping[str, float]]:
+    """option -> its likelihood factors, for every option that tells its giver's types apart."""
+
+    def tables() -> Mapping[str, Mapping[str, float]]:
+        found = {o.id: likelihood(scenario, o) for o in scenario.options}
+        return {k: v for k, v in found.items() if v is not None}
+
+    return memo(scenario, ("belief likelihoods",), tables)
+
+
 def _likelihood(scenario: Scenario, option: Option) -> Mapping[str, float] | None:
     actor = scenario.index.actors.get(option.actor)
     if actor is None or len(actor.types) < 2:
@@ -114,8 +124,9 @@ def update(draft: Draft, scenario: Scenario, options: tuple[Option, ...]) -> Non
     """Every side's beliefs, moved by the orders of this turn (its own order never moves its own)."""
     if not draft.beliefs:
         return
+    tables = _tables(scenario)
     for option in options:
-        factors = likelihood(scenario, option)
+        factors = tables.get(option.id)
         if factors is None:
             continue
         cause = Cause("belief", option.actor, option.id)

@@ -79,10 +79,25 @@ def override_of(scenario: Scenario, actor_id: str, type_id: str, issue_id: str) 
 
 def typed(scenario: Scenario, types: Mapping[str, str]) -> Scenario:
     """The scenario with the true positions of these actors' types (the same object when none differ)."""
+    if not types:
+        return scenario
+    found: Scenario = memo(scenario, ("typed", tuple(types.items())), lambda: _typed(scenario, types))
+    return found
+
+
+def typed_one(scenario: Scenario, actor_id: str, type_id: str) -> Scenario:
+    """`typed` for one actor (a computer side reading its own true positions), without a dict per call."""
+    found: Scenario = memo(
+        scenario, ("typed", ((actor_id, type_id),)), lambda: _typed(scenario, {actor_id: type_id})
+    )
+    return found
+
+
+def _typed(scenario: Scenario, types: Mapping[str, str]) -> Scenario:
     key = tuple(sorted((a, t) for a, t in types.items() if _overrides(scenario, a, t)))
     if not key:
         return scenario
-    variant: Scenario = memo(scenario, ("typed", key), lambda: _variant(scenario, dict(key)))
+    variant: Scenario = memo(scenario, ("typed variant", key), lambda: _variant(scenario, dict(key)))
     return variant
 
 
