@@ -169,7 +169,8 @@ def initial_beliefs(scenario: Scenario) -> Beliefs:
             if subject.id != observer.id:
                 total = sum(t.prior for t in subject.types) or 1.0
                 about[subject.id] = frozen_map({t.id: t.prior / total for t in subject.types})
-        beliefs[observer.id] = frozen_map(about)
+        if about:
+            beliefs[observer.id] = frozen_map(about)
     return frozen_map(beliefs)
 
 
