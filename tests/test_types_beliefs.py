@@ -295,3 +295,26 @@ def test_a_scenario_without_types_keeps_its_state_and_saves_as_before():
     assert "types" not in game.to_save()
     old = state_from_json({k: v for k, v in game.state.to_json().items()})
     assert old == game.state
+
+
+def test_a_type_override_holds_at_every_date_and_dated_changes_move_what_it_leaves_out(tmp_path):
+    path = typed_minimal(
+        tmp_path,
+        (
+            "      - id: hawk\n        name: hawkish\n        prior: 3\n",
+            "      - id: hawk\n        name: hawkish\n        prior: 3\n"
+            "        positions:\n          - {issue: bridge, strength: 1}\n",
+        ),
+        (
+            "    if_crossed: {tension: 5}\n",
+            "    if_crossed: {tension: 5}\n    changes:\n      - when: [{turn_at_least: 2}]\n        acceptable: []\n",
+        ),
+    )
+    scenario = load_scenario(path)
+    game = Game.new(scenario, seed=1, types={"north": "hawk"})
+    (before,) = true_positions(scenario, game, "north")
+    game.play_turn({})
+    (after,) = true_positions(scenario, game, "north")
+    assert (before.strength, before.acceptable) == (1, ("demilitarised",))
+    assert (after.strength, after.acceptable) == (1, ())  # the type's strength; the dated list
+    assert scenario.positions_of("north")[0].strength == 3  # what the players are shown
