@@ -302,8 +302,8 @@ def test_a_type_override_holds_at_every_date_and_dated_changes_move_what_it_leav
         tmp_path,
         (
             "      - id: hawk\n        name: hawkish\n        prior: 3\n",
-            "      - id: hawk\n        name: hawkish\n        prior: 3\n"
-            "        positions:\n          - {issue: bridge, strength: 1}\n",
+            "      - id: hawk\n        name: hawkish\n        prior: 3\n        positions:\n"
+            + "          - {issue: bridge, strength: 1}\n",
         ),
         (
             "    if_crossed: {tension: 5}\n",
