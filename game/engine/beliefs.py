@@ -195,7 +195,7 @@ def read_words(scenario: Scenario, belief_read: BeliefRead) -> str:
     """E.g. "NATO now reads Russia as revisionist, about 60 %: it ordered “Mass more troops”"."""
     observer = scenario.actor(belief_read.observer).short_name
     subject = scenario.actor(belief_read.subject).short_name
-    share = 5 * round(belief_read.share * 20)
+    share = min(95, max(5, 5 * round(belief_read.share * 20)))  # nobody is ever quite sure
     text = f"{observer} now reads {subject} as {belief_read.type_name}, about {share} %"
     why = _cause_words(scenario, belief_read.cause)
     if why:
