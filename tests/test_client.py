@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game.client import theme as th
 from game.client.app import App
 from game.client.briefing import BriefingScreen
 from game.client.dialog import ConfirmDialog
@@ -22,6 +25,7 @@ from game.client.end import EndScreen
 from game.client.handoff import HandOffScreen
 from game.client.launch import NO_DISPLAY, display_problem
 from game.client.resolution import ResolutionScreen
+from game.client.text import Backdrop, Painter
 from game.client.title import TitleScreen
 from game.client.turn import TurnScreen
 from game.client.widgets import Button
@@ -235,6 +239,42 @@ def test_redraws_reuse_cached_text_and_the_static_map_layer(app):
     app.render()
     assert app.texts.misses == misses
     assert turn.map.static_renders == 1
+
+
+def _pixels_cached_and_afresh(app: App) -> tuple[bytes, bytes]:
+    """The frame as drawn (cached backdrop, text pre-blended on plain grounds), then drawn again
+    with every such cache bypassed: each part painted straight onto the window, text alpha-blended."""
+    cached = pygame.image.tobytes(app.render().surface, "RGB")
+
+    @contextmanager
+    def no_ground(self: Painter, colour: object, rect: object) -> Iterator[None]:
+        yield
+
+    def afresh(self: Backdrop, p: Painter, key: object, paint: Callable[[Painter], None]) -> None:
+        p.surface.fill(th.BACKGROUND)
+        paint(p)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Painter, "on", no_ground)
+        patch.setattr(Backdrop, "draw", afresh)
+        return cached, pygame.image.tobytes(app.render().surface, "RGB")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 600)])
+def test_the_turn_screens_caches_never_change_a_pixel(app, size):
+    """Focused, chosen, hovered, scrolled, with an error: the cached frame is the frame drawn afresh."""
+    app.resize(size)
+    start_game(app)
+    turn = app.top
+    assert len(set(_pixels_cached_and_afresh(app))) == 1
+    press(app, pygame.K_1)  # chosen: a thicker border around the card
+    turn.hover = turn.cards[-1]
+    assert len(set(_pixels_cached_and_afresh(app))) == 1
+    turn.card_pane.scroll(25)
+    turn.detail_pane.scroll(40)
+    turn.error = "Not available: a reason"
+    assert len(set(_pixels_cached_and_afresh(app))) == 1
+    assert turn.backdrop.renders == 1  # none of that repainted the panels, the header or the map
 
 
 def test_idle_loop_does_not_redraw(app):

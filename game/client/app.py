@@ -207,8 +207,9 @@ class App:
     def render(self) -> Painter:
         """Draw the stack from its last opaque screen up, then flip."""
         painter = Painter(self.window, self.texts, self.theme)
-        self.window.fill(th.BACKGROUND)
         start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+        if not (self.stack and self.stack[start].fills_window):
+            self.window.fill(th.BACKGROUND)
         for screen in self.stack[start:]:
             screen.draw(painter)
         if self.message:

@@ -65,6 +65,7 @@ class Screen:
     """Base of every screen: focus, hover, scrolling and the key table."""
 
     opaque: ClassVar[bool] = True  # a dialog is not: the screen below shows through
+    fills_window: ClassVar[bool] = False  # paints every pixel itself (a Backdrop): the App need not clear
     bindings: ClassVar[dict[str, str]] = {
         "tab": "focus_next",
         "shift+tab": "focus_prev",

@@ -20,7 +20,7 @@ from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters
 from game.client.private import private_sheet
 from game.client.screen import Pop, Push, Transition, key_name
-from game.client.text import Painter
+from game.client.text import Backdrop, Painter
 from game.client.textfield import TextField, feed
 from game.client.timer import draw_timer
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
@@ -59,6 +59,7 @@ class OptionCard:
 
 
 class TurnScreen(GameScreen):
+    fills_window = True  # through self.backdrop
     bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send", "w": "why", "b": "private"}
 
     def __init__(self, app: App, session: Session, side: str) -> None:
@@ -81,6 +82,7 @@ class TurnScreen(GameScreen):
         session.timer.restart()  # this team's discussion time starts now
         self.card_pane = ScrollPane()
         self.detail_pane = ScrollPane()
+        self.backdrop = Backdrop()
         self.spans: list[tuple[int, int]] = []
         self._readings: dict[str, list] = {}
         self._typed: tuple[int, int] | None = None  # the last digit typed and when, for two-digit numbers
@@ -254,20 +256,17 @@ class TurnScreen(GameScreen):
 
     # ------------------------------------------------------------ painting
     def paint(self, p: Painter) -> None:
-        draw_header(p, self.header, self.turn_headings(), self.status())
         state = self.game.state
-        inner = panel(p, self.ladder_rect, "Escalation ladder", "Ladder")
-        draw_ladder(p, inner, self.scenario, state.tension)
-        inner = panel(p, self.meter_rect, "Meters")
-        clip = p.surface.get_clip()
-        p.surface.set_clip(inner)
-        draw_meters(p, inner, self.scenario, state.meters, self.colours)
-        p.surface.set_clip(clip)
-        self.map.draw(p, self.map_rect, state.forces, list(getattr(state, "moved_last_turn", [])))
-        panel(p, self.cards_rect, f"Orders for {self.actor.name}", f"Orders: {self.actor.short_name}")
+        hint = HINT.format(
+            keys=f"1–{len(self.cards)}"
+            if len(self.cards) < 10
+            else f"1–{len(self.cards)} (two digits quickly)"
+        )
+        still = (state, tuple(self.turn_headings()), self.status(), hint)
+        self.backdrop.draw(p, still, lambda layer: self._paint_still(layer, hint))
         self.card_pane.draw(p, self._paint_cards)
-        panel(p, self.detail_rect, "What this order would say")
-        self.detail_pane.draw(p, self._paint_details)
+        with p.on(th.PANEL, self.detail_pane.rect):
+            self.detail_pane.draw(p, self._paint_details)
         self.why.draw(p, self.is_focused(self.why), self.why is self.hover)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
         pad = p.theme.pad()
@@ -287,31 +286,53 @@ class TurnScreen(GameScreen):
                 anchor="midleft",
                 max_width=self.send.rect.left - self.detail_rect.left - 20,
             )
-        n = len(self.cards)
-        draw_footer(p, self.footer, HINT.format(keys=f"1–{n}" if n < 10 else f"1–{n} (two digits quickly)"))
+
+    def _paint_still(self, p: Painter, hint: str) -> None:
+        """What changes only with the turn, the window or the text size (kept in `self.backdrop`):
+        the header, the ladder, the meters, the map, the panels and their headings, the footer."""
+        draw_header(p, self.header, self.turn_headings(), self.status())
+        state = self.game.state
+        inner = panel(p, self.ladder_rect, "Escalation ladder", "Ladder")
+        draw_ladder(p, inner, self.scenario, state.tension)
+        inner = panel(p, self.meter_rect, "Meters")
+        clip = p.surface.get_clip()
+        p.surface.set_clip(inner)
+        draw_meters(p, inner, self.scenario, state.meters, self.colours)
+        p.surface.set_clip(clip)
+        self.map.draw(p, self.map_rect, state.forces, list(getattr(state, "moved_last_turn", [])))
+        panel(p, self.cards_rect, f"Orders for {self.actor.name}", f"Orders: {self.actor.short_name}")
+        panel(p, self.detail_rect, "What this order would say")
+        draw_footer(p, self.footer, hint)
 
     def _paint_cards(self, p: Painter, x: int, y: int, width: int) -> int:
         pad = p.theme.pad()
         badge_w = self._badge_w(p)
+        clip = p.surface.get_clip()
         for card in self.cards:
             r = card.rect
+            if not r.inflate(2 * pad, 2 * pad).colliderect(clip):
+                continue  # scrolled out of the pane: nothing of it would show
             available = card.status.available
             chosen = card.option_id == self.selected
             fill = th.BUTTON if available else th.BACKGROUND
             if card is self.hover and available:
                 fill = th.lighter(fill, 20)
+            edge = 4 if chosen else 1
             pygame.draw.rect(p.surface, fill, r, border_radius=6)
-            pygame.draw.rect(
-                p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, 4 if chosen else 1, border_radius=6
-            )
+            pygame.draw.rect(p.surface, th.TEXT if chosen else th.PANEL_EDGE, r, edge, border_radius=6)
             badge = Rect(r.left + pad // 2, r.top + pad // 2, badge_w, p.line_height("body"))
-            pygame.draw.rect(p.surface, th.TEXT if available else th.DISABLED, badge, border_radius=4)
-            p.text(str(card.number), badge.center, "body", th.BACKGROUND, bold=True, anchor="center")
+            badge_fill = th.TEXT if available else th.DISABLED
+            pygame.draw.rect(p.surface, badge_fill, badge, border_radius=4)
+            with p.on(badge_fill, badge.inflate(-8, 0)):
+                p.text(str(card.number), badge.center, "body", th.BACKGROUND, bold=True, anchor="center")
             tx, tw = badge.right + pad, r.right - badge.right - 2 * pad
             colour = th.TEXT if available else th.DISABLED
-            used = p.paragraph(card.status.option.label, tx, r.top + pad // 2, tw, "body", colour, bold=True)
-            note = self._card_note(card)
-            p.paragraph(note, tx, r.top + pad // 2 + used, tw, "small", th.FOCUS if chosen else th.MUTED)
+            # Inside the border and clear of the rounded corners, the card is its fill alone.
+            with p.on(fill, Rect(r.left + 6, r.top + edge, r.width - 12, r.height - 2 * edge)):
+                label = card.status.option.label
+                used = p.paragraph(label, tx, r.top + pad // 2, tw, "body", colour, bold=True)
+                note = self._card_note(card)
+                p.paragraph(note, tx, r.top + pad // 2 + used, tw, "small", th.FOCUS if chosen else th.MUTED)
             if self.is_focused(card):
                 focus_ring(p, r)
         return self.card_pane.content_height
