@@ -6,11 +6,14 @@ look at whatever reached the terminal.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_SCENARIO = ROOT / "scenarios" / "eastern_flank_2022.yaml"
@@ -51,6 +54,38 @@ def run(
         done.stdout.decode("utf-8", "replace"),
         done.stderr.decode("utf-8", "replace"),
     )
+
+
+def run_here(
+    args: list[str], stdin: str | bytes = "", home: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`run`, without the new process: `game.cli.main(ARGS)` in this one, with the same piped UTF-8
+    stdin, captured stdout and stderr, and saves folder. For tests of what a command does; a test
+    of the process itself (its exit, its encoding, another process's lock) uses `run`. Save locks
+    the command took are released after it, as the end of its process would."""
+    from game import savelock
+    from game.cli import main
+
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="") for _ in range(2)]
+    env = {} if home is None else {"BRINKMANSHIP_HOME": str(home)}
+    piped = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    with (
+        mock.patch.dict(os.environ, env),
+        mock.patch.object(sys, "stdin", piped),
+        redirect_stdout(streams[0]),
+        redirect_stderr(streams[1]),
+    ):
+        try:
+            code = main(args)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        finally:
+            savelock.release_all()
+    for stream in streams:
+        stream.flush()
+    out, err = (stream.buffer.getvalue().decode("utf-8", "replace") for stream in streams)
+    return subprocess.CompletedProcess(["main.py", *args], code, out, err)
 
 
 def real_save(tmp_path: Path, turns: int = 2, seed: int = 3) -> dict:

@@ -15,6 +15,7 @@ from game.savefiles import open_saved, write_save
 from game.scenario.loader import load_scenario
 from tests.browser_fixtures import CHROMIUM
 from tests.cli_fixtures import run as run_cli
+from tests.cli_fixtures import run_here
 from tests.lesson_fixtures import ROOT, SEED_SCENARIO, chromium, class_game, reason
 
 EXAMPLES = ROOT / "docs" / "examples"
@@ -74,12 +75,12 @@ def test_whatif_lists_the_choices_then_compares_two_timelines(tmp_path):
         if s.available and s.option.id != game.orders[1]["nato"]
     )
     page = tmp_path / "whatif.html"
-    result = run_cli(
+    result = run_here(
         ["whatif", str(path), "--turn", "2", "--side", "nato", "--order", instead, "--html", str(page)]
     )
     assert result.returncode == 0, result.stderr
     assert "As played:" in result.stdout and "What if:" in result.stdout and page.exists()
-    refused = run_cli(["whatif", str(path), "--turn", "2", "--side", "nato", "--order", "russia_invade"])
+    refused = run_here(["whatif", str(path), "--turn", "2", "--side", "nato", "--order", "russia_invade"])
     assert refused.returncode == 1 and "not an option" in refused.stderr and "Traceback" not in refused.stderr
 
 
@@ -88,7 +89,7 @@ def test_the_terminal_takes_a_reason_a_news_flash_an_undo_and_an_early_end(tmp_p
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("us", "nato", "russia"), classroom=True)
     write_save(game, save)
     typed = "1 we start firm\nnews\nnews 6\n1\n\n1\nlet them talk\nundo\n1 again firm\n1\n\n1\n\nend\n"
-    result = run_cli(["play", "--text", "--load", str(save)], stdin=typed, home=tmp_path)
+    result = run_here(["play", "--text", "--load", str(save)], stdin=typed, home=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "[instructor only]" in out and "NEWS FLASH" in out
@@ -102,7 +103,7 @@ def test_the_terminal_takes_a_reason_a_news_flash_an_undo_and_an_early_end(tmp_p
 
 def test_after_a_solo_terminal_game_the_computer_sides_are_revealed(tmp_path):
     every_option = "".join(f"{n}\n" for n in range(1, 12)) * 12
-    result = run_cli(
+    result = run_here(
         ["play", "--text", "--as", "us", "--seed", "3", "--computer", "russia=hard_line"],
         stdin=every_option,
         home=tmp_path,

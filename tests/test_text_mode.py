@@ -1,4 +1,6 @@
-"""The terminal game and the batch simulator, driven as a user drives them: through `python main.py`."""
+"""The terminal game and the batch simulator, driven as a user drives them: the command line with
+typed input. One test per command goes through `python main.py` in a process of its own; the rest
+call the same `main` in this process (`run_here`), which is the same program minus the start-up."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run, run_here
 
 ROOT = Path(__file__).resolve().parents[1]
 # Cycling through the numbers always reaches an available option, whatever this turn allows.
@@ -33,7 +35,7 @@ def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
 
 
 def test_why_and_quotes_give_the_full_story_one_command_away(tmp_path):
-    result = run(
+    result = run_here(
         ["play", "--text", "--as", "us", "--seed", "4"],
         stdin="quotes russia\n1\nwhy\nwhy 7\nq\n",
         home=tmp_path,
@@ -50,7 +52,7 @@ def test_why_and_quotes_give_the_full_story_one_command_away(tmp_path):
 
 def test_end_of_input_saves_and_the_save_resumes(tmp_path):
     save = tmp_path / "mine.json"
-    first = run(
+    first = run_here(
         ["play", "--text", "--as", "russia", "--seed", "9", "--save", str(save)],
         stdin="1\n2\n",
         home=tmp_path,
@@ -59,28 +61,28 @@ def test_end_of_input_saves_and_the_save_resumes(tmp_path):
     assert f"game saved to {save}" in first.stdout
     data = json.loads(save.read_text(encoding="utf-8"))
     assert len(data["turns"]) == 2 and data["humans"] == ["russia"]
-    resumed = run(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
+    resumed = run_here(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
     assert "at turn 3" in resumed.stdout
 
 
 def test_a_new_game_never_overwrites_a_game_already_played(tmp_path):
-    first = run(["play", "--text", "--as", "us", "--seed", "1"], stdin="1\n", home=tmp_path)
+    first = run_here(["play", "--text", "--as", "us", "--seed", "1"], stdin="1\n", home=tmp_path)
     assert first.returncode == 0, first.stderr
     saves = tmp_path / "saves"
     earlier = (saves / "eastern_flank_2022-text.json").read_text(encoding="utf-8")
-    second = run(["play", "--text", "--as", "russia", "--seed", "2"], stdin="", home=tmp_path)
+    second = run_here(["play", "--text", "--as", "russia", "--seed", "2"], stdin="", home=tmp_path)
     assert second.returncode == 0, second.stderr
     kept = [p for p in saves.iterdir() if p.name.startswith("eastern_flank_2022-text-")]
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == earlier
     assert f"Your earlier game is kept as {kept[0]}." in second.stdout
-    resumed = run(["play", "--text", "--load", str(kept[0])], stdin="", home=tmp_path)
+    resumed = run_here(["play", "--text", "--load", str(kept[0])], stdin="", home=tmp_path)
     assert "at turn 2" in resumed.stdout
 
 
 def test_a_save_of_another_crisis_resumes_without_naming_its_scenario(tmp_path):
     save = tmp_path / "cuba.json"
-    first = run(
+    first = run_here(
         [
             "play",
             "--text",
@@ -100,7 +102,7 @@ def test_a_save_of_another_crisis_resumes_without_naming_its_scenario(tmp_path):
     data = json.loads(save.read_text(encoding="utf-8"))
     data["scenario_path"] = str(tmp_path / "moved-away" / "cuba_1962.yaml")  # the project folder moved
     save.write_text(json.dumps(data), encoding="utf-8")
-    resumed = run(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
+    resumed = run_here(["play", "--text", "--load", str(save)], stdin="", home=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
     assert f"Resumed {save} at turn 2." in resumed.stdout, "found by its id in scenarios/"
 
@@ -112,13 +114,15 @@ def test_unavailable_option_is_refused_with_its_reason(tmp_path):
     game = Game.new(load_scenario(SEED_SCENARIO), seed=1, humans=("russia",))
     statuses = game.options_for("russia")
     blocked = next(n for n, s in enumerate(statuses, 1) if not s.available)
-    result = run(["play", "--text", "--as", "russia", "--seed", "1"], stdin=f"{blocked}\nq\n", home=tmp_path)
+    result = run_here(
+        ["play", "--text", "--as", "russia", "--seed", "1"], stdin=f"{blocked}\nq\n", home=tmp_path
+    )
     assert "is not available: needs" in " ".join(result.stdout.split())  # the text is wrapped
     assert "Resume with:" in result.stdout
 
 
 def test_unknown_side_is_a_usage_error(tmp_path):
-    result = run(["play", "--text", "--as", "china"], home=tmp_path)
+    result = run_here(["play", "--text", "--as", "china"], home=tmp_path)
     assert result.returncode == 2
     assert "'china' is not a playable side" in result.stderr
     assert "Traceback" not in result.stderr
@@ -126,8 +130,8 @@ def test_unknown_side_is_a_usage_error(tmp_path):
 
 
 def test_simulate_json_report_is_reproducible():
-    first = run(["simulate", "--games", "40", "--seed", "7", "--json"])
-    second = run(["simulate", "--games", "40", "--seed", "7", "--json"])
+    first = run(["simulate", "--games", "40", "--seed", "7", "--json"])  # a process of its own
+    second = run_here(["simulate", "--games", "40", "--seed", "7", "--json"])
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
     assert report["games"] == 40 and sum(report["outcomes"].values()) == 40
@@ -142,7 +146,7 @@ def test_simulate_json_report_is_reproducible():
 
 
 def test_simulate_table_flags_options_never_chosen():
-    result = run(["simulate", "--games", "5", "--seed", "1"])
+    result = run_here(["simulate", "--games", "5", "--seed", "1"])
     assert result.returncode == 0
     assert "Outcomes:" in result.stdout and "Options chosen:" in result.stdout
 
@@ -150,7 +154,7 @@ def test_simulate_table_flags_options_never_chosen():
 @pytest.mark.parametrize("fmt, marker", [("markdown", "# Debrief:"), ("html", "<svg")])
 def test_debrief_export_from_a_save(tmp_path, fmt, marker):
     save = tmp_path / "game.json"
-    run(
+    run_here(
         ["play", "--text", "--as", "nato", "--seed", "2", "--save", str(save)],
         stdin=EVERY_OPTION,
         home=tmp_path,
@@ -161,7 +165,7 @@ def test_debrief_export_from_a_save(tmp_path, fmt, marker):
     data = json.loads(save.read_text(encoding="utf-8"))
     data["scenario_path"] = "/somewhere/else/eastern_flank_2022.yaml"  # the class moved the project
     save.write_text(json.dumps(data), encoding="utf-8")
-    moved = run(["debrief", str(save), "--format", fmt])
+    moved = run_here(["debrief", str(save), "--format", fmt])
     assert moved.returncode == 0, moved.stderr
 
 
@@ -202,7 +206,7 @@ def test_random_typing_never_crashes_the_terminal_game(tmp_path, seed):
         "9999999999",
     ]
     typed = "\n".join(rng.choice(words) for _ in range(300)) + "\n"
-    result = run(
+    result = run_here(
         ["play", "--text", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--seed", str(seed)],
         stdin=typed,
         home=tmp_path,
@@ -222,7 +226,7 @@ def test_a_classroom_save_asks_every_team_in_the_terminal(tmp_path):
     save = tmp_path / "class.json"
     write_save(game, save)
     # In a lesson each order is followed by its team's one-line reason (here: none).
-    result = run(["play", "--text", "--load", str(save)], stdin="1\n\n1\n\n1\n\n", home=tmp_path)
+    result = run_here(["play", "--text", "--load", str(save)], stdin="1\n\n1\n\n1\n\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
     asked = [
         line for line in result.stdout.splitlines() if line.endswith("your order; other teams, look away.")
