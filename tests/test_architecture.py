@@ -8,6 +8,7 @@ Run this file as a script to list every function over the length limit:
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,9 +57,16 @@ FORBIDDEN_TO_THE_CORE = ("game.client", "game.cli", "game.commands", "pygame")
 MAY_IMPORT_CLI = {ROOT / "main.py", GAME / "__main__.py"}
 
 
+@functools.cache
 def python_files() -> list[Path]:
     skip = {".git", ".venv", "venv", "build", "__pycache__"}
     return sorted(p for p in ROOT.rglob("*.py") if not skip & set(p.relative_to(ROOT).parts))
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """A file's syntax tree, read once for all the checks here."""
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def module_name(path: Path) -> str:
@@ -71,7 +79,7 @@ def imported(path: Path, module: str = "") -> Iterator[tuple[int, str]]:
 
     `module` is the file's own dotted name (by default, from where it lies), to resolve relative imports.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    tree = parsed(path)
     module = module or module_name(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     for node in ast.walk(tree):
@@ -175,7 +183,7 @@ def long_functions(folder: Path, limit: int = LONGEST_FUNCTION) -> list[str]:
     """`file:line: name is N lines` for every function or method in `folder` longer than `limit`."""
     found = []
     for path in sorted(folder.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        tree = parsed(path)
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
