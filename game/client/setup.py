@@ -12,7 +12,6 @@ from game.client.overlay import Line, Sheet
 from game.client.screen import Pop, Transition
 from game.client.timer import TIMER_CHOICES
 from game.client.widgets import Button
-from game.engine.ai import TEMPERAMENTS
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -35,6 +34,8 @@ class LessonSettings:
 
 
 def _type_name(kind: str) -> str:
+    from game.engine.ai import TEMPERAMENTS  # here: the title screen shows before the rules are loaded
+
     return TEMPERAMENTS[kind].name if kind in TEMPERAMENTS else "left to chance"
 
 
@@ -88,6 +89,8 @@ class LessonSettingsSheet(Sheet):
         return lambda: self._next_type(side)
 
     def _next_type(self, side: str) -> Transition | None:
+        from game.engine.ai import TEMPERAMENTS
+
         cycle = [CHANCE, *sorted(TEMPERAMENTS)]
         now = self.settings.fixed.get(side, CHANCE)
         self.settings.fixed[side] = cycle[(cycle.index(now) + 1) % len(cycle)] if now in cycle else CHANCE

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from game.scenario.model import Scenario
+if TYPE_CHECKING:  # the first frame is drawn before any scenario is read
+    from game.scenario.model import Scenario
 
 RGB = tuple[int, int, int]
 

@@ -19,12 +19,11 @@ from game.client.screen import Push, Replace, Screen, Transition
 from game.client.setup import LessonSettings, LessonSettingsSheet
 from game.client.text import Painter
 from game.client.widgets import Button, ScrollPane, Toggle, focus_ring, panel, title_height
-from game.lesson.reveal import with_fixed_types
-from game.scenario.model import Scenario
 from game.wording import counted, nice_date
 
 if TYPE_CHECKING:
     from game.client.app import App
+    from game.scenario.model import Scenario
 
 
 @dataclass(eq=False)
@@ -204,6 +203,7 @@ class TitleScreen(Screen):
         from game.client.briefing import BriefingScreen
         from game.client.session import Session
         from game.engine.game import Game
+        from game.lesson.reveal import with_fixed_types
         from game.seeds import choose_seed
 
         scenario = self.chosen.scenario
