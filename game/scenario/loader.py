@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from game.scenario.keys import CATEGORIES, COSTS, KEYS, NOTE_KINDS
 from game.scenario.problems import Problem, did_you_mean, sort_problems
 from game.scenario.readers import DatedAndDrawnReaders, is_iso_date
 from game.scenario.rules import conditions, effects
-from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, read_tree
+from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, parse_bytes, read_file
 
 T = TypeVar("T")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -51,12 +52,33 @@ def load_scenario(path: str | Path) -> m.Scenario:
     return scenario
 
 
+# Files already checked, by name and exact bytes: the window, the server and a save being opened read
+# the same unchanged file again and again; the model is immutable, so one reading serves them all.
+_CHECKED: OrderedDict[tuple[str, bytes], tuple[m.Scenario | None, tuple[Problem, ...]]] = OrderedDict()
+_CHECKED_KEPT = 8
+
+
 def check_file(path: str | Path) -> tuple[m.Scenario | None, list[Problem]]:
     """(the scenario, or None when it has errors; every problem found). Never raises for any content."""
     name = str(path)
-    tree, problems, data = read_tree(path)
-    if tree is None:
+    data, problems = read_file(path)
+    if data is None:
         return None, sort_problems(problems)
+    key = (name, data)
+    if key in _CHECKED:
+        _CHECKED.move_to_end(key)
+    else:
+        _CHECKED[key] = _check_bytes(name, data)
+        if len(_CHECKED) > _CHECKED_KEPT:
+            _CHECKED.popitem(last=False)
+    scenario, found = _CHECKED[key]
+    return scenario, list(found)
+
+
+def _check_bytes(name: str, data: bytes) -> tuple[m.Scenario | None, tuple[Problem, ...]]:
+    tree, problems = parse_bytes(data, name)
+    if tree is None:
+        return None, tuple(sort_problems(problems))
     reader = Reader(name)
     reader.problems.extend(problems)
     try:
@@ -68,8 +90,8 @@ def check_file(path: str | Path) -> tuple[m.Scenario | None, list[Problem]]:
         check_anachronism(reader, scenario, tree)  # on a sound model only: it reads dates the build checked
     problems = sort_problems(reader.problems)
     if scenario is None or any(p.is_error for p in problems):
-        return None, problems
-    return replace(scenario, content_hash=hashlib.sha256(data).hexdigest(), path=name), problems
+        return None, tuple(problems)
+    return replace(scenario, content_hash=hashlib.sha256(data).hexdigest(), path=name), tuple(problems)
 
 
 class _Builder(DatedAndDrawnReaders):

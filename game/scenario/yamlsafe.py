@@ -98,6 +98,15 @@ class _Refused(Exception):
 
 def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
     """Read a file into a positioned tree; never raises. Returns (tree or None, problems, file bytes)."""
+    data, problems = read_file(path)
+    if data is None:
+        return None, problems, b""
+    tree, problems = parse_bytes(data, str(path))
+    return tree, problems, data
+
+
+def read_file(path: str | Path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a scenario file, or None and why it cannot be one; never raises."""
     name = str(path)
     data = b""
     try:
@@ -114,18 +123,17 @@ def read_tree(path: str | Path) -> tuple[YMap | None, list[Problem], bytes]:
         if len(data) > MAX_BYTES:  # grew since it was opened
             raise _Refused(1, 1, "the file is larger than 1 MiB, the most a scenario file may be")
     except _Refused as refused:
-        return None, [Problem(name, refused.line, refused.column, "error", refused.message)], data
+        return None, [Problem(name, refused.line, refused.column, "error", refused.message)]
     except FileNotFoundError:
-        return None, [Problem(name, 0, 0, "error", "no such file")], data
+        return None, [Problem(name, 0, 0, "error", "no such file")]
     except IsADirectoryError:
-        return None, [Problem(name, 0, 0, "error", "this is a folder, not a scenario file")], data
+        return None, [Problem(name, 0, 0, "error", "this is a folder, not a scenario file")]
     except NotAFile:
         message = "this is a pipe, a device or a socket, not a scenario file; only files are read"
-        return None, [Problem(name, 0, 0, "error", message)], data
+        return None, [Problem(name, 0, 0, "error", message)]
     except OSError as exc:
-        return None, [Problem(name, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")], data
-    tree, problems = parse_bytes(data, name)
-    return tree, problems, data
+        return None, [Problem(name, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")]
+    return data, []
 
 
 def parse_bytes(data: bytes, name: str = "<scenario>") -> tuple[YMap | None, list[Problem]]:
