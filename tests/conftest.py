@@ -7,6 +7,7 @@ need no display, no sound card, and print no pygame banner.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,13 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+# The `python main.py` processes the tests start compile the game once, into a cache of this run's
+# own (nothing is written into the project), and read it from then on, as an installed game does.
+# A shell with PYTHONDONTWRITEBYTECODE would otherwise have every one compile all it imports anew.
+_BYTECODE = tempfile.TemporaryDirectory(prefix="brinkmanship-test-pycache-")
+os.environ["PYTHONPYCACHEPREFIX"] = _BYTECODE.name
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture

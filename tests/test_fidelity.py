@@ -16,6 +16,7 @@ any folder above the project); when it is absent the article checks are skipped,
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -86,10 +87,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(normalise(text)))
 
 
+@functools.lru_cache(maxsize=4)
+def _grams(article: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of n consecutive words in the article (worked out once, not once per text)."""
+    art = _words(article)
+    return frozenset(tuple(art[i : i + n]) for i in range(len(art) - n + 1))
+
+
 def copied_run(text: str, article: str, n: int = 8) -> str:
     """The first run of n consecutive words that `text` shares with the article, or ''."""
-    art = _words(article)
-    grams = {tuple(art[i : i + n]) for i in range(len(art) - n + 1)}
+    grams = _grams(article, n)
     words = _words(text)
     for i in range(len(words) - n + 1):
         if tuple(words[i : i + n]) in grams:
@@ -109,7 +116,9 @@ def article() -> str:
 
 @pytest.fixture(scope="module")
 def raw() -> dict:
-    return yaml.safe_load(SCENARIO_PATH.read_text(encoding="utf-8"))
+    return yaml.load(
+        SCENARIO_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
 
 
 def _evidence(raw: dict):
