@@ -13,6 +13,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
 LONGEST_FUNCTION = 50  # lines, from `def` to the last line of its body
@@ -69,31 +71,41 @@ def parsed(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _forget_the_trees() -> Iterator[None]:
+    """The trees are many objects: dropped after this module, so later garbage collections skip them."""
+    yield
+    parsed.cache_clear()
+
+
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path, module: str = "") -> Iterator[tuple[int, str]]:
+@functools.cache
+def imported(path: Path, module: str = "") -> tuple[tuple[int, str], ...]:
     """Every module the file imports, wherever the import stands (inside functions too), with its line.
 
     `module` is the file's own dotted name (by default, from where it lies), to resolve relative imports.
     """
     tree = parsed(path)
+    found: list[tuple[int, str]] = []
     module = module or module_name(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                yield node.lineno, alias.name
+                found.append((node.lineno, alias.name))
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:  # a relative import: resolve it against the file's package
                 parent = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parent, base] if base else parent)
-            yield node.lineno, base
+            found.append((node.lineno, base))
             for alias in node.names:  # `from game import cli` imports game.cli
-                yield node.lineno, f"{base}.{alias.name}"
+                found.append((node.lineno, f"{base}.{alias.name}"))
+    return tuple(found)
 
 
 def within(name: str, package: str) -> bool:
