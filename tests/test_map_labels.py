@@ -173,6 +173,11 @@ def test_the_map_layer_is_placed_once_until_the_forces_or_the_size_change(tmp_pa
     app.resize((1024, 600))
     app.render()
     assert turn.map.dynamic_renders == 2
+    # The next turn's screen is a new one: it draws its own forces, on the outlines already drawn.
+    following = TurnScreen(app, turn.session, turn.side)
+    app.stack = [following]
+    assert "Russia 100k" in app.render().shown_text()
+    assert following.map.static_renders == 0 and following.map.dynamic_renders == 1
     pygame.display.quit()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import OrderedDict
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -118,6 +119,11 @@ def _area_centroid(points: list) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
+# The static layers last drawn (any view), by scenario, view, side styles, size and text size; each
+# entry holds its scenario, so an id is never mistaken for another scenario's. Never drawn on after.
+_STATIC_LAYERS: OrderedDict[tuple, tuple] = OrderedDict()
+
+
 class MapView:
     """Draws one scenario's map; keeps its static and dynamic layers between frames."""
 
@@ -156,6 +162,29 @@ class MapView:
         key = (size, p.theme)
         if self._static is not None and self._static_key == key:
             return self._static
+        # Every turn opens a new turn screen, and with it a new MapView: the last ones drawn are kept.
+        shared = (id(self.scenario), self.view, tuple(sorted(self.styles.items())), size, p.theme)
+        kept = _STATIC_LAYERS.get(shared)
+        if kept is not None and kept[0] is self.scenario:  # the very scenario (ids are reused after one dies)
+            _STATIC_LAYERS.move_to_end(shared)
+            surface, self._index, self._codes, self.country_labels, self.legend_rect = kept[1:]
+            self._static, self._static_key = surface, key
+            return surface
+        surface = self._draw_static(p, size)
+        _STATIC_LAYERS[shared] = (
+            self.scenario,
+            surface,
+            self._index,
+            self._codes,
+            self.country_labels,
+            self.legend_rect,
+        )
+        if len(_STATIC_LAYERS) > 2:
+            _STATIC_LAYERS.popitem(last=False)
+        self._static_key = key
+        return surface
+
+    def _draw_static(self, p: Painter, size: tuple[int, int]) -> pygame.Surface:
         self.static_renders += 1
         rect = Rect((0, 0), size)
         surface = pygame.Surface(size)
@@ -198,7 +227,7 @@ class MapView:
         # Country names go on the dynamic layer, after the forces' labels, so they never cover them.
         self.country_labels = sorted(labels, key=lambda item: (not item[3], -item[2]))
         self._legend(Painter(surface, p.texts, p.theme), rect)
-        self._static, self._static_key, self._index = surface, key, index
+        self._static, self._index = surface, index
         return surface
 
     def _legend(self, p: Painter, rect: Rect) -> None:
