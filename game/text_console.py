@@ -15,7 +15,7 @@ from game.wording import counted
 
 HELP = (
     "At 'Your order:' type a number (a reason may follow it: '2 we want talks'), 'i N' to see how "
-    "option N reads, or an instructor command: 'pause', 'news' (the list of news flashes), 'news N' "
+    "option N reads, 'reads' for your read of the others' hidden aims, or an instructor command: 'pause', 'news' (the list of news flashes), 'news N' "
     "(announce one now; it lands when the turn resolves), 'undo' (take back the last turn), 'end' "
     "(end the game now and show the debrief), 'help'; 'q' saves and stops."
 )

@@ -23,7 +23,9 @@ from game.text_views import (
     end_lines,
     quotes_lines,
     readings_lines,
+    reads_lines,
     record_lines,
+    revealed_block,
     situation_lines,
     wrap,
 )
@@ -84,6 +86,7 @@ def show_end(game: Game) -> None:
                 f"The instructor ended the game after {counted(len(game.history), 'turn')}; no outcome was reached."
             )
             _print(["", "Tension by turn: " + " → ".join(str(t) for t in game.tension_history)])
+            _print(revealed_block(game))
             _show_reveal(game)
         return  # otherwise the game is still open: there is no end to show
     _print(["", *end_lines(game)])
@@ -101,9 +104,13 @@ def _show_reveal(game: Game) -> None:
         _print(wrap("The computer played " + "; ".join(sides) + "."))
 
 
-def _reading_command(game: Game, answer: str) -> bool:
-    """'why' / 'why N' (a turn in full) and 'quotes' / 'quotes SIDE': True when the answer was one."""
+def _reading_command(game: Game, answer: str, side: str) -> bool:
+    """'why' / 'why N' (a turn in full), 'quotes' / 'quotes SIDE' and 'reads' (this side's own reads
+    of the others, in full): True when the answer was one."""
     word, _, rest = answer.partition(" ")
+    if word == "reads":
+        _print(reads_lines(game, side))
+        return True
     if word == "why":
         turns = {r.turn: r for r in game.history}
         asked = _number(rest.strip())
@@ -151,11 +158,11 @@ def choose_side(scenario: Scenario, wanted: str | None) -> str:
 
 
 def introduce(game: Game, side: str) -> None:
-    """Who plays what in a new game, and its seed, so the same game can be played again."""
+    """Who plays what in a new game, and its seed, so the same game can be played again. The computer
+    sides' temperaments are not announced: what drives them is for the players to read (the debrief says)."""
     scenario = game.scenario
-    others = ", ".join(
-        f"{scenario.actor(a).short_name} ({t.replace('_', '-')})" for a, t in game.temperaments.items()
-    )
+    names = [scenario.actor(a).short_name for a in game.temperaments]
+    others = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
     if len(game.humans) > 1:
         teams = ", ".join(scenario.actor(a).short_name for a in game.humans)
         computer = f"; the computer plays {others}" if others else ""
@@ -172,7 +179,7 @@ def _read_order(game: Game, side: str, ask_why: bool) -> tuple[str, str] | None:
         answer = line.lower()
         if answer in ("q", "quit"):
             return None
-        if _reading_command(game, answer) or text_console.command(game, answer, _say, _ask):
+        if _reading_command(game, answer, side) or text_console.command(game, answer, _say, _ask):
             continue
         first, _, reason = line.partition(" ")
         number = _number(first)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import textwrap
 
+from game.engine.beliefs import BeliefRead
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
+from game.engine.reads import own_reads, read_details, share_words, subjects
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
 from game.scenario.evidence import cite_evidence, known_by, stated_later
@@ -104,6 +106,7 @@ def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[st
         if a.meters
     )
     lines += wrap(meters, "  ", "    ")
+    lines += read_lines(game, side)
     if show_issues:
         lines += wrap(
             "Now: " + "; ".join(f"{i.name}: {i.state(st.issues[i.id]).name}" for i in sc.issues), "  ", "    "
@@ -118,6 +121,37 @@ def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[st
     if closed:
         lines += wrap(f"Not open now: {', '.join(closed)} ('i N' says why).", "  ", "    ")
     return [*lines, COMMANDS]
+
+
+def read_lines(game: Game, side: str) -> list[str]:
+    """The side's own read of each other side with hidden types, in one short line each, when it is new
+    or has moved since last turn ('reads': in full, with what moved it). Only this side's: in a
+    classroom game it is printed while the other teams look away."""
+    sc, st = game.scenario, game.state
+    if not game.history:  # nothing seen yet: the priors say only that there is something to read
+        return [
+            f"  {sc.actor(s).short_name}'s aims are hidden: "
+            + " or ".join(t.name for t in sc.actor(s).types)
+            + "? ('reads')"
+            for s in subjects(sc, st, side)
+        ]
+    before = {r.subject: short_read(sc, r) for r in own_reads(sc, game.states[-2], side)}
+    now = [short_read(sc, r) for r in own_reads(sc, st, side)]
+    return [line for text in now if text not in before.values() for line in wrap(text, "  ", "    ")]
+
+
+def short_read(sc: Scenario, belief_read: BeliefRead) -> str:
+    """'Your read of Russia: revisionist, about 80 % ('reads': why)'."""
+    subject = sc.actor(belief_read.subject).short_name
+    return f"Your read of {subject}: {belief_read.type_name}, about {share_words(belief_read.share)} ('reads': why)"
+
+
+def reads_lines(game: Game, side: str) -> list[str]:
+    """'reads': the side's own reads in full (each type's share, the likeliest by turn, last turn's moves)."""
+    found = read_details(game.scenario, game.states, side)
+    if not found:
+        return ["No other side's aims are hidden in this scenario."]
+    return [line for text in found for line in wrap(text, "  ", "    ")]
 
 
 def readings_lines(game: Game, option_id: str, closed_because: str = "") -> list[str]:
@@ -174,6 +208,16 @@ def chain_lines(game: Game, record: TurnRecord) -> list[str]:
     return lines
 
 
+def revealed_block(game: Game) -> list[str]:
+    """After the game: each hidden type, what every side believed of it, what its stated positions hid."""
+    found = summarise(game).revealed
+    return (
+        ["", "Hidden aims, revealed:", *[line for t in found for line in wrap(f"- {t}", "  ", "    ")]]
+        if found
+        else []
+    )
+
+
 def end_lines(game: Game) -> list[str]:
     """The one-page debrief, as the Markdown and HTML exports and the window's end screen lead with."""
     page = summarise(game)
@@ -183,6 +227,7 @@ def end_lines(game: Game) -> list[str]:
         lines.append("The turning points:")
         for point in page.turning_points:
             lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
+    lines += revealed_block(game)
     for heading, items, numbered in (
         ("What really happened:", page.history, False),
         ("For discussion:", page.questions, True),

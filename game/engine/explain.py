@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine.conditions import flag_words
+from game.engine.reads import REACTED, as_stated, masked_reason
 from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
 from game.scenario.evidence import cite
 from game.scenario.model import Scenario
@@ -22,7 +23,10 @@ def explain_facts(scenario: Scenario, facts: tuple[Fact, ...], on: str) -> tuple
     for fact in facts:
         reason = reasons.get(fact.cause)
         if reason is None:
-            reason = reasons[fact.cause] = _REASONS[fact.cause.rule](scenario, fact.cause, on)
+            # A reaction is worded against the stated position: the hidden type stays hidden (reads.py).
+            reason = reasons[fact.cause] = _REASONS[fact.cause.rule](
+                scenario, as_stated(scenario, fact.cause), on
+            )
         changes.append(_CHANGES[fact.kind](scenario, fact, reason))
     return tuple(changes)
 
@@ -35,6 +39,8 @@ def _order(sc: Scenario, cause: Cause, on: str) -> Reason:
 
 def _reaction(sc: Scenario, cause: Cause, on: str) -> Reason:
     reading = _reading(cause)
+    if reading.verdict == REACTED:
+        return masked_reason(sc, cause)
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     sentence = reading.sentence
     because = f"{possessive(by.short_name)} order “{option.label}” {sentence[0].lower()}{sentence[1:]}"
@@ -43,6 +49,8 @@ def _reaction(sc: Scenario, cause: Cause, on: str) -> Reason:
 
 def _own_response(sc: Scenario, cause: Cause, on: str) -> Reason:
     reading = _reading(cause)
+    if reading.verdict == REACTED:
+        return masked_reason(sc, cause)
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     reactor = sc.actor(reading.position.actor)
     word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"

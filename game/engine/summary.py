@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from game.engine.game import Game
 from game.engine.headline import Headline, turn_headlines
+from game.engine.reads import revealed_lines
 from game.engine.records import Change, TurnRecord, by_order
 
 TURNING_POINTS = 3
@@ -37,6 +38,7 @@ class Summary:
     history: tuple[str, ...]  # what really happened
     questions: tuple[str, ...]
     notes: tuple[str, ...]  # for the instructor, discrepancies in the source marked as such
+    revealed: tuple[str, ...] = ()  # each actor's true type and what the others believed of it (reads.py)
 
 
 def summarise(game: Game) -> Summary:
@@ -68,6 +70,16 @@ def summarise(game: Game) -> Summary:
             ("Discrepancy in the source: " if n.kind == "discrepancy" else "") + n.text
             for n in sc.instructor_notes
         ),
+        revealed=_revealed(game),
+    )
+
+
+def _revealed(game: Game) -> tuple[str, ...]:
+    fixed = game.settings.get("fixed_hidden_types", [])
+    return tuple(
+        revealed_lines(
+            game.scenario, game.states, game.history, frozenset(fixed if isinstance(fixed, list) else [])
+        )
     )
 
 
