@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import textwrap
 
-from game.engine.beliefs import BeliefRead
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
-from game.engine.reads import own_reads, read_details, share_words, subjects
+from game.engine.reads import hidden_aims, own_reads, read_details, short_read, subjects
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
 from game.scenario.evidence import cite_evidence, known_by, stated_later
@@ -129,21 +128,12 @@ def read_lines(game: Game, side: str) -> list[str]:
     classroom game it is printed while the other teams look away."""
     sc, st = game.scenario, game.state
     if not game.history:  # nothing seen yet: the priors say only that there is something to read
-        return [
-            f"  {sc.actor(s).short_name}'s aims are hidden: "
-            + " or ".join(t.name for t in sc.actor(s).types)
-            + "? ('reads')"
-            for s in subjects(sc, st, side)
-        ]
-    before = {r.subject: short_read(sc, r) for r in own_reads(sc, game.states[-2], side)}
+        return [f"  {hidden_aims(sc, s)} ('reads')" for s in subjects(sc, st, side)]
+    before = [short_read(sc, r) for r in own_reads(sc, game.states[-2], side)]
     now = [short_read(sc, r) for r in own_reads(sc, st, side)]
-    return [line for text in now if text not in before.values() for line in wrap(text, "  ", "    ")]
-
-
-def short_read(sc: Scenario, belief_read: BeliefRead) -> str:
-    """'Your read of Russia: revisionist, about 80 % ('reads': why)'."""
-    subject = sc.actor(belief_read.subject).short_name
-    return f"Your read of {subject}: {belief_read.type_name}, about {share_words(belief_read.share)} ('reads': why)"
+    return [
+        line for text in now if text not in before for line in wrap(f"{text} ('reads': why)", "  ", "    ")
+    ]
 
 
 def reads_lines(game: Game, side: str) -> list[str]:

@@ -327,6 +327,7 @@ def test_screenshot_mode_writes_every_screen(tmp_path):
     assert names == [
         "1-title.png",
         "10-whatif.png",
+        "11-reads.png",
         "2-briefing.png",
         "3-handoff.png",
         "4-turn.png",

@@ -214,6 +214,7 @@ class EndScreen(GameScreen):
                     p.paragraph(f"Turn {point.turn}: {point.headline.sentence}", x, y, width, "body")
                     + pad // 2
                 )
+        y += self._paint_revealed(p, x, y, width)
         y += self._paint_review(p, x, y, width)
         sections = (
             ("What really happened", page.history, "body"),
@@ -229,6 +230,16 @@ class EndScreen(GameScreen):
                         + pad // 2
                     )
         y += self._paint_sources(p, x, y + pad, width) + pad
+        return y - top
+
+    def _paint_revealed(self, p: Painter, x: int, y: int, width: int) -> int:
+        """Each hidden type, told at last, and what every side believed of it (game/engine/reads.py)."""
+        if not self.summary.revealed:
+            return 0
+        top, pad = y, p.theme.pad()
+        y += p.paragraph("Hidden aims, revealed", x, y, width, "heading", th.FOCUS, bold=True)
+        for item in self.summary.revealed:
+            y += p.paragraph(item, x, y, width, "body") + pad // 2
         return y - top
 
     def _paint_appendix(self, p: Painter, x: int, y: int, width: int) -> int:

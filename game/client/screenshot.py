@@ -70,6 +70,10 @@ def run_screenshots(
     shoot("3-handoff")
     turn = _turn_with_clock(app, session, side)
     shoot("4-turn")
+    if turn.read is not None:  # the team's own read of the others' hidden aims, in full (R)
+        app.apply(turn.cmd_reads())
+        shoot("11-reads")
+        app.stack = [turn]
     _lesson_shots(app, shoot, turn)
     app.stack = [ResolutionScreen(app, session, record)]
     shoot("5-resolution")

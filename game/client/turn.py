@@ -19,6 +19,7 @@ from game.client.layout import columns, rows
 from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters
 from game.client.private import private_sheet
+from game.client.reads import read_button, reads_sheet
 from game.client.screen import Pop, Push, Transition, key_name
 from game.client.text import Backdrop, Painter
 from game.client.textfield import TextField, feed
@@ -60,7 +61,12 @@ class OptionCard:
 
 class TurnScreen(GameScreen):
     fills_window = True  # through self.backdrop
-    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {"s": "send", "w": "why", "b": "private"}
+    bindings: ClassVar[dict[str, str]] = GameScreen.bindings | {
+        "s": "send",
+        "w": "why",
+        "b": "private",
+        "r": "reads",
+    }
 
     def __init__(self, app: App, session: Session, side: str) -> None:
         super().__init__(app, session)
@@ -79,6 +85,7 @@ class TurnScreen(GameScreen):
             "Press W, or click here, to type your reason",
             on_enter=self.cmd_send,
         )
+        self.read = read_button(self.game, side, self.cmd_reads)  # this side's own read, never another's
         session.timer.restart()  # this team's discussion time starts now
         self.card_pane = ScrollPane()
         self.detail_pane = ScrollPane()
@@ -139,6 +146,13 @@ class TurnScreen(GameScreen):
             return None
         return Push(sheet)
 
+    def cmd_reads(self) -> Transition | None:
+        """R: this side's read of the others' hidden aims in full (only its own)."""
+        if self.read is None:
+            return None
+        team = len(self.game.humans) > 1 or self.game.classroom
+        return Push(reads_sheet(self.app, self.game, self.side, team))
+
     @property
     def typing(self) -> bool:
         """The reason field has the keys: shortcuts wait (App asks before opening help on '?')."""
@@ -197,6 +211,8 @@ class TurnScreen(GameScreen):
             title_height(p) + len(self.scenario.ladder) * (p.line_height("body") + pad) + pad,
         )
         self.ladder_rect, self.meter_rect = rows(self.left, [ladder_h, None], pad)
+        if self.read is not None:  # the side's own read, one line over the map
+            self.read.rect, self.map_rect = rows(self.map_rect, [self.read.height(p), None], pad // 2)
         detail_h = max(self.right.height // 2, p.line_height("body") * 6)
         self.cards_rect, self.detail_rect = rows(self.right, [None, detail_h], pad)
         self.regions = {
@@ -228,7 +244,7 @@ class TurnScreen(GameScreen):
         self.send.label = "Send order" if self.selected else "Send order (choose first)"
         self.send.enabled = self.selected is not None
         self.send.rect = Rect(dinner.right - self.send.width(p), dinner.bottom - bh, self.send.width(p), bh)
-        self.controls = [*self.cards, self.why, self.send]
+        self.controls = [*self.cards, self.why, self.send, *([self.read] if self.read else [])]
         self.panes = [self.card_pane, self.detail_pane]
 
     def _inner(self, p: Painter, rect: Rect, titled: bool) -> Rect:
@@ -269,6 +285,8 @@ class TurnScreen(GameScreen):
             self.detail_pane.draw(p, self._paint_details)
         self.why.draw(p, self.is_focused(self.why), self.why is self.hover)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
+        if self.read is not None:
+            self.read.draw(p, self.is_focused(self.read), self.read is self.hover)
         pad = p.theme.pad()
         draw_timer(
             p,

@@ -48,6 +48,20 @@ def read_line(scenario: Scenario, belief_read: BeliefRead) -> str:
     return read_words(scenario, belief_read)
 
 
+def short_read(scenario: Scenario, belief_read: BeliefRead) -> str:
+    """The read in a few words: 'Your read of Russia: revisionist, about 80 %'."""
+    subject = scenario.actor(belief_read.subject).short_name
+    return f"Your read of {subject}: {belief_read.type_name}, about {share_words(belief_read.share)}"
+
+
+def hidden_aims(scenario: Scenario, subject_id: str) -> str:
+    """Before anything is seen: 'Russia's aims are hidden: security-seeking or revisionist?'."""
+    actor = scenario.actor(subject_id)
+    return (
+        f"{possessive(actor.short_name)} aims are hidden: " + " or ".join(t.name for t in actor.types) + "?"
+    )
+
+
 def share_words(share: float) -> str:
     """A share as a read says it: rounded to 5 %, never 0 % or 100 %."""
     return f"{min(95, max(5, 5 * round(share * 20)))} %"
@@ -68,7 +82,7 @@ def read_details(scenario: Scenario, states: Sequence[GameState], observer_id: s
         )
         top = order[0]
         by_turn = [share_words(belief(s, observer_id, subject_id).get(top.id, 0.0)) for s in states]
-        lines.append(f"{top.name} by turn: " + " → ".join(by_turn))
+        lines.append(f"{top.name[:1].upper()}{top.name[1:]}, by turn: " + " → ".join(by_turn))
         lines += _last_moves(scenario, state, observer_id, subject_id, top.id, top.name)
     return lines
 
