@@ -121,6 +121,14 @@ def _add_play(sub: argparse._SubParsersAction) -> None:
         help="with --text: fix a computer side's type (cautious or hard_line) instead of leaving it to chance "
         "(in the window: L on the title screen)",
     )
+    p.add_argument(
+        "--hidden",
+        action="append",
+        default=[],
+        metavar="ACTOR=TYPE",
+        help="with --text: fix an actor's hidden type (e.g. russia=revisionist) instead of the seed's draw; "
+        "shown to no one before the debrief (in the window: L on the title screen)",
+    )
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:

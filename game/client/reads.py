@@ -18,7 +18,7 @@ from game.client.overlay import Line, Sheet
 from game.client.screen import Pop, Transition
 from game.client.text import Painter
 from game.client.widgets import Button, focus_ring
-from game.engine.reads import hidden_aims, own_reads, read_details, read_line, short_read, subjects
+from game.engine.reads import hidden_aims, own_aims, own_reads, read_details, read_line, short_read, subjects
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -29,8 +29,11 @@ def read_caption(game: Game, side: str) -> str:
     """The compact line: 'Your read of Russia: revisionist, about 80 %' ('' when no side's aims are hidden)."""
     sc = game.scenario
     if not game.history:
-        return " · ".join(hidden_aims(sc, s) for s in subjects(sc, game.state, side))
-    return " · ".join(short_read(sc, r) for r in own_reads(sc, game.state, side))
+        found = [hidden_aims(sc, s) for s in subjects(sc, game.state, side)]
+    else:
+        found = [short_read(sc, r) for r in own_reads(sc, game.state, side)]
+    own = own_aims(sc, game.state, side)
+    return " · ".join(found or [own])
 
 
 @dataclass(eq=False)
@@ -43,14 +46,11 @@ class ReadLine(Button):
 
     def fitted_caption(self, p: Painter, width: int) -> str:
         tail = f"  [{self.key_hint}]"
-        for text in (
-            self.label,
-            self.label.replace("Your read of ", ""),
-            self.label.replace("Your read of ", "").replace("about ", ""),
-        ):
+        short = self.label.replace("Your read of ", "").replace(", known only to your side", "")
+        for text in (self.label, short, short.replace("about ", "")):
             if p.text_width(text + tail, "small") <= width:
                 return text + tail
-        return p.fit_keeping(self.label.replace("Your read of ", ""), tail, width, "small")
+        return p.fit_keeping(short, tail, width, "small")
 
     def draw(self, p: Painter, focused: bool, hovered: bool) -> None:
         fill = th.lighter(th.PANEL, 24) if hovered else th.PANEL
@@ -82,6 +82,9 @@ def reads_sheet(app: App, game: Game, side: str, team: bool) -> Sheet:
             th.MUTED,
         )
     ]
+    own = own_aims(sc, game.state, side, full=True)
+    if own:
+        lines.append(Line(own, "body", th.FOCUS))
     for found in own_reads(sc, game.state, side):
         lines.append(Line(read_line(sc, found) + ".", "body", th.TEXT, True))
     lines += [Line(text, "body") for text in read_details(sc, game.states, side)]

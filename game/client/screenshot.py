@@ -70,10 +70,6 @@ def run_screenshots(
     shoot("3-handoff")
     turn = _turn_with_clock(app, session, side)
     shoot("4-turn")
-    if turn.read is not None:  # the team's own read of the others' hidden aims, in full (R)
-        app.apply(turn.cmd_reads())
-        shoot("11-reads")
-        app.stack = [turn]
     _lesson_shots(app, shoot, turn)
     app.stack = [ResolutionScreen(app, session, record)]
     shoot("5-resolution")
@@ -109,7 +105,11 @@ def _turn_with_clock(app: App, session: Session, side: str) -> TurnScreen:
 
 
 def _lesson_shots(app: App, shoot: Callable[[str], None], turn: TurnScreen) -> None:
-    """The instructor's console and the help, over the turn screen; the lesson settings, over the title."""
+    """The team's own read (R), the instructor's console and the help, over the turn screen; the lesson
+    settings, over the title."""
+    if turn.read is not None:  # the team's own read of the others' hidden aims, in full
+        app.apply(turn.cmd_reads())
+        shoot("11-reads")
     app.stack = [turn, ConsoleSheet(app, turn.session)]
     shoot("7-console")
     app.stack = [turn]

@@ -203,7 +203,7 @@ class TitleScreen(Screen):
         from game.client.briefing import BriefingScreen
         from game.client.session import Session
         from game.engine.game import Game
-        from game.lesson.reveal import with_fixed_types
+        from game.lesson.reveal import with_fixed_hidden_types, with_fixed_types
         from game.seeds import choose_seed
 
         scenario = self.chosen.scenario
@@ -217,6 +217,7 @@ class TitleScreen(Screen):
             humans=humans,
             temperaments=with_fixed_types(scenario, seed, humans, self.lesson.fixed),
             classroom=self.classroom,
+            types=with_fixed_hidden_types(scenario, seed, self.lesson.hidden),
         )
         game.settings = self.lesson.as_game_settings(computer)
         save_path = keep_earlier_autosave(self.app)

@@ -7,6 +7,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from game.engine.ai import TEMPERAMENTS
+from game.engine.dispositions import draw_types
 from game.engine.game import Game, IllegalOrder
 from game.lesson.reveal import with_fixed_types
 from game.paths import DEFAULT_SCENARIO, saves_dir
@@ -78,17 +79,21 @@ def _begin_text_game(args: Namespace) -> tuple[Game, str, Path]:
         side = text_mode.choose_side(scenario, args.side)
         humans = (side,)
     fixed = fixed_types(getattr(args, "computer", []))
+    hidden = dict(pair.partition("=")[::2] for pair in getattr(args, "hidden", []))
     game = Game.new(
         scenario,
         seed=seed,
         humans=humans,
         temperaments=with_fixed_types(scenario, seed, humans, fixed),
         classroom=len(humans) > 1,
+        types={**draw_types(scenario, seed), **hidden}
+        if hidden
+        else None,  # a wrong pair is refused, with why
     )
     stray = [s for s in fixed if s not in game.computer_sides]
     if stray:
         raise IllegalOrder(f"--computer {stray[0]}: not a side the computer plays in this game")
-    game.settings = {"fixed_types": sorted(fixed)}
+    game.settings = {"fixed_types": sorted(fixed), "fixed_hidden_types": sorted(hidden)}
     kept = None if args.save else keep_earlier_game(save_path)
     if kept is not None:
         print(printable(f"Your earlier game is kept as {kept}."))

@@ -48,6 +48,18 @@ def read_line(scenario: Scenario, belief_read: BeliefRead) -> str:
     return read_words(scenario, belief_read)
 
 
+def own_aims(scenario: Scenario, state: GameState, side: str, full: bool = False) -> str:
+    """What the side knows of itself and no one else does: its own hidden type ('' when it has none to hide).
+    Shown only to that side, as its private briefing is."""
+    actor = scenario.index.actors.get(side)
+    type_id = state.types.get(side)
+    if actor is None or type_id is None or len(actor.types) < 2:
+        return ""
+    drawn = actor.actor_type(type_id)
+    text = f"Your own aims, known only to your side: {drawn.name}"
+    return f"{text}. {drawn.description.strip()}" if full and drawn.description else text
+
+
 def short_read(scenario: Scenario, belief_read: BeliefRead) -> str:
     """The read in a few words: 'Your read of Russia: revisionist, about 80 %'."""
     subject = scenario.actor(belief_read.subject).short_name

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.ai import TEMPERAMENTS, choose_temperaments
+from game.engine.dispositions import draw_types
 from game.engine.game import Game
+from game.engine.summary import summarise
 from game.scenario.model import Scenario
 
 
@@ -37,6 +39,13 @@ def with_fixed_types(
     return chosen
 
 
+def with_fixed_hidden_types(scenario: Scenario, seed: int, fixed: dict[str, str]) -> dict[str, str]:
+    """Every hidden type for a new game: those the instructor fixed (actor -> type id), the seed's draw for the rest."""
+    drawn = draw_types(scenario, seed)
+    drawn.update({a: t for a, t in fixed.items() if t in {k.id for k in scenario.actor(a).types}})
+    return drawn
+
+
 def reveal(game: Game) -> list[Revealed]:
     """Every computer side of the game, with what it was and what it said it was thinking."""
     fixed = game.settings.get("fixed_types", [])
@@ -61,11 +70,12 @@ def reveal(game: Game) -> list[Revealed]:
 
 
 def reveal_lines(game: Game) -> list[str]:
-    """The reveal as plain lines (terminal, Markdown and the window share them)."""
+    """The reveal as plain lines (terminal, Markdown and the window share them): first each hidden
+    type and what every side believed of it, then the computer sides' temperaments and reasons."""
     found = reveal(game)
+    lines = list(summarise(game).revealed)
     if not found:
-        return ["Every side was played by a team: there is no computer side to reveal."]
-    lines = []
+        return lines or ["Every side was played by a team: there is no computer side to reveal."]
     for side in found:
         lines.append(side.headline)
         lines += [f"Turn {turn}, “{label}”: {why}" for turn, label, why in side.reasons]

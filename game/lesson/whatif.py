@@ -38,7 +38,9 @@ class WhatIf:
 
 def fresh_copy(game: Game) -> Game:
     """A new game with the same scenario, seed, sides, temperaments and settings, no turn played."""
-    copy = Game(game.scenario, game.seed, game.humans, dict(game.temperaments), game.classroom)
+    copy = Game(
+        game.scenario, game.seed, game.humans, dict(game.temperaments), game.classroom, dict(game.types)
+    )
     copy.settings = dict(game.settings)
     return copy
 
