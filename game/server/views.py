@@ -18,7 +18,9 @@ from game.engine.changing import in_force
 from game.engine.game import OptionStatus
 from game.engine.index import memo
 from game.engine.readings import STRENGTH_WORDS
+from game.engine.reads import hidden_aims, own_aims, own_reads, read_line, subjects
 from game.engine.records import TurnRecord, explained, net_changes
+from game.engine.summary import summarise
 from game.scenario.evidence import cite
 from game.scenario.model import Option, Scenario
 from game.server.room import Room
@@ -202,6 +204,7 @@ def _revealed(room: Room, rationales: dict[int, dict[str, str]]) -> dict:
     """After the game: what the computer sides were, and every team's reasons turn by turn."""
     sc = room.scenario
     return {
+        "types": cached(room, "types", lambda: list(summarise(room.game).revealed)),
         "temperaments": [
             {"name": sc.actor(side).name, "temperament": t.replace("_", "-")}
             for side, t in room.game.temperaments.items()
@@ -226,7 +229,19 @@ def team_view(room: Room, side: str, shared: str | None = None) -> str:
         ("options", side),
         lambda: json.dumps([_option(s) for s in room.game.options_for(side)], ensure_ascii=False),
     )
-    return _joined(shared or shared_text(room), {"side": side, **own_order(room, side)}, options)
+    reads = cached(room, ("reads", side), lambda: team_reads(room, side))
+    return _joined(
+        shared or shared_text(room), {"side": side, **own_order(room, side), "reads": reads}, options
+    )
+
+
+def team_reads(room: Room, side: str) -> list[str]:
+    """This team's own read of each side with hidden aims (and its own aims): never another team's."""
+    game, sc = room.game, room.scenario
+    own = own_aims(sc, game.state, side)
+    if not game.history:
+        return [own] * bool(own) + [hidden_aims(sc, s) for s in subjects(sc, game.state, side)]
+    return [own] * bool(own) + [read_line(sc, r) for r in own_reads(sc, game.state, side)]
 
 
 def shared_text(room: Room) -> str:

@@ -141,6 +141,7 @@ function revealedPanel(view) {
   if (!view.revealed) return null;
   const r = view.revealed;
   return el("section", { class: "panel", id: "revealed" }, el("h3", {}, "Revealed"),
+    ...(r.types || []).map((line) => el("p", {}, line)),
     r.temperaments.length ? el("p", {}, "The computer sides were: " + r.temperaments.map((t) => `${t.name} ${t.temperament}`).join(", ") + ".")
       : el("p", {}, "Every side was played by a team."),
     el("ul", {}, r.reasons.map((x) => el("li", {}, `Turn ${x.turn}, ${x.name}: “${x.text}”`))));

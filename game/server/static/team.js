@@ -61,6 +61,7 @@ function showView(view) {
   document.title = `${me ? me.short : "Team"} — Brinkmanship`;
   $("#turn").textContent = headerLine(view);
   say(banner(view), "#banner");
+  say((view.reads || []).join(" · "), "#reads");  // this team's own read of hidden aims, never another's
   showOptions(view);
   setTimer(view, $("#timer"));
   fill("#last", resultPanel(view.last) || el("p", { class: "dim" }, "Nothing has happened yet."));
