@@ -27,6 +27,7 @@ HELP: list[tuple[str, list[str]]] = [
             "1–9: pick an option; Enter again or S sends it",
             "W: type one line saying why (kept with the order, shown at the resolution and in the debrief)",
             "B: your team's private briefing again",
+            "R: your side's read of the others' hidden aims, in full (only yours)",
         ],
     ),
     (
@@ -37,7 +38,7 @@ HELP: list[tuple[str, list[str]]] = [
                 "last turn, end the game and go to the debrief; after the game, reveal the computer sides"
             ),
             "F6: pause or resume (covers the screen and stops the turn's clock)",
-            "Title screen, L or F9: lesson settings — the turn timer and each computer side's type",
+            "Title screen, L or F9: lesson settings — the turn timer, computer temperaments, hidden aims",
             "End screen, R: what if — replay from a turn with another order and compare",
         ],
     ),
