@@ -170,3 +170,32 @@ def test_a_scenario_without_hidden_types_shows_no_read_line():
     app = _window(game, "usa")
     assert "Your read of" not in app.shown_text()
     assert "aims are hidden" not in app.shown_text()
+
+
+# ------------------------------------------------------------------ the server
+def test_a_teams_page_carries_its_own_read_and_no_page_another_teams(tmp_path):
+    from contextlib import ExitStack
+
+    from tests.server_fixtures import Server, first_available, projector_page, team_page
+
+    server = Server(tmp_path / "data")
+    try:
+        tokens = {side: server.join(side) for side in ("us", "nato", "russia")}
+        with ExitStack() as stack:
+            teams = {side: team_page(stack, server, side, tokens[side]) for side in tokens}
+            wall = projector_page(stack, server)
+            assert teams["us"].view["reads"] == ["Russia's aims are hidden: security-seeking or revisionist?"]
+            for page in teams.values():
+                page.send({"type": "order", "option": first_available(page.view), "rationale": ""})
+                for other in [*teams.values(), wall]:
+                    other.next_view()
+            assert teams["us"].view["reads"][0].startswith("US now reads Russia as")
+            assert teams["nato"].view["reads"][0].startswith("NATO now reads Russia as")
+            assert teams["russia"].view["reads"][0].startswith("Your own aims, known only to your side:")
+            for name, page in [*teams.items(), ("projector", wall)]:
+                others = [s for s in ("US", "NATO") if s != name.upper()]
+                seen = " ".join(page.messages)
+                assert not any(f"{s} now reads" in seen for s in others), name
+                assert name == "russia" or "Your own aims" not in seen, name
+    finally:
+        server.close()
