@@ -184,7 +184,12 @@ def _terms(
                 terms.append(
                     _Term(
                         2.0 * position.strength,
-                        f"{issue.name} now stands at “{issue.state(now).name}”, across its red line",
+                        f"{issue.name} now stands at “{issue.state(now).name}”, "
+                        + (
+                            "against its aims"
+                            if len(scenario.actor(actor_id).types) > 1
+                            else "across its red line"
+                        ),
                     )
                 )
     delta = option.effects.tension
@@ -252,8 +257,16 @@ def _own_position_terms(scenario: Scenario, actor_id: str, option: Option) -> li
             # Fixed terms hold for the whole game, so they quote only what was said by its start.
             said = cites_words(position, scenario.start_date)
             quote = cite(position, scenario.start_date) if said else ""
-            shown = quote and verdict == PREFERRED
-            words = f"“{issue.state(state_id).name}” on {issue.name} {_OWN_WORDS[verdict]}"
+            hidden = (
+                len(scenario.actor(actor_id).types) > 1
+            )  # its true positions are not told (docs/rules.md)
+            shown = quote and verdict == PREFERRED and not hidden
+            how = (
+                ("goes against its aims" if verdict == RED_LINE else "suits its aims")
+                if hidden
+                else _OWN_WORDS[verdict]
+            )
+            words = f"“{issue.state(state_id).name}” on {issue.name} {how}"
             terms.append(
                 _Term(
                     OWN_WEIGHT[verdict] * position.strength,
@@ -310,7 +323,7 @@ def _own_cost_terms(
     taste = temperament.category_taste.get(option.category, 0.0)
     if taste:
         liking = "favours" if taste > 0 else "distrusts"
-        terms.append(_Term(taste, f"a {temperament.name} leadership {liking} {option.category} moves"))
+        terms.append(_Term(taste, f"its leadership {liking} {option.category} moves"))  # temperament untold
     return terms
 
 
@@ -356,7 +369,7 @@ def explain(
         weights[term.words] = weights.get(term.words, 0.0) + term.value
     pros = [w for w, v in sorted(weights.items(), key=lambda wv: -wv[1]) if v > 0][:2]
     cons = [w for w, v in sorted(weights.items(), key=lambda wv: wv[1]) if v < 0][:1]
-    text = f"{actor.name} ({temperament.name}) orders “{option.label}”"
+    text = f"{actor.name} orders “{option.label}”"  # its temperament is told after the game (lesson.reveal)
     text += (" because " + " and ".join(pros)) if pros else " as the least bad choice open to it"
     if cons:
         text += f", although {cons[0]}"
