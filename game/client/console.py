@@ -188,6 +188,9 @@ class ConsoleSheet(Sheet):
         lines = [Line(text, "body") for text in reveal_lines(self.session.game)]
         return Replace(
             Sheet(
-                self.app, "The computer sides, revealed", lines, [Button("Close", Pop, "Enter", primary=True)]
+                self.app,
+                "Revealed: hidden aims and the computer sides",
+                lines,
+                [Button("Close", Pop, "Enter", primary=True)],
             )
         )

@@ -40,7 +40,7 @@ def _group_section(name: str, game: Game, first: bool) -> str:
         f"</p>{tension_chart([(name, game.tension_history)], 560, 200)}"
         f"<h3>Orders, reasons and positions</h3>{grades}"
         f"{review_html(game).replace('<h2>', '<h3>').replace('</h2>', '</h3>')}"
-        f"<h3>The computer sides, revealed</h3><ul>{revealed}</ul></section>"
+        f"<h3>Revealed: hidden aims and the computer sides</h3><ul>{revealed}</ul></section>"
     )
 
 
