@@ -223,6 +223,7 @@ class TurnScreen(GameScreen):
             "cards": self.cards_rect,
             "details": self.detail_rect,
             "footer": self.footer,
+            **({"reads": self.read.rect} if self.read is not None else {}),
         }
         # Cards, in content coordinates of their scroll pane.
         inner = self._inner(p, self.cards_rect, True)
