@@ -199,3 +199,41 @@ def test_a_teams_page_carries_its_own_read_and_no_page_another_teams(tmp_path):
                 assert name == "russia" or "Your own aims" not in seen, name
     finally:
         server.close()
+
+
+# ------------------------------------------------------------------ the instructor fixes a type
+def test_the_instructor_fixes_russias_hidden_aims_in_the_lesson_settings(tmp_path, home):
+    import shutil
+
+    from game.client.handoff import HandOffScreen
+    from tests.window_fixtures import button, make_app, press, tab_to
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(EASTERN_FLANK, folder)
+    app = make_app(folder)
+    try:
+        tab_to(app, lambda c: getattr(c, "label", "") == "Classroom")
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_l)
+        assert "Russia's hidden aims: left to chance" in app.shown_text()
+        tab_to(app, button("Russia's hidden aims"))
+        press(app, pygame.K_RETURN, times=2)  # chance → security-seeking → revisionist
+        assert "Russia's hidden aims: revisionist" in app.shown_text()
+        press(app, pygame.K_ESCAPE)
+        tab_to(app, button("Start"))
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_RETURN)  # the briefing's Begin
+        assert isinstance(app.top, HandOffScreen)
+        game = app.top.session.game
+        assert game.types == {"russia": "revisionist"}
+        assert game.settings["fixed_hidden_types"] == ["russia"]
+        press(app, pygame.K_RETURN)  # Team US at the keyboard
+        if isinstance(app.top, Sheet):
+            press(app, pygame.K_RETURN)  # its private briefing
+        assert isinstance(app.top, TurnScreen) and app.top.side == "us"
+        shown = app.shown_text()
+        assert "Russia's aims are hidden: security-seeking or revisionist?" in shown
+        assert "known only to your side" not in shown
+    finally:
+        pygame.display.quit()
