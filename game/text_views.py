@@ -12,7 +12,7 @@ import textwrap
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
-from game.engine.reads import hidden_aims, own_aims, own_reads, read_details, short_read, subjects
+from game.engine.reads import hidden_aims, own_aims, own_reads, read_details, read_line, short_read, subjects
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
 from game.scenario.evidence import cite_evidence, known_by, stated_later
@@ -141,8 +141,9 @@ def read_lines(game: Game, side: str) -> list[str]:
 
 def reads_lines(game: Game, side: str) -> list[str]:
     """'reads': the side's own reads in full (each type's share, the likeliest by turn, last turn's moves)."""
-    own = own_aims(game.scenario, game.state, side, full=True)
-    found = [own] * bool(own) + read_details(game.scenario, game.states, side)
+    sc, own = game.scenario, own_aims(game.scenario, game.state, side, full=True)
+    said = [read_line(sc, r) + "." for r in own_reads(sc, game.state, side)] if game.history else []
+    found = [own] * bool(own) + said + read_details(sc, game.states, side)
     if not found:
         return ["No other side's aims are hidden in this scenario."]
     return [line for text in found for line in wrap(text, "  ", "    ")]
