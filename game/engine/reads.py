@@ -248,9 +248,14 @@ def revealed_lines(
         drawn = actor.actor_type(type_id)
         how = "set by the instructor" if actor.id in fixed else "drawn by chance"
         lines.append(f"{actor.short_name} was {drawn.name} ({how}): {drawn.description.strip()}")
+        believed: dict[
+            str, list[str]
+        ] = {}  # what was believed -> who believed it (sides that saw alike agree)
         for observer in scenario.actors:
             if belief(end, observer.id, actor.id):
-                lines.append(_believed(scenario, states, history, observer.id, actor.id, type_id))
+                words = _believed(scenario, states, history, observer.id, actor.id, type_id)
+                believed.setdefault(words, []).append(observer.short_name)
+        lines += [f"{_and(who)} believed it {words}" for words, who in believed.items()]
         hidden = hidden_reactions(scenario, history, actor.id)
         if hidden:
             count = f"{len(hidden)} reactions" if len(hidden) > 1 else "a reaction"
@@ -270,7 +275,7 @@ def _believed(
     subject_id: str,
     type_id: str,
 ) -> str:
-    """'US believed it revisionist 50 % at the start, 90 % at the end; most moved by …'."""
+    """'revisionist: 50 % at the start, 90 % at the end; Russia's “…” (turn 2) raised it most.'"""
     name = scenario.actor(subject_id).actor_type(type_id).name
     start = share_words(belief(states[0], observer_id, subject_id).get(type_id, 0.0))
     now = share_words(belief(states[-1], observer_id, subject_id).get(type_id, 0.0))
@@ -286,5 +291,8 @@ def _believed(
                     f"; {_cause_words(scenario, move.cause)} (turn {record.turn}) {verb} it most",
                     abs(shift),
                 )
-    observer = scenario.actor(observer_id).short_name
-    return f"{observer} believed it {name}: {start} at the start, {now} at the end{best}."
+    return f"{name}: {start} at the start, {now} at the end{best}."
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
