@@ -21,6 +21,7 @@ from game.text_views import (
     briefing_lines,
     chain_lines,
     end_lines,
+    ladder_lines,
     quotes_lines,
     readings_lines,
     record_lines,
@@ -102,7 +103,8 @@ def _show_reveal(game: Game) -> None:
 
 
 def _reading_command(game: Game, answer: str) -> bool:
-    """'why' / 'why N' (a turn in full) and 'quotes' / 'quotes SIDE': True when the answer was one."""
+    """'why' / 'why N' (a turn in full), 'quotes' / 'quotes SIDE' and 'ladder' (the rungs and their
+    chances): True when the answer was one."""
     word, _, rest = answer.partition(" ")
     if word == "why":
         turns = {r.turn: r for r in game.history}
@@ -119,6 +121,9 @@ def _reading_command(game: Game, answer: str) -> bool:
         return True
     if word == "quotes":
         _print(quotes_lines(game.scenario, rest, game.state.date))
+        return True
+    if word == "ladder":
+        _print(ladder_lines(game))
         return True
     return False
 

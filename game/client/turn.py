@@ -17,7 +17,7 @@ from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
-from game.client.panels import draw_ladder, draw_meters
+from game.client.panels import draw_ladder, draw_meters, ladder_risk_height
 from game.client.private import private_sheet
 from game.client.screen import Pop, Push, Transition, key_name
 from game.client.text import Painter
@@ -192,7 +192,10 @@ class TurnScreen(GameScreen):
         self.left, self.map_rect, self.right = columns(body, [side_w, None, 0.38 if wide else 0.40], pad)
         ladder_h = min(
             self.left.height // 2,
-            title_height(p) + len(self.scenario.ladder) * (p.line_height("body") + pad) + pad,
+            title_height(p)
+            + len(self.scenario.ladder) * (p.line_height("body") + pad)
+            + pad
+            + ladder_risk_height(p, self.scenario, self.left.width - 3 * pad),
         )
         self.ladder_rect, self.meter_rect = rows(self.left, [ladder_h, None], pad)
         detail_h = max(self.right.height // 2, p.line_height("body") * 6)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.engine.chance import percent_words
 from game.engine.conditions import flag_words
 from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
 from game.scenario.evidence import cite
-from game.scenario.model import Scenario
+from game.scenario.model import Chance, Scenario
 from game.wording import possessive
 
 
@@ -91,6 +92,20 @@ def _ladder(sc: Scenario, cause: Cause, on: str) -> Reason:
     return Reason("ladder", f"tension {went} to {cause.tension}, and “{rung.name}” begins at {rung.at}.")
 
 
+def _chance(sc: Scenario, cause: Cause, on: str) -> Reason:
+    rung = sc.rung(cause.rung_from)
+    assert rung.chance is not None, "only a rung with a chance records one"
+    return Reason("chance", chance_words(rung.chance, rung.name) + ".")
+
+
+def chance_words(chance: Chance, rung_name: str) -> str:
+    """'at “Brink of war” there was an 8 % chance a turn that …, and this turn it happened'."""
+    pct = percent_words(chance.percent)
+    article = "an" if pct.startswith(("8", "11 ", "11.", "18 ", "18.")) else "a"
+    what = chance.words or "chance ends the crisis"
+    return f"at “{rung_name}” there was {article} {pct} chance a turn that {what}, and this turn it happened"
+
+
 _REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
     "order": _order,
     "reaction_honoured": _reaction,
@@ -100,6 +115,7 @@ _REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
     "instructor_inject": _instructor_inject,
     "inject": _inject,
     "ladder": _ladder,
+    "chance": _chance,
 }
 
 
@@ -139,6 +155,11 @@ def _rung(sc: Scenario, fact: Fact, reason: Reason) -> Change:
     return Change("rung", "the crisis", before.name, after.name, reason)
 
 
+def _chance_change(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    title = sc.outcome(str(fact.after)).title
+    return Change("chance", sc.rung(fact.subject).name, fact.before, title, reason)
+
+
 _CHANGES: dict[str, Callable[[Scenario, Fact, Reason], Change]] = {
     "tension": _tension,
     "meter": _meter,
@@ -147,4 +168,5 @@ _CHANGES: dict[str, Callable[[Scenario, Fact, Reason], Change]] = {
     "posture": _posture,
     "flag": _flag,
     "rung": _rung,
+    "chance": _chance_change,
 }

@@ -159,7 +159,7 @@ class Game:
     ) -> TurnRecord:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
-        state, record = resolve(self.scenario, self.state, orders, injects, decisions)
+        state, record = resolve(self.scenario, self.state, orders, injects, decisions, self.seed)
         reasons = {side: one_line(why) for side, why in (rationales or {}).items() if one_line(why)}
         if reasons:
             record = replace(record, rationales=reasons)

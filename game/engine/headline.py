@@ -179,7 +179,10 @@ def _outcome(scenario: Scenario, record: TurnRecord) -> list[Headline]:
     if not record.outcome:
         return []
     outcome = scenario.outcome(record.outcome)
-    if outcome.default:
+    if record.chance is not None:
+        change = next(c for c in record.changes if c.kind == "chance")
+        why = f"an incident decided it: {change.reason.text.rstrip('.')}"
+    elif outcome.default:
         why = f"the last of {scenario.turn_limit} turns has been played"
     else:
         why = f"tension stands at {record.tension_after}" + _chief_cause(

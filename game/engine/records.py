@@ -62,7 +62,7 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # tension | rung | meter | issue | force | flag
+    kind: str  # tension | rung | meter | issue | force | flag | chance
     subject: str  # readable, e.g. "Russia's resolve"
     before: Any  # a number (tension, meter), a name, or a bool (flag)
     after: Any
@@ -78,6 +78,8 @@ class Change:
             return f"{_capital(self.subject)} {'now holds' if self.after else 'no longer holds'}"
         if self.kind == "force":
             return f"{_capital(self.subject)} moved from {self.before} to {self.after}"
+        if self.kind == "chance":
+            return f"An incident ended the game in “{self.after}”"
         return f"{_capital(self.subject)} moved from “{self.before}” to “{self.after}”"
 
     @property
@@ -101,6 +103,8 @@ class Change:
             return f"{self.subject} {self.before} → {self.after}"
         if self.kind == "force":
             return f"{self.subject}: {self.before} → {self.after}"
+        if self.kind == "chance":
+            return f"chance at “{self.subject}” ({self.before:g} % a turn) ended the game: {self.after}"
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
@@ -184,7 +188,7 @@ class Cause(NamedTuple):
 class Fact(NamedTuple):
     """One change as resolution records it: ids and raw values, no words (see `Change`)."""
 
-    kind: str  # tension | rung | meter | issue | force | posture | flag
+    kind: str  # tension | rung | meter | issue | force | posture | flag | chance
     subject: str  # the id of what changed: actor (with `part` its meter), issue, force, flag; "" for tension
     before: object  # raw: a number, state / place / rung id, posture or bool
     after: object
@@ -212,6 +216,12 @@ class TurnRecord:
     rationales: Mapping[str, str] = field(default_factory=dict)  # side -> its team's one line "why?"
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def chance(self) -> Fact | None:
+        """The fact that chance ended the game this turn (subject: the rung; before: the percent;
+        after: the outcome), or None when no incident decided it."""
+        return next((f for f in self.facts if f.kind == "chance"), None)
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:
