@@ -163,6 +163,13 @@ def readings_lines(game: Game, option_id: str, closed_because: str = "") -> list
     lines = wrap(game.scenario.option(option_id).description, "    ")
     if closed_because:
         lines += wrap(f"Not open now: {closed_because}.", "    ", "      ")
+    option = game.scenario.option(option_id)
+    if option.effects.issues:
+        done = "; ".join(
+            f"{game.scenario.issue(i).name} → “{game.scenario.issue(i).state(st).name}”"
+            for i, st in option.effects.issues
+        )
+        lines += wrap(f"It changes: {done}.", "    ", "      ")
     readings = game.readings(option_id)
     if not readings:
         lines += wrap("No other actor has a stated position this order touches.", "    ")

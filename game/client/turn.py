@@ -26,15 +26,16 @@ from game.client.timer import draw_timer
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
 from game.scenario.evidence import cite
+from game.scenario.model import Option
 
 if TYPE_CHECKING:
     from game.client.app import App
     from game.client.session import Session
 
 VERDICT_MARKS = {
-    "preferred": ("✔ honours", th.GOOD),
+    "preferred": ("✔ wished by", th.GOOD),
     "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
-    "red_line": ("✖ crosses", th.DANGER),
+    "red_line": ("✖ across the red line of", th.DANGER),
 }
 HINT = "{keys}: pick an option   W: why?   B: your briefing   Enter: choose, again to send   F1: help   Esc: leave"
 TWO_DIGITS_MS = 1000  # a second digit typed within this time makes a two-digit option number
@@ -319,6 +320,17 @@ class TurnScreen(GameScreen):
                 focus_ring(p, r)
         return self.card_pane.content_height
 
+    def _paint_acts(self, p: Painter, option: Option, x: int, y: int, width: int) -> int:
+        """What the order really changes on the issues (a fact), apart from what it signals (words)."""
+        if not option.effects.issues:
+            return 0
+        top = y
+        y += p.paragraph("It changes:", x, y, width, "small", th.MUTED, bold=True)
+        for issue_id, state_id in option.effects.issues:
+            issue = self.scenario.issue(issue_id)
+            y += p.paragraph(f"• {issue.name} → {issue.state(state_id).name}", x + 8, y, width - 8, "small")
+        return y - top
+
     def _paint_details(self, p: Painter, x: int, y: int, width: int) -> int:
         card = self.shown_card()
         if card is None:
@@ -341,6 +353,7 @@ class TurnScreen(GameScreen):
                 y += p.paragraph(
                     f"• {issue.name}: {issue.state(state_id).name}", x + 8, y, width - 8, "small"
                 )
+        y += self._paint_acts(p, option, x, y, width)
         readings = self.readings(option.id)
         if readings:
             y += lh // 3

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from game.engine.chance import percent_words
 from game.engine.conditions import flag_words
+from game.engine.readings import as_words
 from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
 from game.scenario.evidence import cite
 from game.scenario.model import Chance, Scenario
@@ -20,12 +21,28 @@ def explain_facts(scenario: Scenario, facts: tuple[Fact, ...], on: str) -> tuple
     """The facts of one turn (dated `on`) as changes with reasons, in the same order."""
     reasons: dict[Cause, Reason] = {}
     changes = []
+    moved = {
+        (f.cause.option_id, f.subject, f.after)
+        for f in facts
+        if f.kind == "issue" and f.cause.rule == "order"
+    }
     for fact in facts:
         reason = reasons.get(fact.cause)
         if reason is None:
-            reason = reasons[fact.cause] = _REASONS[fact.cause.rule](scenario, fact.cause, on)
+            reason = reasons[fact.cause] = _REASONS[fact.cause.rule](
+                scenario, _as_done(scenario, fact.cause, moved), on
+            )
         changes.append(_CHANGES[fact.kind](scenario, fact, reason))
     return tuple(changes)
+
+
+def _as_done(scenario: Scenario, cause: Cause, moved: set[tuple[str, str, object]]) -> Cause:
+    """A reaction's reading worded as what happened: the order 'moved' the issue only when its own
+    effect really moved it this turn; otherwise what the others reacted to was a signal."""
+    reading = cause.reading
+    if reading is None or not reading.act or (cause.option_id, reading.issue_id, reading.state_id) in moved:
+        return cause
+    return cause._replace(reading=as_words(scenario, reading))
 
 
 # --------------------------------------------------------------- the causes
@@ -39,19 +56,25 @@ def _reaction(sc: Scenario, cause: Cause, on: str) -> Reason:
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     sentence = reading.sentence
     because = f"{possessive(by.short_name)} order “{option.label}” {sentence[0].lower()}{sentence[1:]}"
-    return _about_reading(cause, because, sentence, on)
+    return _about_reading(sc, cause, because, sentence, on)
 
 
 def _own_response(sc: Scenario, cause: Cause, on: str) -> Reason:
     reading = _reading(cause)
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     reactor = sc.actor(reading.position.actor)
-    word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
+    word = (
+        "red line was crossed"
+        if reading.verdict == RED_LINE
+        else "demand was met"
+        if reading.act
+        else "demand was promised in words (not yet done)"
+    )
     text = (
         f"{reactor.name} responded in its own way because its {word} on "
         f"{sc.issue(reading.position.issue).name} by {possessive(by.short_name)} order “{option.label}”."
     )
-    return _about_reading(cause, text, f"{reactor.short_name} answers in its own way: its {word}.", on)
+    return _about_reading(sc, cause, text, f"{reactor.short_name} answers in its own way: its {word}.", on)
 
 
 def _reading(cause: Cause) -> Reading:
@@ -59,7 +82,7 @@ def _reading(cause: Cause) -> Reading:
     return cause.reading
 
 
-def _about_reading(cause: Cause, text: str, how: str, on: str) -> Reason:
+def _about_reading(sc: Scenario, cause: Cause, text: str, how: str, on: str) -> Reason:
     """A reason about a position an order honoured or crossed, quoting it (as said by `on`) when strong."""
     reading = _reading(cause)
     # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
@@ -73,6 +96,8 @@ def _about_reading(cause: Cause, text: str, how: str, on: str) -> Reason:
         verdict=reading.verdict,
         citation=quote,
         reading=how,
+        state=sc.issue(reading.issue_id).state(reading.state_id).name,
+        act=reading.act,
     )
 
 

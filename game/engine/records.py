@@ -31,7 +31,8 @@ class Reading:
     verdict: str  # preferred | acceptable | red_line
     strength: int
     position: Position
-    sentence: str  # e.g. "Crosses Russia's red line on Ukraine's path to NATO (vital)."
+    sentence: str  # e.g. "Signals “Door open” on Ukraine's path to NATO, across Russia's red line (vital to Russia)."
+    act: bool = False  # the order itself moves the issue to this state; otherwise it is only a signal
 
     @property
     def honours(self) -> bool:
@@ -51,6 +52,8 @@ class Reason:
     verdict: str = ""
     citation: str = ""  # the position's evidence: 'Vladimir Putin: “…”' or a marked paraphrase
     reading: str = ""  # for reactions: how the order reads, without naming the order
+    state: str = ""  # for reactions: the name of the state the order signals (or brings about)
+    act: bool = False  # for reactions: the order brought the state about; otherwise it only signalled it
 
     @property
     def full(self) -> str:
