@@ -4,12 +4,13 @@ some games but is not the main road to war; nothing in the file is dead."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from game.engine.game import Game
-from game.engine.simulate import simulate
+from game.engine.simulate import play_one, simulate
 from game.scenario.loader import load_scenario
 from game.scenario.model import Option
 
@@ -47,3 +48,22 @@ def test_chance_ends_some_games_but_orders_are_the_main_road_to_war():
     by_orders = report.outcomes["nuclear_war"] + report.outcomes["invasion_of_cuba"] - report.chance_endings
     assert 0 < report.chance_endings < by_orders, (report.chance_endings, report.outcomes)
     assert all(report.outcomes[o.id] >= GAMES // 100 for o in load_scenario(CUBA).outcomes), report.outcomes
+
+
+@pytest.mark.slow
+def test_the_hidden_types_matter_a_hawk_invades_and_a_protector_settles_more_than_a_gambler():
+    scenario = load_scenario(CUBA)
+    by_type: dict[tuple[str, str], Counter[str]] = {}
+    for i in range(GAMES):
+        game = play_one(scenario, 1_000_003 + i)
+        by_type.setdefault((game.types["ussr"], game.types["usa"]), Counter())[game.state.outcome or ""] += 1
+
+    def share(ussr: str, usa: str, outcome: str) -> float:
+        games = by_type[(ussr, usa)]
+        return games[outcome] / sum(games.values())
+
+    assert all(share(ussr, "bargainer", "invasion_of_cuba") == 0 for ussr in ("protector", "gambler"))
+    assert all(share(ussr, "hawk", "invasion_of_cuba") > 0.1 for ussr in ("protector", "gambler"))
+    assert share("protector", "bargainer", "negotiated_settlement") > share(
+        "gambler", "bargainer", "negotiated_settlement"
+    )
