@@ -13,6 +13,7 @@ from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_l
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
+from game.engine.readings import issue_moves
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
 from game.scenario.evidence import cite_evidence, known_by, stated_later
@@ -163,12 +164,10 @@ def readings_lines(game: Game, option_id: str, closed_because: str = "") -> list
     lines = wrap(game.scenario.option(option_id).description, "    ")
     if closed_because:
         lines += wrap(f"Not open now: {closed_because}.", "    ", "      ")
-    option = game.scenario.option(option_id)
-    if option.effects.issues:
-        done = "; ".join(
-            f"{game.scenario.issue(i).name} → “{game.scenario.issue(i).state(st).name}”"
-            for i, st in option.effects.issues
-        )
+    moves = issue_moves(game.scenario.option(option_id), game.state.issues)
+    if moves:
+        sc = game.scenario
+        done = "; ".join(f"{sc.issue(i).name} → “{sc.issue(i).state(st).name}”" for i, st in moves)
         lines += wrap(f"It changes: {done}.", "    ", "      ")
     readings = game.readings(option_id)
     if not readings:

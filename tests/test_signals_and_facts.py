@@ -48,3 +48,18 @@ def test_a_signal_of_what_someone_wishes_is_never_reported_as_done():
         in chains
     )
     assert "“Pause”" not in _flat("\n".join(record_lines(game, record))).split("In sum")[-1], "nothing moved"
+
+
+def test_before_ordering_the_terminal_says_what_an_order_changes_apart_from_what_it_signals(tmp_path):
+    result = run(["play", "--text", "--as", "us", "--seed", "1"], stdin="i 1\ni 5\nq\n", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = _flat(result.stdout)
+    # the Stryker move really reinforces the flank: a fact, and the readings say "moves"
+    assert "It changes: Allied forces on NATO's eastern flank → “Reinforced”." in out
+    assert (
+        "Moves Allied forces on NATO's eastern flank to “Reinforced”, across Russia's red line (firm to Russia)"
+        in out
+    )
+    # refusing a veto keeps the door where it already is: the readings say "signals", never "moves"
+    assert "Signals “Door open in principle” on Ukraine's path to NATO, across Russia's red line" in out
+    assert "Moves Ukraine's path to NATO" not in out and "It changes: Ukraine's path to NATO" not in out

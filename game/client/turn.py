@@ -25,6 +25,7 @@ from game.client.textfield import TextField, feed
 from game.client.timer import draw_timer
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
+from game.engine.readings import issue_moves
 from game.scenario.evidence import cite
 from game.scenario.model import Option
 
@@ -322,11 +323,12 @@ class TurnScreen(GameScreen):
 
     def _paint_acts(self, p: Painter, option: Option, x: int, y: int, width: int) -> int:
         """What the order really changes on the issues (a fact), apart from what it signals (words)."""
-        if not option.effects.issues:
+        moves = issue_moves(option, self.game.state.issues)
+        if not moves:
             return 0
         top = y
         y += p.paragraph("It changes:", x, y, width, "small", th.MUTED, bold=True)
-        for issue_id, state_id in option.effects.issues:
+        for issue_id, state_id in moves:
             issue = self.scenario.issue(issue_id)
             y += p.paragraph(f"• {issue.name} → {issue.state(state_id).name}", x + 8, y, width - 8, "small")
         return y - top

@@ -63,6 +63,11 @@ def as_things_stand(
     return [as_words(scenario, r) if issues.get(r.issue_id) == r.state_id else r for r in readings]
 
 
+def issue_moves(option: Option, issues: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(issue, state) the order's own effects would really move, the issues standing as they do now."""
+    return [(issue, state) for issue, state in option.effects.issues if issues.get(issue) != state]
+
+
 def acts_on(option: Option, issue_id: str, state_id: str) -> bool:
     """Whether the order itself moves the issue to the state it signals (a fact, not only words)."""
     return (issue_id, state_id) in option.effects.issues
