@@ -183,3 +183,28 @@ def test_the_window_ladder_shows_each_rung_chance_before_anyone_orders(tmp_path,
         )
     finally:
         pygame.display.quit()
+
+
+def test_the_exported_debrief_of_a_cuba_game_chance_ended_says_an_incident_decided_it(tmp_path):
+    from game.engine.simulate import play_one
+    from game.savefiles import write_save
+
+    scenario = load_scenario(ROOT / "scenarios" / "cuba_1962.yaml")
+    game = next(g for g in (play_one(scenario, seed) for seed in range(300)) if g.history[-1].chance)
+    save, page = tmp_path / "cuba.json", tmp_path / "debrief.md"
+    write_save(game, save)
+    result = run(["debrief", str(save), "--output", str(page)], home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = _flat_md(page.read_text(encoding="utf-8"))
+    assert "**Outcome: Nuclear war**" in text
+    assert "Why: The game ends — Nuclear war: an incident decided it: at “" in text
+    assert (
+        "a turn that an incident nobody ordered, a U-2 shot down or a submarine forced up, turns into nuclear war"
+        in text
+        or ("a commander far from Moscow or Washington fires a nuclear weapon without an order" in text)
+    )
+    assert "The game ended in “Nuclear war”: At “" in text, "the appendix lists it under its cause"
+
+
+def _flat_md(text: str) -> str:
+    return " ".join(text.split())

@@ -107,7 +107,7 @@ class Change:
         if self.kind == "force":
             return f"{self.subject}: {self.before} → {self.after}"
         if self.kind == "chance":
-            return f"chance at “{self.subject}” ({self.before:g} % a turn) ended the game: {self.after}"
+            return f"the game ended in “{self.after}”"
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
