@@ -15,8 +15,11 @@ from game.wording import counted
 
 HELP = (
     "At 'Your order:' type a number (a reason may follow it: '2 we want talks'), 'i N' to see how "
-    "option N reads, 'reads' for your read of the others' hidden aims, or an instructor command: 'pause', 'news' (the list of news flashes), 'news N' "
-    "(announce one now; it lands when the turn resolves), 'undo' (take back the last turn), 'end' "
+    "option N reads, 'reads' for your read of the others' hidden aims, 'ladder' (the rungs and the "
+    "chance of an incident on each), or an instructor "
+    "command: 'pause', 'news' (the list of news flashes, the instructor-only ones marked), 'news N' "
+    "(announce one now, instructor-only ones included; it lands when the turn resolves), 'undo' "
+    "(take back the last turn), 'end' "
     "(end the game now and show the debrief), 'help'; 'q' saves and stops."
 )
 

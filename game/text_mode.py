@@ -21,6 +21,7 @@ from game.text_views import (
     briefing_lines,
     chain_lines,
     end_lines,
+    ladder_lines,
     quotes_lines,
     readings_lines,
     reads_lines,
@@ -105,8 +106,8 @@ def _show_reveal(game: Game) -> None:
 
 
 def _reading_command(game: Game, answer: str, side: str) -> bool:
-    """'why' / 'why N' (a turn in full), 'quotes' / 'quotes SIDE' and 'reads' (this side's own reads
-    of the others, in full): True when the answer was one."""
+    """'why' / 'why N' (a turn in full), 'quotes' / 'quotes SIDE', 'reads' (this side's own reads of the
+    others, in full) and 'ladder' (the rungs and their chances): True when the answer was one."""
     word, _, rest = answer.partition(" ")
     if word == "reads":
         _print(reads_lines(game, side))
@@ -126,6 +127,9 @@ def _reading_command(game: Game, answer: str, side: str) -> bool:
         return True
     if word == "quotes":
         _print(quotes_lines(game.scenario, rest, game.state.date))
+        return True
+    if word == "ladder":
+        _print(ladder_lines(game))
         return True
     return False
 

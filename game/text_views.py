@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import textwrap
 
+from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_line, risk_words
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
+from game.engine.readings import issue_moves
 from game.engine.reads import hidden_aims, own_aims, own_reads, read_details, read_line, short_read, subjects
 from game.engine.records import TurnRecord, net_changes
 from game.engine.summary import chains, summarise
@@ -49,6 +51,7 @@ def briefing_lines(scenario: Scenario) -> list[str]:
         lines += wrap(f"{table.name} — now “{table.now}”", "  ")
         for row in table.rows:
             lines += wrap(f"{row.name}: " + " · ".join(row.cells()), "    ", "      ")
+    lines += ladder_risk_lines(scenario)
     return [*lines, ""]
 
 
@@ -106,6 +109,7 @@ def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[st
     )
     lines += wrap(meters, "  ", "    ")
     lines += read_lines(game, side)
+    lines += risk_lines(game)
     if show_issues:
         lines += wrap(
             "Now: " + "; ".join(f"{i.name}: {i.state(st.issues[i.id]).name}" for i in sc.issues), "  ", "    "
@@ -149,11 +153,51 @@ def reads_lines(game: Game, side: str) -> list[str]:
     return [line for text in found for line in wrap(text, "  ", "    ")]
 
 
+def risk_lines(game: Game) -> list[str]:
+    """The nearest of the ladder's chances, shown before anyone orders when the crisis stands on its
+    rung or one below it ('Next risk, from tension 74 — Brink of war: 8 % a turn that …')."""
+    rung = nearest_risk(game.scenario, game.state.tension)
+    ladder = game.scenario.ladder
+    if rung is None or ladder.index(rung) > ladder.index(game.rung) + 1:
+        return []
+    where = "Risk now" if rung is game.rung else f"Next risk, from tension {rung.at}"
+    return wrap(f"{where} — {risk_line(rung)}.", "  ", "    ")
+
+
+def ladder_risk_lines(scenario: Scenario) -> list[str]:
+    """The ladder's chances in one line, for the briefing ('ladder' gives them in words)."""
+    risks = ladder_risks(scenario)
+    if not risks:
+        return []
+    each = ", ".join(f"{rung.name} {percent_words(chance.percent)}" for rung, chance in risks)
+    return wrap(f"Risk each turn: {each} ('ladder' for more).")
+
+
+def ladder_lines(game: Game) -> list[str]:
+    """The escalation ladder, top first: each rung's threshold, the one the crisis stands on, and each
+    rung's chance in words (rolled once a turn while the crisis stands on the rung after the orders)."""
+    lines = [f"Escalation ladder (tension {game.state.tension}/100):"]
+    for rung in reversed(game.scenario.ladder):
+        mark = "▶" if rung is game.rung else " "
+        risk = f": {risk_words(rung.chance)}" if rung.chance is not None else ""
+        lines += wrap(f"{mark} {rung.at:>3}  {rung.name}{risk}", "  ", "          ")
+    if ladder_risks(game.scenario):
+        lines += wrap(
+            "A chance is rolled once a turn, on the rung the crisis stands on after the orders.", "  "
+        )
+    return lines
+
+
 def readings_lines(game: Game, option_id: str, closed_because: str = "") -> list[str]:
     """How an option would read against every other actor's stated position (and why it is closed)."""
     lines = wrap(game.scenario.option(option_id).description, "    ")
     if closed_because:
         lines += wrap(f"Not open now: {closed_because}.", "    ", "      ")
+    moves = issue_moves(game.scenario.option(option_id), game.state.issues)
+    if moves:
+        sc = game.scenario
+        done = "; ".join(f"{sc.issue(i).name} → “{sc.issue(i).state(st).name}”" for i, st in moves)
+        lines += wrap(f"It changes: {done}.", "    ", "      ")
     readings = game.readings(option_id)
     if not readings:
         lines += wrap("No other actor has a stated position this order touches.", "    ")

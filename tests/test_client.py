@@ -57,7 +57,10 @@ def test_a_solo_game_from_title_to_end_through_the_real_screens(app, home):
     press(app, pygame.K_w)  # the full causal chains, one key away
     shown = app.shown_text()
     assert "Blue Republic: “Send the brigade to the harbour”" in shown
-    assert "Crosses Red's red line on " in shown, "under the order, how it reads to Red"
+    # under the order, how it reads to Red: a signal (the order moves no issue), not a fact
+    assert "Signals “" in shown and ", across Red's red line (" in shown, (
+        "under the order, how it reads to Red"
+    )
     assert "Our concerns were overlooked." in shown, "the reaction quotes the position it crossed"
 
     turns = 1

@@ -219,7 +219,13 @@ def test_outcomes(sc):
     assert [o.id for o in defaults] == ["frozen_standoff"] and not defaults[0].when
     assert ids[0] == "war", "war is checked first"
     war = sc.outcome("war")
-    assert any(isinstance(c, m.RungAtLeast) and c.rung == "war" for c in _conditions(war.when))
+    # War comes from an order that chooses it (the invasion) or from the ladder's visible chance,
+    # never from a silent tension threshold.
+    assert not any(isinstance(c, (m.RungAtLeast, m.TensionAtLeast)) for c in _conditions(war.when))
+    assert any(isinstance(c, m.IssueIs) and c.issue == "border_forces" for c in _conditions(war.when))
+    risky = [r for r in sc.ladder if r.chance is not None]
+    assert [r.id for r in risky] == ["brink", "war"] and all(r.chance.outcome == "war" for r in risky)
+    assert risky[0].chance.percent < risky[1].chance.percent, "the risk rises as the ladder climbs"
     assert war.historical and "24 February" in war.historical_note
     fracture = sc.outcome("alliance_fracture")
     assert any(

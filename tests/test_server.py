@@ -290,3 +290,11 @@ def test_the_instructor_frees_a_seat_and_its_old_token_no_longer_enters(server):
         assert "no longer yours" in ws.receive_json()["message"]
         ws.receive_json()
     assert server.join("us")  # another browser may take it now
+
+
+def test_every_page_is_told_the_ladder_with_the_chance_on_its_top_rungs(server):
+    with ExitStack() as stack:
+        wall = projector_page(stack, server)
+    risks = {r["name"]: r["risk"] for r in wall.welcome["ladder"]}
+    assert risks["Brink of war"].startswith("3 % a turn that an incident at the border")
+    assert risks["Diplomatic standoff"] == ""

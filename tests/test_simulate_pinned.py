@@ -8,6 +8,10 @@ purpose): the
 same seeds must give the same games, the same choices and the same outcomes
 whatever the engine's insides look like. When a scenario's content changes,
 make them again with an engine from before a change meant to be invisible.
+They were made again for issue 8's chance on the ladder (both scenarios'
+top rungs gained a `chance`, and the report a `chance_endings` key); before
+that, the old scenario files were checked to give the old reports exactly,
+plus `"chance_endings": 0`.
 """
 
 from __future__ import annotations

@@ -45,7 +45,9 @@ def test_why_and_quotes_give_the_full_story_one_command_away(tmp_path):
     # the speaker's own words, on request (Putin spoke Russian: the Kremlin's translation)
     assert "Vladimir Putin (translated from Russian): “" in out
     assert "=== Turn 1 (2 February 2022) in full ===" in out and "What followed, and why:" in out
-    assert "\n    - Crosses " in out or "\n    - Honours " in out  # each position touched, under its order
+    # each position touched, under its order, worded as a signal or as what the order itself did
+    assert "\n    - Signals “" in out or "\n    - Moves " in out
+    assert "Honours " not in out, "a stance is never reported as if it had come about"
     assert "\n      → " in out  # and what the reaction changed
     assert "Type 'why' or 'why N' with N from 1 to 1." in out
 

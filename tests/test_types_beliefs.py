@@ -143,7 +143,10 @@ def test_the_shipped_scenarios_validate_and_eastern_flank_russia_has_two_types()
     russia = load_scenario(EASTERN_FLANK).actor("russia")
     assert {t.id for t in russia.types} >= {"security_seeking", "revisionist"}
     assert all(t.positions for t in russia.types)
-    assert load_scenario(CUBA).actor("usa").types == ()
+    cuba = load_scenario(CUBA)
+    assert [t.id for t in cuba.actor("ussr").types] == ["protector", "gambler"]
+    assert [t.id for t in cuba.actor("usa").types] == ["bargainer", "hawk"]
+    assert cuba.actor("cuba").types == ()
 
 
 # ------------------------------------------------------------------ the draw
@@ -287,7 +290,7 @@ def test_beliefs_are_saved_in_the_state_and_reproduced_by_replay():
 
 
 def test_a_scenario_without_types_keeps_its_state_and_saves_as_before():
-    scenario = load_scenario(CUBA)
+    scenario = load_scenario(ROOT / "tests" / "data" / "minimal.yaml")
     game = Game.new(scenario, seed=2)
     game.play_turn({})
     assert game.types == {}

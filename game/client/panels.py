@@ -16,7 +16,8 @@ from pygame import Rect
 from game.client import theme as th
 from game.client.text import Painter
 from game.client.theme import RGB
-from game.scenario.model import Meter, Scenario
+from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_line
+from game.scenario.model import Meter, Rung, Scenario
 
 
 def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> None:
@@ -47,6 +48,7 @@ def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> Non
         reached = tension >= rung.at
         label = f"▶ {rung.name}" if now else rung.name
         colour = th.TEXT if reached else th.MUTED
+        right = f"{percent_words(rung.chance.percent)} · {rung.at}" if rung.chance else f"{rung.at}"
         p.text(
             label,
             (row.left + pad, row.centery),
@@ -54,9 +56,37 @@ def draw_ladder(p: Painter, rect: Rect, scenario: Scenario, tension: int) -> Non
             colour,
             bold=now,
             anchor="midleft",
-            max_width=row.width - p.text_width(" 100", "small") - 2 * pad,
+            max_width=row.width - p.text_width(" " + right, "small") - 2 * pad,
         )
-        p.text(f"{rung.at}", (row.right - pad, row.centery), "small", th.MUTED, anchor="midright")
+        p.text(
+            right,
+            (row.right - pad, row.centery),
+            "small",
+            th.TEXT if rung.chance else th.MUTED,
+            anchor="midright",
+        )
+    _draw_risk(
+        p, Rect(x, rect.top + len(rungs) * row_h + pad, rect.right - x, 0), rect.bottom, scenario, tension
+    )
+
+
+def _draw_risk(p: Painter, at: Rect, bottom: int, scenario: Scenario, tension: int) -> None:
+    """Under the rungs, the chance the players face first, in words."""
+    risk = nearest_risk(scenario, tension)
+    if risk is not None:
+        sentence = _risk_sentence(risk, scenario.rung_for(tension))
+        p.paragraph_above(sentence, at.left, at.top, at.width, bottom, "small", th.TEXT)
+
+
+def _risk_sentence(rung: Rung, current: Rung) -> str:
+    """'Risk now — Brink of war: 8 % a turn that …' or 'Next risk — …': the chance the players face first."""
+    return f"{'Risk now' if rung.id == current.id else 'Next risk'} — {risk_line(rung)}"
+
+
+def ladder_risk_height(p: Painter, scenario: Scenario, width: int) -> int:
+    """Room the ladder needs under its rungs for the longest sentence of its chances (0 without any)."""
+    heights = [p.paragraph_height(_risk_sentence(r, r), width, "small") for r, _c in ladder_risks(scenario)]
+    return max(heights) + p.theme.pad() if heights else 0
 
 
 def meter_rows(scenario: Scenario) -> list[tuple[str, list]]:

@@ -17,7 +17,7 @@ from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
-from game.client.panels import draw_ladder, draw_meters
+from game.client.panels import draw_ladder, draw_meters, ladder_risk_height
 from game.client.private import private_sheet
 from game.client.reads import read_button, reads_sheet
 from game.client.screen import Pop, Push, Transition, key_name
@@ -26,16 +26,18 @@ from game.client.textfield import TextField, feed
 from game.client.timer import draw_timer
 from game.client.widgets import Button, ScrollPane, focus_ring, panel, title_height
 from game.engine.game import IllegalOrder, OptionStatus
+from game.engine.readings import issue_moves
 from game.scenario.evidence import cite
+from game.scenario.model import Option
 
 if TYPE_CHECKING:
     from game.client.app import App
     from game.client.session import Session
 
 VERDICT_MARKS = {
-    "preferred": ("✔ honours", th.GOOD),
+    "preferred": ("✔ wished by", th.GOOD),
     "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
-    "red_line": ("✖ crosses", th.DANGER),
+    "red_line": ("✖ across the red line of", th.DANGER),
 }
 HINT = "{keys}: pick an option   W: why?   B: your briefing   Enter: choose, again to send   F1: help   Esc: leave"
 TWO_DIGITS_MS = 1000  # a second digit typed within this time makes a two-digit option number
@@ -208,7 +210,10 @@ class TurnScreen(GameScreen):
         self.left, self.map_rect, self.right = columns(body, [side_w, None, 0.38 if wide else 0.40], pad)
         ladder_h = min(
             self.left.height // 2,
-            title_height(p) + len(self.scenario.ladder) * (p.line_height("body") + pad) + pad,
+            title_height(p)
+            + len(self.scenario.ladder) * (p.line_height("body") + pad)
+            + pad
+            + ladder_risk_height(p, self.scenario, self.left.width - 3 * pad),
         )
         self.ladder_rect, self.meter_rect = rows(self.left, [ladder_h, None], pad)
         if self.read is not None:  # the side's own read, one line over the map
@@ -356,6 +361,18 @@ class TurnScreen(GameScreen):
                 focus_ring(p, r)
         return self.card_pane.content_height
 
+    def _paint_acts(self, p: Painter, option: Option, x: int, y: int, width: int) -> int:
+        """What the order really changes on the issues (a fact), apart from what it signals (words)."""
+        moves = issue_moves(option, self.game.state.issues)
+        if not moves:
+            return 0
+        top = y
+        y += p.paragraph("It changes:", x, y, width, "small", th.MUTED, bold=True)
+        for issue_id, state_id in moves:
+            issue = self.scenario.issue(issue_id)
+            y += p.paragraph(f"• {issue.name} → {issue.state(state_id).name}", x + 8, y, width - 8, "small")
+        return y - top
+
     def _paint_details(self, p: Painter, x: int, y: int, width: int) -> int:
         card = self.shown_card()
         if card is None:
@@ -378,6 +395,7 @@ class TurnScreen(GameScreen):
                 y += p.paragraph(
                     f"• {issue.name}: {issue.state(state_id).name}", x + 8, y, width - 8, "small"
                 )
+        y += self._paint_acts(p, option, x, y, width)
         readings = self.readings(option.id)
         if readings:
             y += lh // 3

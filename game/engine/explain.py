@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.engine.chance import percent_words
 from game.engine.conditions import flag_words
+from game.engine.readings import as_words
 from game.engine.reads import REACTED, as_stated, masked_reason
 from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
 from game.scenario.evidence import cite
-from game.scenario.model import Scenario
+from game.scenario.model import Chance, Scenario
 from game.wording import possessive
 
 
@@ -20,15 +22,30 @@ def explain_facts(scenario: Scenario, facts: tuple[Fact, ...], on: str) -> tuple
     """The facts of one turn (dated `on`) as changes with reasons, in the same order."""
     reasons: dict[Cause, Reason] = {}
     changes = []
+    moved = {
+        (f.cause.option_id, f.subject, f.after)
+        for f in facts
+        if f.kind == "issue" and f.cause.rule == "order"
+    }
     for fact in facts:
         reason = reasons.get(fact.cause)
         if reason is None:
-            # A reaction is worded against the stated position: the hidden type stays hidden (reads.py).
+            # A reaction is worded against the stated position (the hidden type stays hidden, reads.py),
+            # and as a signal unless the order's own effect really moved the issue this turn.
             reason = reasons[fact.cause] = _REASONS[fact.cause.rule](
-                scenario, as_stated(scenario, fact.cause), on
+                scenario, _as_done(scenario, as_stated(scenario, fact.cause), moved), on
             )
         changes.append(_CHANGES[fact.kind](scenario, fact, reason))
     return tuple(changes)
+
+
+def _as_done(scenario: Scenario, cause: Cause, moved: set[tuple[str, str, object]]) -> Cause:
+    """A reaction's reading worded as what happened: the order 'moved' the issue only when its own
+    effect really moved it this turn; otherwise what the others reacted to was a signal."""
+    reading = cause.reading
+    if reading is None or not reading.act or (cause.option_id, reading.issue_id, reading.state_id) in moved:
+        return cause
+    return cause._replace(reading=as_words(scenario, reading))
 
 
 # --------------------------------------------------------------- the causes
@@ -44,7 +61,7 @@ def _reaction(sc: Scenario, cause: Cause, on: str) -> Reason:
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     sentence = reading.sentence
     because = f"{possessive(by.short_name)} order “{option.label}” {sentence[0].lower()}{sentence[1:]}"
-    return _about_reading(cause, because, sentence, on)
+    return _about_reading(sc, cause, because, sentence, on)
 
 
 def _own_response(sc: Scenario, cause: Cause, on: str) -> Reason:
@@ -53,12 +70,18 @@ def _own_response(sc: Scenario, cause: Cause, on: str) -> Reason:
         return masked_reason(sc, cause)
     by, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     reactor = sc.actor(reading.position.actor)
-    word = "red line was crossed" if reading.verdict == RED_LINE else "demand was met"
+    word = (
+        "red line was crossed"
+        if reading.verdict == RED_LINE
+        else "demand was met"
+        if reading.act
+        else "demand was promised in words (not yet done)"
+    )
     text = (
         f"{reactor.name} responded in its own way because its {word} on "
         f"{sc.issue(reading.position.issue).name} by {possessive(by.short_name)} order “{option.label}”."
     )
-    return _about_reading(cause, text, f"{reactor.short_name} answers in its own way: its {word}.", on)
+    return _about_reading(sc, cause, text, f"{reactor.short_name} answers in its own way: its {word}.", on)
 
 
 def _reading(cause: Cause) -> Reading:
@@ -66,7 +89,7 @@ def _reading(cause: Cause) -> Reading:
     return cause.reading
 
 
-def _about_reading(cause: Cause, text: str, how: str, on: str) -> Reason:
+def _about_reading(sc: Scenario, cause: Cause, text: str, how: str, on: str) -> Reason:
     """A reason about a position an order honoured or crossed, quoting it (as said by `on`) when strong."""
     reading = _reading(cause)
     # A quote explains a strong reaction; beside a merely acceptable reading it is noise.
@@ -80,6 +103,8 @@ def _about_reading(cause: Cause, text: str, how: str, on: str) -> Reason:
         verdict=reading.verdict,
         citation=quote,
         reading=how,
+        state=sc.issue(reading.issue_id).state(reading.state_id).name,
+        act=reading.act,
     )
 
 
@@ -99,6 +124,20 @@ def _ladder(sc: Scenario, cause: Cause, on: str) -> Reason:
     return Reason("ladder", f"tension {went} to {cause.tension}, and “{rung.name}” begins at {rung.at}.")
 
 
+def _chance(sc: Scenario, cause: Cause, on: str) -> Reason:
+    rung = sc.rung(cause.rung_from)
+    assert rung.chance is not None, "only a rung with a chance records one"
+    return Reason("chance", chance_words(rung.chance, rung.name) + ".")
+
+
+def chance_words(chance: Chance, rung_name: str) -> str:
+    """'at “Brink of war” there was an 8 % chance a turn that …, and this turn it happened'."""
+    pct = percent_words(chance.percent)
+    article = "an" if pct.startswith(("8", "11 ", "11.", "18 ", "18.")) else "a"
+    what = chance.words or "chance ends the crisis"
+    return f"at “{rung_name}” there was {article} {pct} chance a turn that {what}, and this turn it happened"
+
+
 _REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
     "order": _order,
     "reaction_honoured": _reaction,
@@ -108,6 +147,7 @@ _REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
     "instructor_inject": _instructor_inject,
     "inject": _inject,
     "ladder": _ladder,
+    "chance": _chance,
 }
 
 
@@ -147,6 +187,11 @@ def _rung(sc: Scenario, fact: Fact, reason: Reason) -> Change:
     return Change("rung", "the crisis", before.name, after.name, reason)
 
 
+def _chance_change(sc: Scenario, fact: Fact, reason: Reason) -> Change:
+    title = sc.outcome(str(fact.after)).title
+    return Change("chance", sc.rung(fact.subject).name, fact.before, title, reason)
+
+
 _CHANGES: dict[str, Callable[[Scenario, Fact, Reason], Change]] = {
     "tension": _tension,
     "meter": _meter,
@@ -155,4 +200,5 @@ _CHANGES: dict[str, Callable[[Scenario, Fact, Reason], Change]] = {
     "posture": _posture,
     "flag": _flag,
     "rung": _rung,
+    "chance": _chance_change,
 }

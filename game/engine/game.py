@@ -16,7 +16,7 @@ from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
 from game.engine.changing import in_force
 from game.engine.dispositions import check_types, draw_types
 from game.engine.orders import Orders
-from game.engine.readings import read_option
+from game.engine.readings import as_things_stand, read_option
 from game.engine.records import Decision, Reading, TurnRecord
 from game.engine.resolve import IllegalOrder, option_status, resolve
 from game.engine.state import GameState
@@ -133,7 +133,10 @@ class Game:
 
     def readings(self, option_id: str) -> list[Reading]:
         """How that order would read against the other actors' stated positions."""
-        return list(read_option(in_force(self.scenario, self.state), self.scenario.option(option_id)))
+        scenario = in_force(self.scenario, self.state)
+        return as_things_stand(
+            scenario, read_option(scenario, self.scenario.option(option_id)), self.state.issues
+        )
 
     def computer_choice(self, actor_id: str) -> Decision:
         temperament = self.temperaments.get(actor_id) or "cautious"
@@ -159,7 +162,7 @@ class Game:
     ) -> TurnRecord:
         """Resolve a turn from every side's order as given (replays use this), with queued injects."""
         injects = tuple(self.pending_injects)
-        state, record = resolve(self.scenario, self.state, orders, injects, decisions)
+        state, record = resolve(self.scenario, self.state, orders, injects, decisions, self.seed)
         reasons = {side: one_line(why) for side, why in (rationales or {}).items() if one_line(why)}
         if reasons:
             record = replace(record, rationales=reasons)

@@ -80,6 +80,20 @@ def sides_by_weight(scenario: Scenario, record: TurnRecord) -> list[str]:
     return sorted(sides, key=lambda side: -order_weight(scenario, record, side))
 
 
+def _words_only(record: TurnRecord, actor_id: str) -> frozenset[tuple[str, str]]:
+    """(whose position, issue) of the wishes one side's order met only in words this turn."""
+    option_id = record.orders.get(actor_id)
+    return frozenset(
+        (c.reason.position.actor, c.reason.position.issue)
+        for c in record.changes
+        if c.reason.actor_id == actor_id
+        and c.reason.option_id == option_id
+        and c.reason.position is not None
+        and c.reason.verdict == PREFERRED
+        and not c.reason.act
+    )
+
+
 def readings_of(record: TurnRecord, actor_id: str) -> frozenset[tuple[str, str, str]]:
     """(whose position, issue, verdict) of every reaction one side's order drew this turn."""
     option_id = record.orders.get(actor_id)
@@ -102,8 +116,9 @@ def as_last_turn(previous: TurnRecord | None, record: TurnRecord, actor_id: str)
 
 
 def short_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
-    """The reactions to one side's order in a few words, red lines first:
-    "crosses Russia's red line on X; honours the wish of Poland, Romania and UK on X"."""
+    """The reactions to one side's order in a few words, red lines first: "crosses Russia's red line
+    on X; meets the wish of Poland and UK on X; signals Ukraine's wish on Y, in words only"."""
+    words = _words_only(record, actor_id)
     by_kind: dict[tuple[str, str], list[str]] = {}
     for reactor, issue_id, verdict in readings_of(record, actor_id):
         by_kind.setdefault((verdict, issue_id), []).append(reactor)
@@ -120,7 +135,10 @@ def short_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
             parts.append(f"crosses {whose} on {issue}")
         elif verdict == PREFERRED:
             whose = f"{possessive(who)} wish" if one else f"the wishes of {who}"
-            parts.append(f"honours {whose} on {issue}")
+            said = all((a, issue_id) in words for a in by_kind[(verdict, issue_id)])
+            parts.append(
+                f"signals {whose} on {issue}, in words only" if said else f"meets {whose} on {issue}"
+            )
         else:
             parts.append(f"acceptable to {who} on {issue}")
     return "; ".join(parts) if parts else "touches no one's stated position"
@@ -132,6 +150,7 @@ def brief_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
     readings = readings_of(record, actor_id)
     crossed = sorted({r for r, _i, v in readings if v == RED_LINE}, key=[a.id for a in scenario.actors].index)
     honoured = len({(r, i) for r, i, v in readings if v == PREFERRED})
+    in_words = len(_words_only(record, actor_id))
     parts = []
     if crossed:
         names = _and([scenario.actor(a).short_name for a in crossed])
@@ -140,8 +159,11 @@ def brief_reading(scenario: Scenario, record: TurnRecord, actor_id: str) -> str:
             if len(crossed) == 1
             else f"crosses the red lines of {names}"
         )
-    if honoured:
-        parts.append(f"honours {honoured} wish{'es' if honoured > 1 else ''}")
+    done = honoured - in_words
+    if done:
+        parts.append(f"meets {done} wish{'es' if done > 1 else ''}")
+    if in_words:
+        parts.append(f"signals {in_words} wish{'es' if in_words > 1 else ''} in words")
     return "; ".join(parts) if parts else "crosses no red line and meets no wish"
 
 
@@ -179,7 +201,10 @@ def _outcome(scenario: Scenario, record: TurnRecord) -> list[Headline]:
     if not record.outcome:
         return []
     outcome = scenario.outcome(record.outcome)
-    if outcome.default:
+    if record.chance is not None:
+        change = next(c for c in record.changes if c.kind == "chance")
+        why = f"an incident decided it: {change.reason.text.rstrip('.')}"
+    elif outcome.default:
         why = f"the last of {scenario.turn_limit} turns has been played"
     else:
         why = f"tension stands at {record.tension_after}" + _chief_cause(
@@ -228,16 +253,21 @@ def _positions(scenario: Scenario, record: TurnRecord) -> list[Headline]:
 
 
 def _position_headline(scenario: Scenario, key: tuple[str, str, str, str], changes: list[Change]) -> Headline:
-    """'US's order “…” crossed Russia's red line on X (firm): tension +2, Russia's resolve +2.'"""
+    """'US's order “…” crossed Russia's red line on X (firm): tension +2, …', or 'met NATO's wish on
+    X in words only (vital): …' unless the order itself moved the issue there (a fact)."""
     actor_id, option_id, reactor_id, issue_id = key
-    position = changes[0].reason.position
-    strength = position.strength if position is not None else 1
-    crossed = changes[0].reason.verdict == RED_LINE
+    reason = changes[0].reason
+    strength = reason.position.strength if reason.position is not None else 1
+    crossed = reason.verdict == RED_LINE
     steps = _steps(changes)
+    issue, whose = scenario.issue(issue_id).name, possessive(scenario.actor(reactor_id).short_name)
+    # Words can cross a red line (saying it is the offence), but they meet a wish only in words
+    # unless the order itself moved the issue ("The turn in sum" then lists the move).
+    did = f"{'crossed' if crossed else 'met'} {whose} {'red line' if crossed else 'wish'} on {issue}"
+    did += "" if crossed or reason.act else " in words only"
     sentence = (
-        f"{_order_words(scenario, actor_id, option_id)} {'crossed' if crossed else 'met'} "
-        f"{possessive(scenario.actor(reactor_id).short_name)} {'red line' if crossed else 'wish'} on "
-        f"{scenario.issue(issue_id).name} ({STRENGTH_WORDS.get(strength, '')}){': ' + steps if steps else ''}."
+        f"{_order_words(scenario, actor_id, option_id)} {did} "
+        f"({STRENGTH_WORDS.get(strength, '')}){': ' + steps if steps else ''}."
     )
     if crossed:
         tension = sum(abs(_delta(c)) for c in changes if c.kind == "tension")

@@ -152,10 +152,11 @@ def as_stated(scenario: Scenario, cause: Cause) -> Cause:
     if stated is not None and (stated.verdict == RED_LINE) == (reading.verdict == RED_LINE):
         return cause._replace(reading=stated)
     crossed = reading.verdict == RED_LINE
-    # Once orders are worded as signals or facts (`Reading.act`), a masked reading must say act=False too,
-    # so that nothing rewords it from its verdict.
+    # act=False: a masked reading is never reworded as a signal or a fact from its (hidden) verdict.
     return cause._replace(
-        reading=replace(reading, verdict=REACTED, strength=0, sentence=_reacts(scenario, reading, crossed))
+        reading=replace(
+            reading, verdict=REACTED, strength=0, sentence=_reacts(scenario, reading, crossed), act=False
+        )
     )
 
 

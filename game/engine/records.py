@@ -31,7 +31,8 @@ class Reading:
     verdict: str  # preferred | acceptable | red_line
     strength: int
     position: Position
-    sentence: str  # e.g. "Crosses Russia's red line on Ukraine's path to NATO (vital)."
+    sentence: str  # e.g. "Signals “Door open” on Ukraine's path to NATO, across Russia's red line (vital to Russia)."
+    act: bool = False  # the order itself moves the issue to this state; otherwise it is only a signal
 
     @property
     def honours(self) -> bool:
@@ -51,6 +52,8 @@ class Reason:
     verdict: str = ""
     citation: str = ""  # the position's evidence: 'Vladimir Putin: “…”' or a marked paraphrase
     reading: str = ""  # for reactions: how the order reads, without naming the order
+    state: str = ""  # for reactions: the name of the state the order signals (or brings about)
+    act: bool = False  # for reactions: the order brought the state about; otherwise it only signalled it
 
     @property
     def full(self) -> str:
@@ -62,7 +65,7 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # tension | rung | meter | issue | force | flag
+    kind: str  # tension | rung | meter | issue | force | flag | chance
     subject: str  # readable, e.g. "Russia's resolve"
     before: Any  # a number (tension, meter), a name, or a bool (flag)
     after: Any
@@ -78,6 +81,8 @@ class Change:
             return f"{_capital(self.subject)} {'now holds' if self.after else 'no longer holds'}"
         if self.kind == "force":
             return f"{_capital(self.subject)} moved from {self.before} to {self.after}"
+        if self.kind == "chance":
+            return f"An incident ended the game in “{self.after}”"
         return f"{_capital(self.subject)} moved from “{self.before}” to “{self.after}”"
 
     @property
@@ -101,6 +106,8 @@ class Change:
             return f"{self.subject} {self.before} → {self.after}"
         if self.kind == "force":
             return f"{self.subject}: {self.before} → {self.after}"
+        if self.kind == "chance":
+            return f"the game ended in “{self.after}”"
         return f"{self.subject}: “{self.before}” → “{self.after}”"
 
 
@@ -184,7 +191,7 @@ class Cause(NamedTuple):
 class Fact(NamedTuple):
     """One change as resolution records it: ids and raw values, no words (see `Change`)."""
 
-    kind: str  # tension | rung | meter | issue | force | posture | flag
+    kind: str  # tension | rung | meter | issue | force | posture | flag | chance
     subject: str  # the id of what changed: actor (with `part` its meter), issue, force, flag; "" for tension
     before: object  # raw: a number, state / place / rung id, posture or bool
     after: object
@@ -212,6 +219,12 @@ class TurnRecord:
     rationales: Mapping[str, str] = field(default_factory=dict)  # side -> its team's one line "why?"
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def chance(self) -> Fact | None:
+        """The fact that chance ended the game this turn (subject: the rung; before: the percent;
+        after: the outcome), or None when no incident decided it."""
+        return next((f for f in self.facts if f.kind == "chance"), None)
 
     @cached_property
     def changes(self) -> tuple[Change, ...]:

@@ -1,8 +1,9 @@
 """Resolution of one turn: `resolve(scenario, state, orders) -> (new state, turn record)`.
 
-Pure: no I/O, no clock, no randomness. After the orders are checked, the turn
-runs through `STEPS`, one function per heading of docs/rules.md, in order:
-own effects, readings, injects, ladder, outcome, advance. Each step changes a
+Pure: no I/O, no clock; the one random thing, a rung's chance, is rolled from the
+game's seed and the turn (game/engine/chance.py). After the orders are checked, the
+turn runs through `STEPS`, one function per heading of docs/rules.md, in order:
+own effects, readings, beliefs, injects, ladder, chance, outcome, advance. Each step changes a
 private `Draft` and records `Fact`s (what changed, as ids, and its `Cause`);
 the draft is frozen into the new state at the end, and the facts become
 sentences only when someone reads `TurnRecord.changes`.
@@ -16,6 +17,7 @@ from typing import NamedTuple
 
 from game.engine.beliefs import accommodating_types
 from game.engine.beliefs import update as update_beliefs
+from game.engine.chance import strikes
 from game.engine.changing import in_force
 from game.engine.conditions import KINDS, all_hold, first_failing
 from game.engine.dispositions import typed
@@ -90,6 +92,7 @@ class Turn:
     facts: list[Fact] = field(default_factory=list)
     injects: list[str] = field(default_factory=list)  # fired this turn, in order
     true_scenario: Scenario | None = None  # the positions the drawn types truly hold (None: as stated)
+    seed: int = 0  # the game's seed: the chance step's roll comes from it
 
     def apply(self, prepared: Prepared, cause: Cause) -> None:
         apply(self.draft, prepared, cause, self.facts)
@@ -195,9 +198,21 @@ def ladder(turn: Turn) -> None:
         turn.facts.append(Fact("rung", "", turn.rung_before.id, after.id, cause))
 
 
+def chance(turn: Turn) -> None:
+    """6. On a rung with a chance, where this turn's orders left the crisis, one seeded roll
+    may end the game in the chance's outcome: an incident nobody ordered."""
+    rung = turn.scenario.rung_for(turn.draft.tension)
+    if rung.chance is not None and strikes(rung, turn.seed, turn.draft.turn):
+        turn.draft.outcome = rung.chance.outcome
+        cause = Cause("chance", tension=turn.draft.tension, rung_from=rung.id)
+        turn.facts.append(Fact("chance", rung.id, rung.chance.percent, rung.chance.outcome, cause))
+
+
 def outcome(turn: Turn) -> None:
-    """6. Outcomes in the scenario's order; past the turn limit, the default one."""
+    """7. Outcomes in the scenario's order; past the turn limit, the default one (unless chance decided)."""
     sc, draft = turn.scenario, turn.draft
+    if draft.outcome is not None:
+        return
     for candidate in sc.outcomes:
         if not candidate.default and candidate.when and all_hold(candidate.when, sc, draft):
             draft.outcome = candidate.id
@@ -207,7 +222,7 @@ def outcome(turn: Turn) -> None:
 
 
 def advance(turn: Turn) -> None:
-    """7. The turn counter and the date advance."""
+    """8. The turn counter and the date advance."""
     turn.draft.next_turn(turn.scenario)
 
 
@@ -217,6 +232,7 @@ STEPS: tuple[Callable[[Turn], None], ...] = (
     beliefs,
     injects,
     ladder,
+    chance,
     outcome,
     advance,
 )
@@ -228,8 +244,10 @@ def resolve(
     orders: Mapping[str, str],
     instructor_injects: tuple[str, ...] = (),
     decisions: Mapping[str, Decision] | None = None,
+    seed: int = 0,
 ) -> tuple[GameState, TurnRecord]:
-    """Resolve one turn from simultaneous orders; the given state is left untouched."""
+    """Resolve one turn from simultaneous orders; the given state is left untouched. `seed` is the
+    game's: a rung's chance is rolled from it (and the turn), so replays give the same roll."""
     if state.outcome is not None:
         raise IllegalOrder("the game is over")
     scenario = in_force(scenario, state)  # positions as they stand on this turn's date
@@ -240,7 +258,13 @@ def resolve(
     draft = Draft(state)
     draft.accommodating = accommodating_types(scenario)
     turn = Turn(
-        scenario, draft, options, tuple(instructor_injects), rung, true_scenario=typed(scenario, state.types)
+        scenario,
+        draft,
+        options,
+        tuple(instructor_injects),
+        rung,
+        true_scenario=typed(scenario, state.types),
+        seed=seed,
     )
     for step in STEPS:
         step(turn)

@@ -20,6 +20,7 @@ class BalanceReport:
     outcomes: Counter[str] = field(default_factory=Counter)  # outcome id -> count
     options: Counter[str] = field(default_factory=Counter)  # option id -> count
     turns: int = 0
+    chance_endings: int = 0  # games a rung's chance ended (an incident nobody ordered)
 
     @property
     def mean_length(self) -> float:
@@ -45,7 +46,14 @@ def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
         report.outcomes[game.state.outcome] += 1
         for orders in game.orders:
             report.options.update(orders.values())
+        _count_chance(report, game)
     return report
+
+
+def _count_chance(report: BalanceReport, game: Game) -> None:
+    """A game chance ended counts once."""
+    if game.history and game.history[-1].chance is not None:
+        report.chance_endings += 1
 
 
 def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
@@ -56,7 +64,19 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
         "options": dict(sorted(report.options.items())),
         "mean_turns": round(report.mean_length, 2),
         "never_chosen": sorted(o for o, n in report.options.items() if n == 0),
+        **_chance_json(report),
     }
+
+
+def _chance_json(report: BalanceReport) -> dict[str, Any]:
+    return {"chance_endings": report.chance_endings}
+
+
+def _chance_text(scenario: Scenario, report: BalanceReport) -> list[str]:
+    """'Ended by chance (a rung's risk): 12 games': only for a scenario whose ladder carries a chance."""
+    if not any(rung.chance for rung in scenario.ladder):
+        return []
+    return [f"  {'(of these, ended by chance)':<40} {report.chance_endings:>6}"]
 
 
 def report_text(scenario: Scenario, report: BalanceReport) -> str:
@@ -72,6 +92,7 @@ def report_text(scenario: Scenario, report: BalanceReport) -> str:
         n = report.outcomes.get(outcome.id, 0)
         share = 100.0 * n / report.games if report.games else 0.0
         lines.append(f"  {outcome.title:<40} {n:>6}  {share:5.1f} %")
+    lines += _chance_text(scenario, report)
     lines += ["", "Options chosen:"]
     for actor in scenario.acting_actors:
         lines.append(f"  {actor.name}")

@@ -43,7 +43,8 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),
     "instructor_note": (("id", "text"), ("kind",)),
-    "rung": (("id", "name", "at"), ("description",)),
+    "rung": (("id", "name", "at"), ("description", "chance")),
+    "chance": (("percent", "outcome"), ("words",)),
     "actor": (
         ("id", "name", "colour", "playable"),
         (

@@ -104,6 +104,7 @@ class _Builder(DatedAndDrawnReaders):
         self.meters: dict[str, dict[str, m.Meter]] = {}  # actor -> meter id -> meter
         self.sites: list[Site] = []
         self.position_nodes: dict[tuple[str, str], YNode] = {}
+        self.chance_outcomes: set[str] = set()  # outcomes a rung's chance can end the game in
 
     def fields(self, node: YNode, kind: str, what: str) -> Fields | None:
         required, optional = KEYS[kind]
@@ -260,12 +261,25 @@ class _Builder(DatedAndDrawnReaders):
         if f is None:
             return None
         r, what = self.r, "a rung"
+        ident = self.register("rung", f, what)
         return m.Rung(
-            self.register("rung", f, what),
+            ident,
             r.text(f, "name", what),
             r.integer(f, "at", what, 0, 100),
             r.text(f, "description", what),
+            self.chance(f["chance"], ident) if "chance" in f else None,
         )
+
+    def chance(self, node: YNode, rung: str) -> m.Chance | None:
+        """A rung's `chance`: percent per turn (0–100) and the outcome it ends the game in."""
+        what = f"the chance of rung '{rung}'"
+        f = self.fields(node, "chance", what)
+        if f is None:
+            return None
+        r = self.r
+        outcome = r.ref(f, "outcome", "outcome", what)
+        self.chance_outcomes.add(outcome)
+        return m.Chance(r.number(f, "percent", what, 0, 100), outcome, r.text(f, "words", what))
 
     def actor(self, node: YNode) -> m.Actor | None:
         f = self.fields(node, "actor", "an actor")
@@ -492,11 +506,11 @@ class _Builder(DatedAndDrawnReaders):
                 f["when"],
                 f"outcome '{ident}' is the default (reached at the turn limit), so it must have no 'when'",
             )
-        elif not default and not when and "when" not in f:
+        elif not default and not when and "when" not in f and ident not in self.chance_outcomes:
             r.error(
                 node,
                 f"outcome '{ident}' needs 'when' conditions, or 'default: true' "
-                f"if it is the outcome at the turn limit",
+                f"if it is the outcome at the turn limit (or a rung's 'chance' that ends in it)",
             )
         self.sites.append(Site("outcome", ident, when, where, node))
         return m.Outcome(

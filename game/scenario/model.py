@@ -450,11 +450,22 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class Chance:
+    """`chance: {percent: 8, outcome: war, words: "..."}` on a rung: while the crisis stands on the
+    rung after a turn's orders, that turn ends in the outcome with this chance (an incident nobody ordered)."""
+
+    percent: float  # 0–100, per turn
+    outcome: str  # outcome id
+    words: str = ""  # what would happen, e.g. "an incident at sea or in the air starts the fighting"
+
+
+@dataclass(frozen=True, slots=True)
 class Rung:
     id: str
     name: str
     at: int  # tension (0–100) from which this rung holds
     description: str = ""
+    chance: Chance | None = None  # optional: the risk that leaves something to chance
 
 
 @dataclass(frozen=True, slots=True)

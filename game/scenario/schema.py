@@ -134,6 +134,12 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "name": _text("Name shown on the escalation ladder."),
         "at": _int("Tension (0–100) from which this rung holds; rises strictly.", 0, 100),
         "description": _text("What this rung means."),
+        "chance": _ref("chance"),
+    },
+    "chance": {
+        "percent": _num("Chance (0–100 %) each turn the crisis stands on this rung that it ends.", 0, 100),
+        "outcome": _id("The outcome that chance ends the game in."),
+        "words": _text("What would happen, e.g. 'an incident at sea starts the fighting'."),
     },
     "actor": {
         "id": _id("Id of the actor."),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from game.engine.chance import risk_words
 from game.engine.changing import in_force
 from game.engine.game import OptionStatus
 from game.engine.index import memo
@@ -50,7 +51,10 @@ def welcome(room: Room, side: str = "") -> dict:
         "summary": sc.summary,
         "briefing": sc.briefing,
         "actors": actors,
-        "ladder": [{"id": r.id, "name": r.name, "at": r.at} for r in sc.ladder],
+        "ladder": [
+            {"id": r.id, "name": r.name, "at": r.at, "risk": risk_words(r.chance) if r.chance else ""}
+            for r in sc.ladder
+        ],
         "options": told(room, side) if side else {},
     }
 

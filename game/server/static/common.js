@@ -102,7 +102,7 @@ function meterPanel(view) {
 function ladderPanel(ladder, view) {
   return el("ol", { class: "ladder", "aria-label": "Escalation ladder" },
     ladder.slice().reverse().map((r) => el("li", { class: r.name === view.rung ? "now" : "" },
-      (r.name === view.rung ? "▶ " : "") + `${r.name} (from ${r.at})`)));
+      (r.name === view.rung ? "▶ " : "") + `${r.name} (from ${r.at})` + (r.risk ? `: ${r.risk}` : ""))));
 }
 
 function issuesPanel(view) {
