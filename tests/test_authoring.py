@@ -106,10 +106,10 @@ def test_screenshots_render_the_scenario_named_and_refuse_a_broken_one(tmp_path,
     monkeypatch.setattr(App, "screenshot", screenshot)
     cuba = PROJECT / "scenarios" / "cuba_1962.yaml"
     assert main(["--screenshot", str(tmp_path / "shots"), "--scenario", str(cuba)]) == 0
-    assert len(seen) == 10 and "Briefing — Thirteen Days: Cuba, October 1962" in seen[1]
+    assert len(seen) == 11 and "Briefing — Thirteen Days: Cuba, October 1962" in seen[1]
     # Only the title screen lists every scenario (also under the lesson settings it opens).
     in_game = [text for text in seen[1:] if "Lesson settings" not in text]
-    assert len(in_game) == 8 and all("Eastern Flank, February 2022" not in text for text in in_game)
+    assert len(in_game) == 9 and all("Eastern Flank, February 2022" not in text for text in in_game)
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\n", encoding="utf-8")
     assert main(["--screenshot", str(tmp_path / "none"), "--scenario", str(broken)]) == 1
