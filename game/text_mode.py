@@ -247,7 +247,7 @@ def play(game: Game, side: str, save_path: Path) -> int:
         return 0
     show_end(game)
     print(printable(f"The finished game is saved in {save_path}."))
-    print(printable(f"Every change of every turn, and why: python main.py debrief {save_path}"))
+    print(printable(f"Every change of every turn, and the notes in full: python main.py debrief {save_path}"))
     return 0
 
 

@@ -7,6 +7,7 @@ headline measure, positions table and one-page debrief from `game.engine`.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_line, risk_words
@@ -51,8 +52,9 @@ def briefing_lines(scenario: Scenario) -> list[str]:
         lines += wrap(f"{table.name} — now “{table.now}”", "  ")
         for row in table.rows:
             lines += wrap(f"{row.name}: " + " · ".join(row.cells()), "    ", "      ")
-    lines += ladder_risk_lines(scenario)
-    return [*lines, ""]
+    # The ladder's risks close the briefing, in place of its blank last line: what is at stake
+    # before the first turn, and a whole briefing within one screen of 60 lines.
+    return [*lines, *(ladder_risk_lines(scenario) or [""])]
 
 
 def quotes_lines(scenario: Scenario, who: str = "", on: str = "") -> list[str]:
@@ -123,7 +125,8 @@ def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[st
             closed.append(str(n))
     if closed:
         lines += wrap(f"Not open now: {', '.join(closed)} ('i N' says why).", "  ", "    ")
-    return [*lines, COMMANDS]
+    # The commands once, on the first turn: after that 'help' lists them (a whole game stays readable).
+    return [*lines, COMMANDS] if st.turn == 1 else lines
 
 
 def read_lines(game: Game, side: str) -> list[str]:
@@ -270,7 +273,8 @@ def end_lines(game: Game) -> list[str]:
     for heading, items, numbered in (
         ("What really happened:", page.history, False),
         ("For discussion:", page.questions, True),
-        ("Notes for the instructor:", page.notes, False),
+        # Each note's first sentence: the notes in full are in `debrief` (the last line names the file).
+        ("Notes for the instructor (in full: the debrief):", [first_sentence(n) for n in page.notes], False),
     ):
         if items:
             lines += ["", heading]
@@ -279,3 +283,12 @@ def end_lines(game: Game) -> list[str]:
                     f"{n}. {item}" if numbered else f"- {item}", "  ", "     " if numbered else "    "
                 )
     return lines
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[A-Z“\"(])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a note, with an ellipsis when more follows; a short note whole."""
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0] + (" …" if len(parts) > 1 else "")

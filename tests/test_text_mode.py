@@ -30,7 +30,7 @@ def test_piped_game_plays_to_an_outcome_with_reasons(tmp_path):
     last = [line for line in out.splitlines() if line.startswith("Outcome: ")]
     assert len(last) == 1
     assert (
-        "Notes for the instructor:" in out and "Vice President" in out
+        "Notes for the instructor (in full: the debrief):" in out and "Vice President" in out
     )  # question 4 needs the article's error
 
 
