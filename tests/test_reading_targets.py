@@ -1,7 +1,6 @@
 """The reading targets, on both shipped scenarios: a whole text game fits in 400 lines at 80
-columns, the briefing before the
-first prompt in 60 with the positions table, the Markdown debrief's summary in 150, and the
-instructor's notes reach every form of the debrief."""
+columns, the briefing before the first prompt in 60 with the positions table, the Markdown
+debrief's summary in 150, and the instructor's notes reach every form of the debrief."""
 
 from __future__ import annotations
 
