@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--games", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--as", dest="as_side", metavar="SIDE", help="play this side with a fixed --policy")
+    p.add_argument("--policy", choices=["firm", "conciliatory"], help="firm or conciliatory (needs --as)")
 
     p = sub.add_parser("debrief", help="export the debrief of a saved game as Markdown or HTML")
     p.add_argument("save", metavar="SAVE")

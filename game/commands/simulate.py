@@ -6,8 +6,9 @@ import json
 import sys
 from argparse import Namespace
 
-from game.engine.simulate import report_json, report_text, simulate
+from game.engine.simulate import Policy, report_json, report_text, simulate
 from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.model import Scenario
 from game.textsafe import json_printable, printable
 
 
@@ -20,9 +21,26 @@ def run_simulate(args: Namespace) -> int:
     except ScenarioError as error:
         print(printable(error), file=sys.stderr)
         return 1
-    report = simulate(scenario, args.games, args.seed)
+    policy = _policy(scenario, args)
+    if isinstance(policy, str):
+        print(f"simulate: {policy}", file=sys.stderr)
+        return 2
+    report = simulate(scenario, args.games, args.seed, policy)
     if args.json:
         print(json_printable(json.dumps(report_json(scenario, report), ensure_ascii=False)))
     else:
         print(printable(report_text(scenario, report)))
     return 0
+
+
+def _policy(scenario: Scenario, args: Namespace) -> Policy | str | None:
+    """`--as SIDE --policy firm|conciliatory`: the side played with a fixed policy; a str says what is wrong."""
+    side, policy = getattr(args, "as_side", None), getattr(args, "policy", None)
+    if side is None and policy is None:
+        return None
+    if side is None or policy is None:
+        return "--as and --policy go together (e.g. --as us --policy firm)"
+    playable = [a.id for a in scenario.playable_actors]
+    if side not in playable:
+        return f"'{side}' is not a playable side (choose from {', '.join(playable)})"
+    return Policy(side, policy)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.engine import reckoning
 from game.engine.changing import in_force
-from game.engine.dispositions import typed_one
+from game.engine.dispositions import draw_types, typed_one
+from game.engine.gravity import ends_game
 from game.engine.index import memo
 from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
@@ -61,14 +64,25 @@ TEMPERAMENTS = {
 }
 
 OWN_WEIGHT = {PREFERRED: 3.0, ACCEPTABLE: 1.0, RED_LINE: -8.0}
+NO_REASON = frozenset({"it raises tension"})
 
 
-def choose_temperaments(scenario: Scenario, seed: int, computer_sides: tuple[str, ...]) -> dict[str, str]:
-    """A temperament per computer side, fixed for the whole game by the seed."""
-    return {
-        side: random.Random(f"{seed}:temperament:{side}").choice(sorted(TEMPERAMENTS))
-        for side in computer_sides
-    }
+def choose_temperaments(
+    scenario: Scenario, seed: int, computer_sides: tuple[str, ...], types: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """A temperament per computer side, fixed for the whole game: a side with hidden types takes
+    its type's (an accommodating type is cautious, any other hard-line), so the type, not a coin,
+    is what varies; a side without types draws one from the seed, as before."""
+    drawn = draw_types(scenario, seed) if types is None else types
+    chosen = {}
+    for side in computer_sides:
+        actor_types = scenario.actor(side).types
+        actor_type = next((t for t in actor_types if t.id == drawn.get(side)), None)
+        if actor_type is not None and len(actor_types) > 1:
+            chosen[side] = "cautious" if actor_type.accommodating else "hard_line"
+        else:
+            chosen[side] = random.Random(f"{seed}:temperament:{side}").choice(sorted(TEMPERAMENTS))
+    return chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +90,7 @@ class _Term:
     value: float
     words: str
     stance: tuple[str, str] | None = None  # (issue, state) the term is about: repeats count for less
+    reason: bool = False  # from its own true positions or its beliefs: may justify a grave step
 
 
 def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter[tuple[str, str]]:
@@ -94,6 +109,9 @@ class _Plan:
     stances: tuple[tuple[str, str] | None, ...]  # the stance of each, when repeating it counts for less
     repeatable: frozenset[tuple[str, str]]  # those stances
     urgent: tuple[tuple[str, str, tuple[str, ...], int], ...]  # (issue, state, red lines, strength)
+    typed: tuple[reckoning.TypedTerm, ...]  # its worth against each actor with types, per type
+    own: float  # what its own true positions make of it (a reason, when above 0)
+    vital: bool  # it crosses one of its own vital (strength 3) red lines
 
 
 def _plans(scenario: Scenario, actor_id: str, temperament: Temperament) -> tuple[_Plan, ...]:
@@ -114,7 +132,14 @@ def _plan(scenario: Scenario, actor_id: str, option: Option, temperament: Temper
     )
     stances = tuple(t.stance if t.value > 0 else None for t in terms)
     repeatable = frozenset(s for s in stances if s is not None)
-    return _Plan(option, tuple(t.value for t in terms), stances, repeatable, urgent)
+    typed = reckoning.tables(scenario, actor_id, option, _friends(scenario, actor_id))
+    own = sum(t.value for t in terms if t.reason)
+    vital = any(t.value <= OWN_WEIGHT[RED_LINE] * 3 for t in terms if t.reason)
+    return _Plan(option, tuple(t.value for t in terms), stances, repeatable, urgent, typed, own, vital)
+
+
+def _friends(scenario: Scenario, actor_id: str) -> dict[str, str]:
+    return {s: relation(scenario, actor_id, s) for s in reckoning.subjects(scenario, actor_id)}
 
 
 def _score(
@@ -141,6 +166,8 @@ def _score(
         values.append(-temperament.war_penalty)
     if last == plan.option.id:
         values.append(-1.5)
+    if plan.typed:
+        values.append(reckoning.mixed(scenario, state, plan.option.actor, plan.typed))
     return sum(values)
 
 
@@ -190,6 +217,7 @@ def _terms(
                             if len(scenario.actor(actor_id).types) > 1
                             else "across its red line"
                         ),
+                        reason=True,
                     )
                 )
     delta = option.effects.tension
@@ -198,6 +226,10 @@ def _terms(
         terms.append(_Term(-temperament.war_penalty, f"it risks tipping the crisis into “{top.name}”"))
     if state.last_choice(actor_id) == option.id:
         terms.append(_Term(-1.5, "it was tried last turn"))
+    for typed in reckoning.tables(scenario, actor_id, option, _friends(scenario, actor_id)):
+        value, words = reckoning.words(scenario, state, actor_id, typed)
+        if value:
+            terms.append(_Term(value, words, reason=True))
     return terms
 
 
@@ -272,6 +304,7 @@ def _own_position_terms(scenario: Scenario, actor_id: str, option: Option) -> li
                     OWN_WEIGHT[verdict] * position.strength,
                     words + (f" ({quote})" if shown else ""),
                     (issue_id, state_id),
+                    reason=True,
                 )
             )
     return terms
@@ -282,7 +315,10 @@ def _reading_terms(
 ) -> list[_Term]:
     """What allies, partners and rivals will make of the option."""
     terms: list[_Term] = []
+    typed = reckoning.subjects(scenario, actor_id)
     for reading in read_option(scenario, option):
+        if reading.actor_id in typed:  # weighed by belief about its type instead (reckoning.py)
+            continue
         other = scenario.actor(reading.actor_id)
         friend = relation(scenario, actor_id, other.id)
         if reading.verdict == RED_LINE:
@@ -327,7 +363,14 @@ def _own_cost_terms(
     return terms
 
 
-def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int) -> Decision:
+def decide(
+    scenario: Scenario,
+    state: GameState,
+    actor_id: str,
+    temperament_id: str,
+    seed: int,
+    allowed: frozenset[str] | None = None,
+) -> Decision:
     """The computer's order for one side this turn; its reasons are put into words when first read."""
     temperament = TEMPERAMENTS[temperament_id]
     scenario = in_force(scenario, state)  # read positions as they stand now
@@ -337,26 +380,65 @@ def decide(scenario: Scenario, state: GameState, actor_id: str, temperament_id: 
     rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
     signalled = _signalled(scenario, state, actor_id)
     last = state.last_choice(actor_id)
-    best: tuple[float, Option] | None = None
+    scored: list[tuple[float, int, _Plan]] = []
     over = state.outcome is not None
-    for plan in _plans(scenario, actor_id, temperament):
+    for i, plan in enumerate(_plans(scenario, actor_id, temperament)):
         option = plan.option
         if (over or option.requires or option.once) and not option_available(scenario, state, option):
+            continue
+        if allowed is not None and option.id not in allowed:
             continue
         score = _score(scenario, state, plan, temperament, signalled, last) + rng.gauss(
             0.0, temperament.noise
         )
-        if best is None or score > best[0]:  # the first of equal scores wins, as max() would
-            best = (score, option)
-    if best is None:
+        scored.append((score, i, plan))
+    if not scored:
         raise ValueError(f"{scenario.actor(actor_id).name} has no option it may order this turn")
-    option = best[1]
+    option = _with_reason(scenario, state, scored).option
 
     def why() -> str:  # the state is immutable: the words come out the same whenever they are asked for
         terms = _terms(scenario, state, actor_id, option, temperament, signalled)
+        if grave(scenario, state, actor_id, option):  # a grave step is explained by its reasons alone
+            terms = [t for t in terms if t.reason or t.value < 0]
         return explain(scenario, actor_id, option, terms, temperament)
 
     return Decision(actor_id, option.id, why, temperament.id)
+
+
+def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float, int, _Plan]]) -> _Plan:
+    """The best-scored plan that is not grave, or grave with a reason of the side's own.
+
+    Grave: ordering it would end the game (an outcome's conditions met by its own effects), or it
+    crosses one of the side's own vital red lines. Then its own true positions, the urgency of a
+    red line already crossed, and its beliefs must add up to a reason; the tension it adds and a
+    temperament's taste never do. With none acceptable, the best is taken as the least bad.
+    """
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # the first of equal scores wins, as max() would
+    for _, _, plan in ranked:
+        if not (plan.vital or ends_game(scenario, state, plan.option)) or _reason(scenario, state, plan) > 0:
+            return plan
+    return ranked[0][2]
+
+
+def _reason(scenario: Scenario, state: GameState, plan: _Plan) -> float:
+    total = plan.own
+    for issue_id, state_id, red_lines, strength in plan.urgent:
+        now = state.issues[issue_id]
+        if now in red_lines and state_id != now and state_id not in red_lines:
+            total += 2.0 * strength
+    if plan.typed:
+        total += reckoning.mixed(scenario, state, plan.option.actor, plan.typed)
+    return total
+
+
+def grave(scenario: Scenario, state: GameState, actor_id: str, option: Option) -> bool:
+    """Whether ordering the option would end the game or cross the side's own vital red line (for tests)."""
+    return ends_game(scenario, state, option) or any(
+        p.strength == 3 and s in p.red_lines
+        for i, s in _touched(option).items()
+        for p in scenario.positions_on(i)
+        if p.actor == actor_id
+    )
 
 
 def explain(
@@ -367,7 +449,8 @@ def explain(
     weights: dict[str, float] = {}
     for term in terms:
         weights[term.words] = weights.get(term.words, 0.0) + term.value
-    pros = [w for w, v in sorted(weights.items(), key=lambda wv: -wv[1]) if v > 0][:2]
+    # Raising tension is never a reason in itself: it is listed against, never for.
+    pros = [w for w, v in sorted(weights.items(), key=lambda wv: -wv[1]) if v > 0 and w not in NO_REASON][:2]
     cons = [w for w, v in sorted(weights.items(), key=lambda wv: wv[1]) if v < 0][:1]
     text = f"{actor.name} orders “{option.label}”"  # its temperament is told after the game (lesson.reveal)
     text += (" because " + " and ".join(pros)) if pros else " as the least bad choice open to it"

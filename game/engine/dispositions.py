@@ -103,7 +103,9 @@ def _typed(scenario: Scenario, types: Mapping[str, str]) -> Scenario:
 
 def _overrides(scenario: Scenario, actor_id: str, type_id: str) -> bool:
     actor = scenario.index.actors.get(actor_id)
-    return actor is not None and any(t.id == type_id and t.positions for t in actor.types)
+    return actor is not None and any(
+        t.id == type_id and (t.positions or t.reactions is not None) for t in actor.types
+    )
 
 
 def _variant(scenario: Scenario, types: dict[str, str]) -> Scenario:
@@ -111,4 +113,13 @@ def _variant(scenario: Scenario, types: dict[str, str]) -> Scenario:
         true_position(p, override_of(scenario, p.actor, types[p.actor], p.issue)) if p.actor in types else p
         for p in scenario.positions
     )
-    return replace(scenario, positions=positions)
+    actors = tuple(_true_actor(a, types.get(a.id)) for a in scenario.actors)
+    return replace(scenario, positions=positions, actors=actors)
+
+
+def _true_actor(actor: Actor, type_id: str | None) -> Actor:
+    """The actor with its drawn type's own `reactions`, when the type gives them."""
+    if type_id is None:
+        return actor
+    actor_type = actor.actor_type(type_id)
+    return actor if actor_type.reactions is None else replace(actor, reactions=actor_type.reactions)

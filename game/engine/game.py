@@ -59,8 +59,10 @@ class Game:
         self.classroom = classroom  # teams order in secret at one keyboard (kept in saves)
         self.humans = tuple(humans)
         computer = tuple(a for a in playable if a not in self.humans)
+        # One hidden type per actor with types, from the seed unless given (a save keeps them).
+        self.types = dict(types) if types is not None else draw_types(scenario, seed)
         self.temperaments = (
-            dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer)
+            dict(temperaments) if temperaments else choose_temperaments(scenario, seed, computer, self.types)
         )
         for side, temperament in self.temperaments.items():
             if temperament not in TEMPERAMENTS:
@@ -68,8 +70,6 @@ class Game:
                     f"unknown temperament '{temperament}' for {side} "
                     f"(known: {', '.join(sorted(TEMPERAMENTS))})"
                 )
-        # One hidden type per actor with types, from the seed unless given (a save keeps them).
-        self.types = dict(types) if types is not None else draw_types(scenario, seed)
         problem = check_types(scenario, self.types)
         if problem:
             raise IllegalOrder(problem)

@@ -9,7 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.ai import choose_temperaments
 from game.engine.game import Game
+from game.engine.policy import policy_choice
 from game.scenario.model import Scenario
 from game.wording import counted
 
@@ -21,25 +23,41 @@ class BalanceReport:
     options: Counter[str] = field(default_factory=Counter)  # option id -> count
     turns: int = 0
     chance_endings: int = 0  # games a rung's chance ended (an incident nobody ordered)
+    by_type: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)  # actor -> type -> outcomes
 
     @property
     def mean_length(self) -> float:
         return self.turns / self.games if self.games else 0.0
 
 
-def play_one(scenario: Scenario, seed: int) -> Game:
-    game = Game.new(scenario, seed=seed, humans=())
+@dataclass(frozen=True)
+class Policy:
+    """One side played with a fixed policy (`simulate --as SIDE --policy firm|conciliatory`)."""
+
+    side: str
+    policy: str  # "firm" | "conciliatory" (game/engine/policy.py)
+
+
+def play_one(scenario: Scenario, seed: int, policy: Policy | None = None) -> Game:
+    if policy is None:
+        game = Game.new(scenario, seed=seed, humans=())
+        while not game.is_over:
+            game.play_turn({})
+        return game
+    game = Game.new(scenario, seed=seed, humans=(policy.side,))
+    temperament = choose_temperaments(scenario, seed, (policy.side,), game.types)[policy.side]
     while not game.is_over:
-        game.play_turn({})
+        decision = policy_choice(scenario, game.state, policy.side, policy.policy, temperament, seed)
+        game.play_turn({policy.side: decision.option_id})
     return game
 
 
-def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
+def simulate(scenario: Scenario, games: int, seed: int, policy: Policy | None = None) -> BalanceReport:
     report = BalanceReport()
     for option in scenario.options:
         report.options[option.id] += 0  # so options never taken appear with 0
     for i in range(games):
-        game = play_one(scenario, seed * 1_000_003 + i)
+        game = play_one(scenario, seed * 1_000_003 + i, policy)
         report.games += 1
         report.turns += len(game.history)
         assert game.state.outcome is not None, "play_one plays until the game is over"
@@ -47,6 +65,7 @@ def simulate(scenario: Scenario, games: int, seed: int) -> BalanceReport:
         for orders in game.orders:
             report.options.update(orders.values())
         _count_chance(report, game)
+        _count_by_type(report, game)
     return report
 
 
@@ -54,6 +73,13 @@ def _count_chance(report: BalanceReport, game: Game) -> None:
     """A game chance ended counts once."""
     if game.history and game.history[-1].chance is not None:
         report.chance_endings += 1
+
+
+def _count_by_type(report: BalanceReport, game: Game) -> None:
+    """Outcome counts per drawn type, for each actor with types."""
+    for actor_id, type_id in game.types.items():
+        counts = report.by_type.setdefault(actor_id, {}).setdefault(type_id, Counter())
+        counts[str(game.state.outcome)] += 1
 
 
 def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
@@ -65,6 +91,21 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
         "mean_turns": round(report.mean_length, 2),
         "never_chosen": sorted(o for o, n in report.options.items() if n == 0),
         **_chance_json(report),
+    } | by_type_json(scenario, report)
+
+
+def by_type_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
+    """`by_type`: for each actor with types, outcome counts per drawn type (absent without types)."""
+    if not report.by_type:
+        return {}
+    return {
+        "by_type": {
+            actor: {
+                type_id: {scenario.outcome(o).title: n for o, n in counts.most_common()}
+                for type_id, counts in sorted(by_type.items())
+            }
+            for actor, by_type in report.by_type.items()
+        }
     }
 
 

@@ -59,7 +59,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "types",
         ),
     ),
-    "actor_type": (("id", "name", "prior"), ("description", "accommodating", "positions")),
+    "actor_type": (("id", "name", "prior"), ("description", "accommodating", "positions", "reactions")),
     "type_position": (("issue",), ("strength", "summary", "preferred", "acceptable", "red_lines")),
     "private_briefing": ((), ("objectives", "knows")),
     "historical_order": (("turn", "actor", "did"), ("option", "source")),

@@ -296,6 +296,7 @@ class ActorType:
     description: str = ""
     accommodating: bool = False  # a kept deal or a concession points to this type
     positions: tuple[TypePosition, ...] = ()  # its true positions, overriding the stated ones by issue
+    reactions: Reactions | None = None  # how this type truly reacts; None: the actor's `reactions`
 
 
 @dataclass(frozen=True, slots=True)

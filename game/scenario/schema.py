@@ -173,6 +173,11 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "positions": _list(
             _ref("type_position"), "This type's true positions, overriding the stated ones by issue."
         ),
+        "reactions": {
+            **_ref("reactions"),
+            "description": "Optional: how this type truly reacts when a position is honoured or crossed "
+            "(absent: the actor's reactions).",
+        },
     },
     "type_position": {
         "issue": _id("The issue; the actor must state a position on it."),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from game.scenario import model as m
 from game.scenario.fields import Fields, Reader
+from game.scenario.rules import effects
 from game.scenario.yamlsafe import YMap, YNode
 
 if TYPE_CHECKING:
@@ -43,6 +44,17 @@ def _actor_type(b: _Builder, node: YNode, actor: str, ids: dict[str, YNode]) -> 
         description=r.text(f, "description", what),
         accommodating=r.boolean(f, "accommodating", what),
         positions=positions,
+        reactions=_reactions(b, f, f"type '{ident}' of '{actor}'"),
+    )
+
+
+def _reactions(b: _Builder, f: Fields, what: str) -> m.Reactions | None:
+    """A type's own `reactions` (how it truly answers a position honoured or crossed), if it gives them."""
+    if "reactions" not in f:
+        return None
+    rf = b.fields(f["reactions"], "reactions", f"the reactions of {what}") or Fields()
+    return m.Reactions(
+        effects(b.r, rf.get("honoured"), "'honoured'"), effects(b.r, rf.get("crossed"), "'crossed'")
     )
 
 
