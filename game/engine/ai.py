@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.engine import reckoning
 from game.engine.changing import in_force
@@ -114,19 +114,25 @@ class _Plan:
     vital: bool  # it crosses one of its own vital (strength 3) red lines
 
 
-def _plans(scenario: Scenario, actor_id: str, temperament: Temperament) -> tuple[_Plan, ...]:
+def _plans(
+    scenario: Scenario, actor_id: str, temperament: Temperament, own_type: str | None = None
+) -> tuple[_Plan, ...]:
     return memo(
         scenario,
-        ("plans", actor_id, temperament.id),
-        lambda: tuple(_plan(scenario, actor_id, o, temperament) for o in scenario.options_of(actor_id)),
+        ("plans", actor_id, temperament.id, own_type),
+        lambda: tuple(
+            _plan(scenario, actor_id, o, temperament, own_type) for o in scenario.options_of(actor_id)
+        ),
     )
 
 
-def _plan(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> _Plan:
-    terms = _fixed(scenario, actor_id, option, temperament)
+def _plan(
+    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament, own_type: str | None
+) -> _Plan:
+    terms = _fixed(scenario, actor_id, option, temperament, own_type)
     urgent = tuple(
         (issue_id, state_id, position.red_lines, position.strength)
-        for issue_id, state_id in _touched(option).items()
+        for issue_id, state_id in _touched(meant(option, own_type)).items()
         for position in scenario.positions_on(issue_id)
         if position.actor == actor_id and position.red_lines  # without red lines, never urgent
     )
@@ -171,12 +177,25 @@ def _score(
     return sum(values)
 
 
-def _fixed(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> tuple[_Term, ...]:
+def _fixed(
+    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament, own_type: str | None = None
+) -> tuple[_Term, ...]:
     return memo(
         scenario,
-        ("terms", actor_id, option.id, temperament.id),
-        lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament)),
+        ("terms", actor_id, option.id, temperament.id, own_type),
+        lambda: tuple(_fixed_terms(scenario, actor_id, option, temperament, own_type)),
     )
+
+
+def meant(option: Option, own_type: str | None) -> Option:
+    """The option as its giver means it: a claim false for its type does not do what it says."""
+    claim = option.claim
+    if claim is None or own_type is None or own_type in claim.true_for:
+        return option
+    said = {issue for issue, _ in claim.says}
+    stances = tuple(s for s in option.stances if s[0] not in said)
+    issues = tuple(s for s in option.effects.issues if s[0] not in said)
+    return replace(option, stances=stances, effects=replace(option.effects, issues=issues, moves=()))
 
 
 def _terms(
@@ -186,6 +205,7 @@ def _terms(
     option: Option,
     temperament: Temperament,
     signalled: Counter[tuple[str, str]] | None = None,
+    own_type: str | None = None,
 ) -> list[_Term]:
     """All reasons for and against, in words: only the chosen option's are ever needed."""
     if signalled is None:
@@ -196,9 +216,9 @@ def _terms(
         t
         if t.stance is None or t.value <= 0
         else _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance)
-        for t in _fixed(scenario, actor_id, option, temperament)
+        for t in _fixed(scenario, actor_id, option, temperament, own_type)
     ]
-    for issue_id, state_id in _touched(option).items():
+    for issue_id, state_id in _touched(meant(option, own_type)).items():
         issue = scenario.issue(issue_id)
         now = state.issues[issue_id]
         for position in scenario.positions_on(issue_id):
@@ -261,11 +281,13 @@ def _partner(scenario: Scenario, actor_id: str, other_id: str) -> str:
     return "partner" if agreement > 0 else ""
 
 
-def _fixed_terms(scenario: Scenario, actor_id: str, option: Option, temperament: Temperament) -> list[_Term]:
+def _fixed_terms(
+    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament, own_type: str | None
+) -> list[_Term]:
     """The terms that do not depend on the state, in the order they are added up."""
     return [
-        *_own_position_terms(scenario, actor_id, option),
-        *_reading_terms(scenario, actor_id, option, temperament),
+        *_own_position_terms(scenario, actor_id, meant(option, own_type)),
+        *_reading_terms(scenario, actor_id, option, temperament, _deceit(option, own_type)),
         *_own_cost_terms(scenario, actor_id, option, temperament),
     ]
 
@@ -310,8 +332,20 @@ def _own_position_terms(scenario: Scenario, actor_id: str, option: Option) -> li
     return terms
 
 
+def _deceit(option: Option, own_type: str | None) -> frozenset[tuple[str, str]]:
+    """What a claim false for the giver's type says: a rival's wish it seems to meet but will not."""
+    claim = option.claim
+    if claim is None or own_type is None or own_type in claim.true_for:
+        return frozenset()
+    return frozenset(claim.says)
+
+
 def _reading_terms(
-    scenario: Scenario, actor_id: str, option: Option, temperament: Temperament
+    scenario: Scenario,
+    actor_id: str,
+    option: Option,
+    temperament: Temperament,
+    deceit: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[_Term]:
     """What allies, partners and rivals will make of the option."""
     terms: list[_Term] = []
@@ -328,6 +362,9 @@ def _reading_terms(
                 if friend
                 else f"it defies {possessive(other.short_name)} red line"
             )
+        elif (reading.issue_id, reading.state_id) in deceit and not friend:  # a false claim: it buys time
+            weight = 1.0 * (1.0 if reading.verdict == PREFERRED else 0.5)
+            words = f"{other.short_name} may believe it, and lower its guard"
         else:
             share = 1.0 if reading.verdict == PREFERRED else 0.5
             weight = (1.0 if friend else temperament.rival_honoured) * share
@@ -382,7 +419,7 @@ def decide(
     last = state.last_choice(actor_id)
     scored: list[tuple[float, int, _Plan]] = []
     over = state.outcome is not None
-    for i, plan in enumerate(_plans(scenario, actor_id, temperament)):
+    for i, plan in enumerate(_plans(scenario, actor_id, temperament, own_type)):
         option = plan.option
         if (over or option.requires or option.once) and not option_available(scenario, state, option):
             continue
@@ -397,8 +434,10 @@ def decide(
     option = _with_reason(scenario, state, scored).option
 
     def why() -> str:  # the state is immutable: the words come out the same whenever they are asked for
-        terms = _terms(scenario, state, actor_id, option, temperament, signalled)
-        if grave(scenario, state, actor_id, option):  # a grave step is explained by its reasons alone
+        terms = _terms(scenario, state, actor_id, option, temperament, signalled, own_type)
+        if grave(
+            scenario, state, actor_id, meant(option, own_type)
+        ):  # a grave step is explained by its reasons alone
             terms = [t for t in terms if t.reason or t.value < 0]
         return explain(scenario, actor_id, option, terms, temperament)
 
@@ -408,16 +447,25 @@ def decide(
 def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float, int, _Plan]]) -> _Plan:
     """The best-scored plan that is not grave, or grave with a reason of the side's own.
 
-    Grave: ordering it would end the game (an outcome's conditions met by its own effects), or it
-    crosses one of the side's own vital red lines. Then its own true positions, the urgency of a
+    Grave: ordering it would end the game while raising tension (an outcome's conditions met by its
+    own effects), or it crosses one of the side's own vital red lines. Then its own true positions, the urgency of a
     red line already crossed, and its beliefs must add up to a reason; the tension it adds and a
     temperament's taste never do. With none acceptable, the best is taken as the least bad.
     """
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # the first of equal scores wins, as max() would
     for _, _, plan in ranked:
-        if not (plan.vital or ends_game(scenario, state, plan.option)) or _reason(scenario, state, plan) > 0:
+        if (
+            not (plan.vital or _escalating_end(scenario, state, plan.option))
+            or _reason(scenario, state, plan) > 0
+        ):
             return plan
     return ranked[0][2]
+
+
+def _escalating_end(scenario: Scenario, state: GameState, option: Option) -> bool:
+    """An order that ends the game and raises tension (war, an invasion, independence declared). An
+    ending bought by lowering tension (a settlement, a climb-down) is a choice to stop, not grave."""
+    return option.effects.tension > 0 and ends_game(scenario, state, option)
 
 
 def _reason(scenario: Scenario, state: GameState, plan: _Plan) -> float:
@@ -432,8 +480,9 @@ def _reason(scenario: Scenario, state: GameState, plan: _Plan) -> float:
 
 
 def grave(scenario: Scenario, state: GameState, actor_id: str, option: Option) -> bool:
-    """Whether ordering the option would end the game or cross the side's own vital red line (for tests)."""
-    return ends_game(scenario, state, option) or any(
+    """Whether ordering the option would end the game while raising tension, or cross the side's own
+    vital red line (for tests and the explanation)."""
+    return _escalating_end(scenario, state, option) or any(
         p.strength == 3 and s in p.red_lines
         for i, s in _touched(option).items()
         for p in scenario.positions_on(i)

@@ -205,5 +205,11 @@ def read_words(scenario: Scenario, belief_read: BeliefRead) -> str:
 
 def _cause_words(scenario: Scenario, cause: object) -> str:
     if isinstance(cause, Cause) and cause.option_id in scenario.index.options:
-        return f"it ordered “{scenario.option(cause.option_id).label}”"
+        label = scenario.option(cause.option_id).label
+        if cause.rule == "intelligence":
+            by = scenario.actor(cause.actor_id).short_name
+            return f"intelligence came in (“{label}”, by {by})"
+        if cause.rule == "claim_exposed":
+            return f"its claim “{label}” was exposed as false"
+        return f"it ordered “{label}”"
     return cause if isinstance(cause, str) else ""

@@ -14,6 +14,7 @@ from game.engine.state import (
     BeliefMove,
     Beliefs,
     ChosenOption,
+    ClaimMade,
     ForceMoved,
     ForceState,
     GameState,
@@ -35,6 +36,7 @@ class Draft:
         "beliefs",
         "chosen",
         "chosen_ids",
+        "claims",
         "date",
         "fired_injects",
         "flags",
@@ -70,6 +72,7 @@ class Draft:
             o: dict(a) for o, a in state.beliefs.items()
         }
         self.belief_moves: list[BeliefMove] = []  # only this turn's are kept
+        self.claims: list[ClaimMade] = list(state.claims)  # claims made so far (game/engine/claims.py)
         self.accommodating: Mapping[str, frozenset[str]] = {}  # actor -> accommodating types (set by resolve)
 
     # ------------------------------------------------------------ reading
@@ -128,6 +131,7 @@ class Draft:
             types=self.types,
             beliefs=self.base.beliefs if not self.belief_moves else _frozen_beliefs(self.beliefs),
             belief_moves=tuple(self.belief_moves),
+            claims=tuple(self.claims),
             chosen_by=MappingProxyType(self._chosen_by),
             chosen_ids=frozenset(self.chosen_ids),
         )

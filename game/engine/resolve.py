@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from game.engine import claims
 from game.engine.beliefs import accommodating_types
 from game.engine.beliefs import update as update_beliefs
 from game.engine.chance import strikes
@@ -28,7 +29,7 @@ from game.engine.orders import Orders
 from game.engine.readings import read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Cause, Decision, Fact, TurnRecord
 from game.engine.state import GameState, WorldView
-from game.scenario.model import Inject, Option, Rung, Scenario
+from game.scenario.model import Effects, Inject, Option, Rung, Scenario
 from game.wording import possessive
 
 REACTION_WEIGHT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, RED_LINE: 1.0}
@@ -99,11 +100,17 @@ class Turn:
 
 
 def own_effects(turn: Turn) -> None:
-    """1. Each order's own effects, sides in scenario order; the orders join the history."""
+    """1. Each order's own effects, sides in scenario order; the orders join the history. A false
+    claim's claimed issues and force moves do not happen (game/engine/claims.py)."""
     for option in turn.options:
-        turn.apply(_own_effects(turn.scenario, option), Cause("order", option.actor, option.id))
+        if option.claim is not None and not claims.is_true(option, turn.draft.types):
+            prepared = claims.own_effects(turn.scenario, option)
+        else:
+            prepared = _own_effects(turn.scenario, option)
+        turn.apply(prepared, Cause("order", option.actor, option.id))
     for option in turn.options:
         turn.draft.record_order(option.actor, option.id)
+        claims.record(turn.draft, option)
 
 
 def _own_effects(scenario: Scenario, option: Option) -> Prepared:
@@ -119,6 +126,9 @@ class _Reaction(NamedTuple):
     own: Prepared | None  # the position's own `if_crossed` / `if_honoured` response, if any
     own_cause: Cause
     key: tuple[str, str, str]  # (actor, issue, verdict): an own response comes once per turn
+    stance: tuple[str, str]  # (issue, state) read
+    raw: Effects  # the reaction before scaling
+    scale: float  # strength × the verdict's weight
 
 
 def _reactions(scenario: Scenario, option: Option) -> tuple[_Reaction, ...]:
@@ -143,6 +153,9 @@ def _reactions_of(scenario: Scenario, option: Option) -> list[_Reaction]:
                     "red_line_response" if crossed else "demand_met", option.actor, option.id, reading=reading
                 ),
                 (position.actor, position.issue, verdict),
+                (reading.issue_id, reading.state_id),
+                reaction,
+                position.strength * REACTION_WEIGHT[verdict],
             )
         )
     return found
@@ -154,17 +167,29 @@ def readings(turn: Turn) -> None:
     responded: set[tuple[str, str, str]] = set()
     true = turn.true_scenario or turn.scenario  # each actor reacts by what it truly holds
     for option in turn.options:
+        said = claims.claimed(option)
         for reaction in _reactions(true, option):
-            turn.apply(reaction.effects, reaction.cause)
+            if reaction.stance in said:  # a claim: each reacts by how far it believes it
+                turn.apply(_believed(turn, true, option, reaction), reaction.cause)
+            else:
+                turn.apply(reaction.effects, reaction.cause)
             if reaction.own is not None and reaction.key not in responded:
                 responded.add(reaction.key)
                 turn.apply(reaction.own, reaction.own_cause)
 
 
+def _believed(turn: Turn, true: Scenario, option: Option, reaction: _Reaction) -> Prepared:
+    """A reaction to a claim, scaled by the reactor's belief that it is true (to a tenth)."""
+    share = round(claims.truth_share(turn.scenario, turn.draft, reaction.key[0], option), 1)
+    key = ("claim reaction", option.id, reaction.key, share)
+    return memo(true, key, lambda: prepare(true, reaction.raw, reaction.scale * share))
+
+
 def beliefs(turn: Turn) -> None:
     """3. Each side's belief about the others' hidden types, moved by the orders it saw: costly acts
-    more than words (game/engine/beliefs.py)."""
+    more than words (game/engine/beliefs.py); intelligence moves its giver's toward the truth."""
     update_beliefs(turn.draft, turn.scenario, turn.options)
+    claims.intelligence(turn.draft, turn.scenario, turn.options)
 
 
 def injects(turn: Turn) -> None:
@@ -190,8 +215,14 @@ def _inject_effects(scenario: Scenario, inject: Inject) -> Prepared:
     return memo(scenario, ("inject effects", inject.id), lambda: prepare(scenario, inject.effects))
 
 
+def exposure(turn: Turn) -> None:
+    """5. False claims shown up by intelligence, by news or by time: they cost their giver."""
+    if turn.draft.claims:
+        claims.expose(turn.draft, turn.scenario, turn.options, turn.injects, turn.apply)
+
+
 def ladder(turn: Turn) -> None:
-    """5. A change of rung is recorded with the tension that caused it."""
+    """6. A change of rung is recorded with the tension that caused it."""
     after = turn.scenario.rung_for(turn.draft.tension)
     if after.id != turn.rung_before.id:
         cause = Cause("ladder", tension=turn.draft.tension, rung_from=turn.rung_before.id)
@@ -199,7 +230,7 @@ def ladder(turn: Turn) -> None:
 
 
 def chance(turn: Turn) -> None:
-    """6. On a rung with a chance, where this turn's orders left the crisis, one seeded roll
+    """7. On a rung with a chance, where this turn's orders left the crisis, one seeded roll
     may end the game in the chance's outcome: an incident nobody ordered."""
     rung = turn.scenario.rung_for(turn.draft.tension)
     if rung.chance is not None and strikes(rung, turn.seed, turn.draft.turn):
@@ -209,7 +240,7 @@ def chance(turn: Turn) -> None:
 
 
 def outcome(turn: Turn) -> None:
-    """7. Outcomes in the scenario's order; past the turn limit, the default one (unless chance decided)."""
+    """8. Outcomes in the scenario's order; past the turn limit, the default one (unless chance decided)."""
     sc, draft = turn.scenario, turn.draft
     if draft.outcome is not None:
         return
@@ -222,7 +253,7 @@ def outcome(turn: Turn) -> None:
 
 
 def advance(turn: Turn) -> None:
-    """8. The turn counter and the date advance."""
+    """9. The turn counter and the date advance."""
     turn.draft.next_turn(turn.scenario)
 
 
@@ -231,6 +262,7 @@ STEPS: tuple[Callable[[Turn], None], ...] = (
     readings,
     beliefs,
     injects,
+    exposure,
     ladder,
     chance,
     outcome,

@@ -65,6 +65,16 @@ class BeliefMove(NamedTuple):
     factors: Mapping[str, float]  # type -> the factor its share was multiplied by
 
 
+class ClaimMade(NamedTuple):
+    """A claim ordered in some turn: whether it was true for its giver's type, and whether exposed."""
+
+    turn: int
+    actor: str
+    option: str
+    true: bool
+    exposed: bool = False
+
+
 class WorldView(Protocol):
     """What a condition reads: a frozen `GameState`, or the draft of the turn being resolved."""
 
@@ -103,6 +113,7 @@ class GameState:
     outcome: str | None = None
     types: Mapping[str, str] = field(default_factory=_none)  # actor -> the hidden type drawn for it
     beliefs: Beliefs = field(default_factory=_none)  # each acting side's belief about others' types
+    claims: tuple[ClaimMade, ...] = ()  # the claims ordered so far (optional in the state's JSON)
     # What moved the beliefs last turn, for the read in words (replays rebuild it; not saved).
     belief_moves: tuple[BeliefMove, ...] = field(default=(), compare=False, repr=False)
     # Each side's own orders in turn order, kept as they happen so no question about the
@@ -181,6 +192,8 @@ def _hidden_json(state: GameState) -> dict[str, Any]:
         out["types"] = dict(sorted(state.types.items()))
     if state.beliefs:
         out["beliefs"] = {o: {s: dict(b) for s, b in about.items()} for o, about in state.beliefs.items()}
+    if state.claims:
+        out["claims"] = [list(c) for c in state.claims]
     return out
 
 
@@ -231,6 +244,10 @@ def state_from_json(data: dict[str, Any]) -> GameState:
         outcome=None if data["outcome"] is None else str(data["outcome"]),
         types=frozen_map({str(a): str(t) for a, t in dict(data.get("types") or {}).items()}),
         beliefs=_beliefs_from_json(data.get("beliefs")),
+        claims=tuple(
+            ClaimMade(int(t), str(a), str(o), bool(true), bool(x))
+            for t, a, o, true, x in data.get("claims") or ()
+        ),
     )
 
 

@@ -39,7 +39,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "beliefs",
         ),
     ),
-    "beliefs": ((), ("words", "acts", "floor")),
+    "beliefs": ((), ("words", "acts", "floor", "exposed")),
     "map": (("west", "east", "south", "north"), ()),
     "source": (("id", "title"), ("publisher", "date", "covers", "url")),
     "instructor_note": (("id", "text"), ("kind",)),
@@ -78,9 +78,11 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "force": (("id", "owner", "name", "type", "size", "home"), ("at", "posture", "source", "note")),
     "option": (
         ("id", "actor", "label", "category"),
-        ("description", "once", "stances", "requires", "effects", "cost"),
+        ("description", "once", "stances", "requires", "effects", "cost", "intelligence", "claim"),
     ),
-    "inject": (("id", "title", "text"), ("instructor_only", "when", "effects")),
+    "intelligence": (("about",), ("weight", "public")),
+    "claim": (("says", "true_for"), ("exposed_after", "if_exposed")),
+    "inject": (("id", "title", "text"), ("instructor_only", "when", "effects", "exposes")),
     "outcome": (("id", "title", "debrief"), ("when", "default", "historical", "historical_note")),
 }
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from game.scenario import lesson_parts, types
+from game.scenario import claims, lesson_parts, types
 from game.scenario import model as m
 from game.scenario.anachronism import check_anachronism
 from game.scenario.crosscheck import Site, crosscheck
@@ -180,6 +180,7 @@ class _Builder(DatedAndDrawnReaders):
         crosscheck(self.r, scenario, self.ids, self.states, self.meters, self.sites, tree)
         lesson_parts.check_history(self.r, scenario, f.get("historical_orders"))
         types.check_types(self.r, scenario, f, tree)
+        claims.check_claims(self.r, scenario, f, tree)
         return scenario
 
     def format_and_start(self, f: Fields) -> str:
@@ -470,6 +471,8 @@ class _Builder(DatedAndDrawnReaders):
             effects=effects(r, f.get("effects"), f"'effects' of {what}"),
             once=r.boolean(f, "once", what),
             cost=self.choice(f, "cost", COSTS, what),
+            intelligence=claims.intelligence(self, f.get("intelligence"), what),
+            claim=claims.claim(self, f.get("claim"), what),
         )
 
     def inject(self, node: YNode) -> m.Inject | None:
@@ -491,6 +494,7 @@ class _Builder(DatedAndDrawnReaders):
             instructor_only,
             when,
             effects(r, f.get("effects"), f"'effects' of inject '{ident}'"),
+            claims.exposes(self, f, f"inject '{ident}'"),
         )
 
     def outcome(self, node: YNode) -> m.Outcome | None:

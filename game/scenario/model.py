@@ -306,6 +306,7 @@ class BeliefRule:
     words: float = 0.2  # per point of fit, for words (signalling, diplomatic orders)
     acts: float = 0.6  # per point of fit, for costly acts (military, economic orders)
     floor: float = 0.02  # no type's share falls below this: nobody is ever quite sure
+    exposed: float = 1.5  # a false claim exposed moves beliefs this far away from accommodating types
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +433,27 @@ class Force:
 
 
 @dataclass(frozen=True, slots=True)
+class Intelligence:
+    """An option that sharpens a belief: the orderer's (and, if public, its allies') belief about
+    `about` moves toward that actor's true type, and its false claims are exposed."""
+
+    about: str  # actor id (with types)
+    weight: float = 1.0  # the true type's share is multiplied by e^weight, then normalised
+    public: bool = False  # the orderer's allies (same side) learn it too
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An option that says something is so (units returned to base) which is true only for some
+    of its giver's types; others react by their belief that it is true, until it is exposed."""
+
+    says: tuple[tuple[str, str], ...]  # (issue, state) it claims
+    true_for: tuple[str, ...]  # the giver's type ids for which it is true
+    exposed_after: int = 1  # turns after which a false claim shows by itself (0: never by itself)
+    if_exposed: Effects = Effects()  # what an exposed false claim costs
+
+
+@dataclass(frozen=True, slots=True)
 class Option:
     id: str
     actor: str
@@ -443,6 +465,8 @@ class Option:
     effects: Effects = Effects()
     once: bool = False  # may be ordered only once per game
     cost: str = ""  # "words" or "act": how far it moves beliefs; "" = from the category
+    intelligence: Intelligence | None = None
+    claim: Claim | None = None
 
     @property
     def costly(self) -> bool:
@@ -479,6 +503,7 @@ class Inject:
     instructor_only: bool
     when: tuple[Condition, ...] = ()
     effects: Effects = Effects()
+    exposes: tuple[str, ...] = ()  # option ids whose false claims this news exposes
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,9 @@ _PROPS: dict[str, dict[str, Schema]] = {
             "Weight per point of fit for costly acts (military, economic orders); default 0.6.", 0, 10
         ),
         "floor": _num("No type's share of a belief falls below this; default 0.02.", 0, 0.2),
+        "exposed": _num(
+            "How far an exposed false claim moves beliefs from accommodating types; default 1.5.", 0, 10
+        ),
     },
     "map": {
         k: _num(f"The map's {k} edge, in degrees.", *((-90, 90) if k in ("south", "north") else (-180, 180)))
@@ -334,6 +337,30 @@ _PROPS: dict[str, dict[str, Schema]] = {
         },
         "requires": _ref("conditions"),
         "effects": _ref("effects"),
+        "intelligence": {
+            **_ref("intelligence"),
+            "description": "Optional: the order sharpens a belief about another actor's hidden type.",
+        },
+        "claim": {
+            **_ref("claim"),
+            "description": "Optional: the order claims something true only for some of its giver's types.",
+        },
+    },
+    "intelligence": {
+        "about": _id("The actor (with hidden types) it is about."),
+        "weight": _num("How far the belief moves toward the true type (log-odds); default 1.", 0, 10),
+        "public": _bool("Made public: the orderer's allies (same side) learn it too."),
+    },
+    "claim": {
+        "says": {
+            "type": "object",
+            "propertyNames": _ID,
+            "additionalProperties": _ID,
+            "description": "What it claims: {ISSUE: STATE}.",
+        },
+        "true_for": _list(_ID, "The giver's types for which the claim is true."),
+        "exposed_after": _int("Turns after which a false claim shows by itself (default 1; 0 never).", 0, 50),
+        "if_exposed": {**_ref("effects"), "description": "What an exposed false claim costs."},
     },
     "inject": {
         "id": _id("Id of the inject."),
@@ -342,6 +369,7 @@ _PROPS: dict[str, dict[str, Schema]] = {
         "instructor_only": _bool("Fires only when the instructor injects it."),
         "when": _ref("conditions"),
         "effects": _ref("effects"),
+        "exposes": _list(_ID, "Options whose false claims this news exposes."),
     },
     "outcome": {
         "id": _id("Id of the outcome."),

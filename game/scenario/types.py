@@ -90,6 +90,7 @@ def belief_rule(b: _Builder, node: YNode | None) -> m.BeliefRule:
         words=r.number(f, "words", "'beliefs'", 0.0, 10.0, default.words),
         acts=r.number(f, "acts", "'beliefs'", 0.0, 10.0, default.acts),
         floor=r.number(f, "floor", "'beliefs'", 0.0, 0.2, default.floor),
+        exposed=r.number(f, "exposed", "'beliefs'", 0.0, 10.0, default.exposed),
     )
 
 
