@@ -174,6 +174,8 @@ def _score(
         values.append(-1.5)
     if plan.typed:
         values.append(reckoning.mixed(scenario, state, plan.option.actor, plan.typed))
+    if plan.option.intelligence is not None:
+        values.append(reckoning.worth_knowing(scenario, state, plan.option))
     return sum(values)
 
 
@@ -250,6 +252,11 @@ def _terms(
         value, words = reckoning.words(scenario, state, actor_id, typed)
         if value:
             terms.append(_Term(value, words, reason=True))
+    if option.intelligence is not None and reckoning.worth_knowing(scenario, state, option):
+        about = scenario.actor(option.intelligence.about).short_name
+        terms.append(
+            _Term(reckoning.worth_knowing(scenario, state, option), f"it would learn what {about} intends")
+        )
     return terms
 
 

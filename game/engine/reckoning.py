@@ -130,3 +130,20 @@ def words(scenario: Scenario, state: GameState, observer: str, term: TypedTerm) 
         value,
         f"{observer_name} reads {subject.short_name} as {actor_type.name}, about {share} %, and {how}",
     )
+
+
+KNOWING = 4.0  # utility of intelligence per unit of weight when the belief is evenly split
+
+
+def worth_knowing(scenario: Scenario, state: GameState, option: Option) -> float:
+    """What intelligence is worth to its giver: more the less sure its belief (none when it is sure)."""
+    intel = option.intelligence
+    if (
+        intel is None
+        or intel.about not in scenario.index.actors
+        or len(scenario.actor(intel.about).types) < 2
+    ):
+        return 0.0
+    shares = belief_of(scenario, state, option.actor, intel.about)
+    doubt = 1.0 - max(shares.values(), default=1.0)  # 0 when sure, ½ when evenly split between two
+    return KNOWING * intel.weight * doubt
