@@ -461,9 +461,9 @@ def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float,
     """
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # the first of equal scores wins, as max() would
     for _, _, plan in ranked:
-        if (
-            not (plan.vital or _escalating_end(scenario, state, plan.option))
-            or _reason(scenario, state, plan) > 0
+        # The reason first: it is cheap, and most orders have one, so the ending is seldom tried out.
+        if _reason(scenario, state, plan) > 0 or not (
+            plan.vital or _escalating_end(scenario, state, plan.option)
         ):
             return plan
     return ranked[0][2]
