@@ -155,6 +155,7 @@ def _score(
     temperament: Temperament,
     signalled: Counter[tuple[str, str]],
     last: str | None,
+    beliefs: Mapping[str, Mapping[str, float]],
 ) -> float:
     """The sum of `_terms` as plain numbers, added in the same order (so to the same float)."""
     if signalled and not plan.repeatable.isdisjoint(signalled):
@@ -173,7 +174,7 @@ def _score(
     if last == plan.option.id:
         values.append(-1.5)
     if plan.typed:
-        values.append(reckoning.mixed(scenario, state, plan.option.actor, plan.typed))
+        values.append(reckoning.mix(plan.typed, beliefs))
     if plan.option.intelligence is not None:
         values.append(reckoning.worth_knowing(scenario, state, plan.option))
     return sum(values)
@@ -425,6 +426,7 @@ def decide(
     signalled = _signalled(scenario, state, actor_id)
     last = state.last_choice(actor_id)
     scored: list[tuple[float, int, _Plan]] = []
+    beliefs = reckoning.beliefs_now(scenario, state, actor_id)
     over = state.outcome is not None
     for i, plan in enumerate(_plans(scenario, actor_id, temperament, own_type)):
         option = plan.option
@@ -432,7 +434,7 @@ def decide(
             continue
         if allowed is not None and option.id not in allowed:
             continue
-        score = _score(scenario, state, plan, temperament, signalled, last) + rng.gauss(
+        score = _score(scenario, state, plan, temperament, signalled, last, beliefs) + rng.gauss(
             0.0, temperament.noise
         )
         scored.append((score, i, plan))

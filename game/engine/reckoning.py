@@ -99,9 +99,18 @@ def belief_of(scenario: Scenario, state: GameState, observer: str, subject: str)
 
 def mixed(scenario: Scenario, state: GameState, observer: str, terms: tuple[TypedTerm, ...]) -> float:
     """The option's expected worth against every typed actor, by the observer's belief now."""
+    return mix(terms, {t.subject: belief_of(scenario, state, observer, t.subject) for t in terms})
+
+
+def beliefs_now(scenario: Scenario, state: GameState, observer: str) -> dict[str, Mapping[str, float]]:
+    """The observer's belief about each typed actor, read once per decision."""
+    return {s: belief_of(scenario, state, observer, s) for s in subjects(scenario, observer)}
+
+
+def mix(terms: tuple[TypedTerm, ...], beliefs: Mapping[str, Mapping[str, float]]) -> float:
     total = 0.0
     for term in terms:
-        shares = belief_of(scenario, state, observer, term.subject)
+        shares = beliefs[term.subject]
         for type_id, value in term.values:
             if value:
                 total += shares.get(type_id, 0.0) * value
