@@ -202,16 +202,20 @@ def test_an_actor_reacts_by_its_true_type_while_players_see_the_stated_position(
 
 def test_eastern_flank_reactions_and_russian_choices_follow_the_drawn_type():
     scenario = load_scenario(EASTERN_FLANK)
-    pullbacks = {}
+    pullbacks, pulled_back = {}, {}
     for russia in ("security_seeking", "revisionist"):
         games = [Game.new(scenario, seed=s, types={"russia": russia}) for s in range(60)]
         for game in games:
             while not game.is_over:
                 game.play_turn({})
         pullbacks[russia] = sum(o["russia"] == "russia_partial_pullback" for g in games for o in g.orders)
-    # Pulling back is a vital red line of the revisionist's own: it does so far less often (only a
-    # cautious leadership near the brink); to the security-seeker it is an acceptable price.
-    assert 3 * pullbacks["revisionist"] < pullbacks["security_seeking"], pullbacks
+        pulled_back[russia] = sum(
+            any(s.issues["border_forces"] == "pulled_back" for s in g.states) for g in games
+        )
+    # Both announce a pull-back; only the security-seeker's units go home. The revisionist's is a
+    # claim it does not mean (pulling back is its own vital red line): its troops never leave.
+    assert pullbacks["security_seeking"] and pullbacks["revisionist"], pullbacks
+    assert pulled_back["revisionist"] == 0 < pulled_back["security_seeking"], pulled_back
 
 
 # ------------------------------------------------------------------ beliefs

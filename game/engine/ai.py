@@ -218,7 +218,7 @@ def _terms(
     terms = [
         t
         if t.stance is None or t.value <= 0
-        else _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance)
+        else _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance, t.reason)
         for t in _fixed(scenario, actor_id, option, temperament, own_type)
     ]
     for issue_id, state_id in _touched(meant(option, own_type)).items():
@@ -249,15 +249,20 @@ def _terms(
         terms.append(_Term(-temperament.war_penalty, f"it risks tipping the crisis into “{top.name}”"))
     if state.last_choice(actor_id) == option.id:
         terms.append(_Term(-1.5, "it was tried last turn"))
+    return terms + _belief_terms(scenario, state, actor_id, option)
+
+
+def _belief_terms(scenario: Scenario, state: GameState, actor_id: str, option: Option) -> list[_Term]:
+    """What its beliefs about others' hidden types make of the option, and what knowing would be worth."""
+    terms = []
     for typed in reckoning.tables(scenario, actor_id, option, _friends(scenario, actor_id)):
         value, words = reckoning.words(scenario, state, actor_id, typed)
         if value:
             terms.append(_Term(value, words, reason=True))
-    if option.intelligence is not None and reckoning.worth_knowing(scenario, state, option):
+    worth = reckoning.worth_knowing(scenario, state, option)
+    if option.intelligence is not None and worth:
         about = scenario.actor(option.intelligence.about).short_name
-        terms.append(
-            _Term(reckoning.worth_knowing(scenario, state, option), f"it would learn what {about} intends")
-        )
+        terms.append(_Term(worth, f"it would learn what {about} intends"))
     return terms
 
 
