@@ -121,7 +121,11 @@ def words(scenario: Scenario, state: GameState, observer: str, term: TypedTerm) 
     """The term's value now and its reason in words: the likeliest type, its share, and what it makes of it."""
     shares = belief_of(scenario, state, observer, term.subject)
     value = sum(shares.get(t, 0.0) * v for t, v in term.values)
-    likeliest = max((t for t, _ in term.values), key=lambda t: shares.get(t, 0.0))
+    # The type that weighs most in the direction of the whole (its share as the side believes it).
+    sign = 1.0 if value >= 0 else -1.0
+    likeliest = max(
+        (t for t, _ in term.values), key=lambda t: sign * shares.get(t, 0.0) * dict(term.values)[t]
+    )
     subject = scenario.actor(term.subject)
     actor_type = subject.actor_type(likeliest)
     own = dict(term.values)[likeliest]
