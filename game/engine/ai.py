@@ -466,14 +466,20 @@ def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float,
     red line already crossed, and its beliefs must add up to a reason; the tension it adds and a
     temperament's taste never do. With none acceptable, the best is taken as the least bad.
     """
-    ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # the first of equal scores wins, as max() would
-    for _, _, plan in ranked:
-        # The reason first: it is cheap, and most orders have one, so the ending is seldom tried out.
-        if _reason(scenario, state, plan) > 0 or not (
-            plan.vital or _escalating_end(scenario, state, plan.option)
-        ):
-            return plan
-    return ranked[0][2]
+    best = max(scored, key=lambda s: (s[0], -s[1]))[2]  # the first of equal scores wins, as before
+    if _acceptable(scenario, state, best):
+        return best
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
+    return next((plan for _, _, plan in ranked[1:] if _acceptable(scenario, state, plan)), best)
+
+
+def _acceptable(scenario: Scenario, state: GameState, plan: _Plan) -> bool:
+    """Not grave, or grave with a reason; the cheap questions first, so the ending is seldom tried out."""
+    if not plan.vital and plan.option.effects.tension <= 0:
+        return True
+    return _reason(scenario, state, plan) > 0 or not (
+        plan.vital or _escalating_end(scenario, state, plan.option)
+    )
 
 
 def _escalating_end(scenario: Scenario, state: GameState, option: Option) -> bool:
