@@ -258,3 +258,20 @@ def test_simulate_refuses_a_policy_without_a_side(tmp_path):
 def test_a_scenario_without_types_reports_no_by_type(tmp_path):
     status, out, _ = run_cli(["simulate", "--scenario", str(CUBA), "--games", "3", "--json"], tmp_path)
     assert status == 0 and "by_type" not in json.loads(out)
+
+
+def test_the_simulate_table_splits_the_outcomes_by_russias_hidden_type(tmp_path):
+    args = [
+        "simulate",
+        "--scenario",
+        str(EASTERN_FLANK),
+        "--games",
+        "6",
+        "--as",
+        "us",
+        "--policy",
+        "conciliatory",
+    ]
+    status, out, _ = run_cli(args, tmp_path)
+    assert status == 0 and "Outcomes by Russia's hidden type:" in out
+    assert "security-seeking" in out or "revisionist" in out

@@ -13,7 +13,7 @@ from game.engine.ai import choose_temperaments
 from game.engine.game import Game
 from game.engine.policy import policy_choice
 from game.scenario.model import Scenario
-from game.wording import counted
+from game.wording import counted, possessive
 
 
 @dataclass
@@ -141,4 +141,18 @@ def report_text(scenario: Scenario, report: BalanceReport) -> str:
             n = report.options.get(option.id, 0)
             flag = "   <- never chosen" if n == 0 else ""
             lines.append(f"    {option.label[:60]:<60} {n:>6}{flag}")
-    return "\n".join(lines)
+    return "\n".join(lines + _by_type_text(scenario, report))
+
+
+def _by_type_text(scenario: Scenario, report: BalanceReport) -> list[str]:
+    """Outcomes per drawn hidden type, for each actor with types."""
+    lines = []
+    for actor_id, by_type in report.by_type.items():
+        actor = scenario.actor(actor_id)
+        lines += ["", f"Outcomes by {possessive(actor.short_name)} hidden type:"]
+        for actor_type in actor.types:
+            counts = by_type.get(actor_type.id)
+            if counts:
+                told = ", ".join(f"{scenario.outcome(o).title} {n}" for o, n in counts.most_common())
+                lines.append(f"  {actor_type.name:<24} {told}")
+    return lines
