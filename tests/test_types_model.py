@@ -161,7 +161,14 @@ def test_an_old_save_with_a_temperament_for_a_typed_side_still_loads(ef):
 
 
 # ------------------------------------------------------------------ grave steps need a reason
-REASON_WORDS = ("is what it wants", "is something it can accept", "across its red line", " reads ")
+REASON_WORDS = (
+    "is what it wants",
+    "is something it can accept",
+    "across its red line",
+    "suits its aims",
+    "against its aims",
+    " reads ",
+)
 
 
 def _check_decisions(scenario: m.Scenario, game: Game) -> None:
@@ -275,3 +282,15 @@ def test_the_simulate_table_splits_the_outcomes_by_russias_hidden_type(tmp_path)
     status, out, _ = run_cli(args, tmp_path)
     assert status == 0 and "Outcomes by Russia's hidden type:" in out
     assert "security-seeking" in out or "revisionist" in out
+
+
+def test_an_exposed_claim_leads_the_turns_report(ef):
+    from game.engine.headline import turn_headlines
+
+    game = Game.new(ef, seed=3, humans=SIDES, types={"russia": "revisionist"})
+    _play(game, "russia_partial_pullback")
+    record = _play(game, "russia_demand_guarantees")
+    lines = [h.sentence for h in turn_headlines(ef, record)]
+    assert any(
+        "claim “Send some units back to their bases” was exposed as false" in line for line in lines
+    ), lines

@@ -43,6 +43,7 @@ class Headline:
 def turn_headlines(scenario: Scenario, record: TurnRecord, limit: int = 3) -> list[Headline]:
     """The one to `limit` things that mattered most this turn, heaviest first; never empty."""
     found = _outcome(scenario, record) + _rung(scenario, record) + _positions(scenario, record)
+    found += _exposed(record)
     if not any(h.kind == "rung" for h in found):
         found += _tension(scenario, record)
     found.sort(key=lambda h: -h.weight)
@@ -250,6 +251,15 @@ def _positions(scenario: Scenario, record: TurnRecord) -> list[Headline]:
         key = (reason.actor_id, reason.option_id, reason.position.actor, reason.position.issue)
         groups.setdefault(key, []).append(change)
     return [_position_headline(scenario, key, changes) for key, changes in groups.items()]
+
+
+def _exposed(record: TurnRecord) -> list[Headline]:
+    """A false claim exposed ranks with a vital red line crossed (docs/rules.md, *Claims and intelligence*)."""
+    changes = [c for c in record.changes if c.reason.rule == "claim_exposed"]
+    if not changes:
+        return []
+    weight = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * 3
+    return [Headline("red_line", weight, f"{changes[0].reason.text.rstrip('.')}: {_steps(changes)}.")]
 
 
 def _position_headline(scenario: Scenario, key: tuple[str, str, str, str], changes: list[Change]) -> Headline:
