@@ -45,7 +45,8 @@ def _play(scenario, kind: str, turns: int = 8, seed: int = 5) -> Game:
     "kind, name", [("revisionist", "revisionist"), ("security_seeking", "security-seeking")]
 )
 def test_the_terminal_shows_the_own_read_and_keeps_the_type_hidden_until_the_debrief(tmp_path, kind, name):
-    orders = "reads\n" + "6\n" + "reads\n" + "7\n" * 12
+    # Intelligence first (10: make it public), so the read moves whatever Russia does next.
+    orders = "reads\n" + "10\n" + "reads\n" + "7\n" * 12
     result = run(
         ["play", "--text", "--as", "us", "--seed", "4", "--hidden", f"russia={kind}"],
         stdin=orders,
