@@ -136,6 +136,8 @@ def chance_words(chance: Chance, rung_name: str) -> str:
     article = "an" if pct.startswith(("8", "11 ", "11.", "18 ", "18.")) else "a"
     what = chance.words or "chance ends the crisis"
     return f"at “{rung_name}” there was {article} {pct} chance a turn that {what}, and this turn it happened"
+
+
 def _claim_exposed(sc: Scenario, cause: Cause, on: str) -> Reason:
     actor, option = sc.actor(cause.actor_id), sc.option(cause.option_id)
     text = f"{possessive(actor.name)} claim “{option.label}” was exposed as false."
