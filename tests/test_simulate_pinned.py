@@ -6,8 +6,8 @@ main at 48bccc3, still that engine, when the scenario's content changed; and aga
 `types` branch of issue 8, when Russia was given hidden types, which change its games on
 purpose; and again in phase 2 of issue 8, when computer sides began to act on their beliefs
 and to need a reason of their own for a grave step: the Eastern Flank reports by design, and
-Cuba's because the Soviet computer no longer fires on a U-2 when that would end the game in
-war with no position of its own to justify it — its outcomes stayed the same): the
+Cuba's because its computer sides, which now have hidden types to read, weigh each other by
+belief and take no grave step without a reason of their own): the
 same seeds must give the same games, the same choices and the same outcomes
 whatever the engine's insides look like. When a scenario's content changes,
 make them again with an engine from before a change meant to be invisible.

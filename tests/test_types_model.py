@@ -263,7 +263,8 @@ def test_simulate_refuses_a_policy_without_a_side(tmp_path):
 
 
 def test_a_scenario_without_types_reports_no_by_type(tmp_path):
-    status, out, _ = run_cli(["simulate", "--scenario", str(CUBA), "--games", "3", "--json"], tmp_path)
+    minimal = ROOT / "tests" / "data" / "minimal.yaml"
+    status, out, _ = run_cli(["simulate", "--scenario", str(minimal), "--games", "3", "--json"], tmp_path)
     assert status == 0 and "by_type" not in json.loads(out)
 
 

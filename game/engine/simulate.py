@@ -90,8 +90,9 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
         "options": dict(sorted(report.options.items())),
         "mean_turns": round(report.mean_length, 2),
         "never_chosen": sorted(o for o, n in report.options.items() if n == 0),
+        **by_type_json(scenario, report),
         **_chance_json(report),
-    } | by_type_json(scenario, report)
+    }
 
 
 def by_type_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
