@@ -4,10 +4,11 @@ The same US strategy must succeed against one Russian type and fail against the 
 
 | Russia is…       | US firm: wars | US conciliatory: wars |
 |------------------|---------------|-----------------------|
-| revisionist      | 0 of 495      | 406 of 495            |
-| security-seeking | 58 of 505     | 0 of 505              |
+| revisionist      | 23 of 495     | 399 of 495            |
+| security-seeking | 38 of 505     | 0 of 505              |
 
-(seed 1, this engine; `python main.py simulate --as us --policy firm --games 1000 --json`, `by_type`).
+(seed 1, this engine, with the ladder's chance; `python main.py simulate --as us --policy firm
+--games 1000 --json`, `by_type`).
 """
 
 from __future__ import annotations
