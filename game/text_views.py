@@ -120,13 +120,20 @@ def situation_lines(game: Game, side: str, show_issues: bool = False) -> list[st
     closed = []
     for n, status in enumerate(game.options_for(side), 1):
         if status.available:
-            lines += wrap(f"{n}. {status.option.label} ({status.option.category})", "  ", "     ")
+            lines += wrap(_option_line(n, status.option.label, status.option.category), "  ", "     ")
         else:
             closed.append(str(n))
     if closed:
         lines += wrap(f"Not open now: {', '.join(closed)} ('i N' says why).", "  ", "    ")
     # The commands once, on the first turn: after that 'help' lists them (a whole game stays readable).
     return [*lines, COMMANDS] if st.turn == 1 else lines
+
+
+def _option_line(n: int, label: str, category: str) -> str:
+    """'3. Offer talks on missiles… (diplomatic)'; the kind is left to 'i N' when it alone would take
+    a second line: a whole game is read top to bottom, and each wrapped option costs a line a turn."""
+    full = f"{n}. {label} ({category})"
+    return full if len(full) <= WIDTH - 2 or len(f"{n}. {label}") > WIDTH - 2 else f"{n}. {label}"
 
 
 def read_lines(game: Game, side: str) -> list[str]:
