@@ -151,10 +151,10 @@ def test_simulate_json_reports_chance_endings_for_cuba(tmp_path):
         home=tmp_path,
     )
     report = json.loads(result.stdout)
-    assert (
-        list(report)[-1] == "chance_endings"
-        and 0 < report["chance_endings"] < report["outcomes"]["Nuclear war"]
-    )
+    assert list(report)[-1] == "chance_endings"
+    # Chance ends some games, but orders (an invasion, warheads used) are the main road to war.
+    wars = report["outcomes"].get("Nuclear war", 0) + report["outcomes"].get("Invasion of Cuba", 0)
+    assert 0 < report["chance_endings"] < wars - report["chance_endings"]
 
 
 def test_the_window_ladder_shows_each_rung_chance_before_anyone_orders(tmp_path, home):
