@@ -38,6 +38,7 @@ class Draft:
         "chosen_ids",
         "claims",
         "date",
+        "deals",
         "fired_injects",
         "flags",
         "forces",
@@ -74,6 +75,7 @@ class Draft:
         self.belief_moves: list[BeliefMove] = []  # only this turn's are kept
         self.claims: list[ClaimMade] = list(state.claims)  # claims made so far (game/engine/claims.py)
         self.accommodating: Mapping[str, frozenset[str]] = {}  # actor -> accommodating types (set by resolve)
+        self.deals = list(state.deals)  # replaced, never changed in place: deals are frozen values
 
     # ------------------------------------------------------------ reading
     def was_chosen(self, option_id: str, actor_id: str | None = None) -> bool:
@@ -132,6 +134,7 @@ class Draft:
             beliefs=self.base.beliefs if not self.belief_moves else _frozen_beliefs(self.beliefs),
             belief_moves=tuple(self.belief_moves),
             claims=tuple(self.claims),
+            deals=tuple(self.deals),
             chosen_by=MappingProxyType(self._chosen_by),
             chosen_ids=frozenset(self.chosen_ids),
         )

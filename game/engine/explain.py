@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from game.engine.chance import percent_words
 from game.engine.conditions import flag_words
+from game.engine.deal_words import accepted_reason, broken_reason, kept_reason
 from game.engine.readings import as_words
 from game.engine.reads import REACTED, as_stated, masked_reason
 from game.engine.records import ACCEPTABLE, RED_LINE, Cause, Change, Fact, Reading, Reason, mid_sentence
@@ -155,6 +156,9 @@ _REASONS: dict[str, Callable[[Scenario, Cause, str], Reason]] = {
     "ladder": _ladder,
     "chance": _chance,
     "claim_exposed": _claim_exposed,
+    "deal_accepted": accepted_reason,
+    "deal_broken": broken_reason,
+    "deal_kept": kept_reason,
 }
 
 

@@ -14,6 +14,9 @@ from typing import Any
 from game.engine import saves
 from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
 from game.engine.changing import in_force
+from game.engine.deal_ai import committed_choice, deal_move
+from game.engine.deal_values import DealMove
+from game.engine.deals import IllegalDeal, check_move
 from game.engine.dispositions import check_types, draw_types
 from game.engine.orders import Orders
 from game.engine.readings import as_things_stand, read_option
@@ -86,6 +89,10 @@ class Game:
         self.pending_rationales: dict[str, str] = {}
         self.ended_by_instructor = False
         self.settings: dict[str, object] = {}
+        # Deals: each resolved turn's deal moves (every side's, as given), and the moves the human
+        # sides have entered this turn, kept unseen like their orders.
+        self.deal_moves: list[tuple[DealMove, ...]] = []
+        self.pending_deal_moves: dict[str, DealMove] = {}
         self.load_warnings: list[str] = []  # set when a save is replayed on a changed scenario
 
     @classmethod
@@ -140,29 +147,52 @@ class Game:
 
     def computer_choice(self, actor_id: str) -> Decision:
         temperament = self.temperaments.get(actor_id) or "cautious"
+        if self.state.deals:  # deals bind it: it keeps its word, or (by its nature) breaks it
+            return committed_choice(self.scenario, self.state, actor_id, temperament, self.seed)
         return decide(self.scenario, self.state, actor_id, temperament, self.seed)
+
+    def computer_deal_move(self, actor_id: str) -> DealMove | None:
+        """A computer side's deal move this turn: an answer to a proposal made to it, or its own."""
+        if not self.scenario.proposals and not self.state.deals:
+            return None
+        temperament = self.temperaments.get(actor_id) or "cautious"
+        return deal_move(in_force(self.scenario, self.state), self.state, actor_id, temperament, self.seed)
+
+    def deal(self, move: DealMove) -> None:
+        """A human side's deal move for this turn (one per side; a new one replaces the last)."""
+        if move.actor not in self.humans:
+            raise IllegalOrder(f"'{move.actor}' is not played by a human in this game")
+        try:
+            check_move(self.scenario, self.state, move)
+        except IllegalDeal as error:
+            raise IllegalOrder(str(error)) from None
+        self.pending_deal_moves[move.actor] = move
 
     # ----------------------------------------------------------- commands
     def play_turn(self, human_orders: dict[str, str], rationales: dict[str, str] | None = None) -> TurnRecord:
-        """Resolve a turn: the humans' orders as given (each with its team's reason, if any), the
-        computer's chosen now."""
+        """Resolve a turn: the humans' orders as given (each with its team's reason, if any) and their
+        deal moves entered this turn, the computer's orders and deal moves chosen now."""
         unknown = [side for side in human_orders if side not in self.humans]
         if unknown:
             raise IllegalOrder(f"'{unknown[0]}' is not played by a human in this game")
+        moves = [m for side, m in self.pending_deal_moves.items() if side in self.humans]
+        moves += [m for m in map(self.computer_deal_move, self.computer_sides) if m is not None]
         decisions = {side: self.computer_choice(side) for side in self.computer_sides}
         orders = dict(human_orders)
         orders.update({side: d.option_id for side, d in decisions.items()})
-        return self.resolve_orders(orders, decisions, rationales)
+        return self.resolve_orders(orders, decisions, rationales, tuple(moves))
 
     def resolve_orders(
         self,
         orders: dict[str, str],
         decisions: dict[str, Decision] | None = None,
         rationales: dict[str, str] | None = None,
+        deal_moves: tuple[DealMove, ...] = (),
     ) -> TurnRecord:
-        """Resolve a turn from every side's order as given (replays use this), with queued injects."""
+        """Resolve a turn from every side's order (and deal move) as given (replays use this), with
+        queued injects."""
         injects = tuple(self.pending_injects)
-        state, record = resolve(self.scenario, self.state, orders, injects, decisions, self.seed)
+        state, record = resolve(self.scenario, self.state, orders, injects, decisions, self.seed, deal_moves)
         reasons = {side: one_line(why) for side, why in (rationales or {}).items() if one_line(why)}
         if reasons:
             record = replace(record, rationales=reasons)
@@ -173,6 +203,8 @@ class Game:
         self.orders.append(Orders(orders))  # as given: a save keeps them so
         self.injects.append(list(injects))
         self.rationales.append(dict(record.rationales))
+        self.deal_moves.append(tuple(deal_moves))
+        self.pending_deal_moves = {}
         return record
 
     def inject(self, inject_id: str) -> None:
@@ -193,6 +225,8 @@ class Game:
         self.orders.pop()
         self.injects.pop()
         self.rationales.pop()
+        self.deal_moves.pop()
+        self.pending_deal_moves = {}
         self.pending_injects = []
         self.pending_orders, self.pending_rationales = {}, {}
         self.ended_by_instructor = False
@@ -202,6 +236,7 @@ class Game:
         """The instructor ends the game here (time is up): no more turns, straight to the debrief."""
         self.ended_by_instructor = True
         self.pending_orders, self.pending_rationales, self.pending_injects = {}, {}, []
+        self.pending_deal_moves = {}
 
     # ------------------------------------------------------------- saving
     def to_save(self) -> dict[str, Any]:

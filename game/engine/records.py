@@ -15,7 +15,9 @@ from game.engine.orders import Orders
 from game.scenario.model import Position
 
 if TYPE_CHECKING:
+    from game.engine.deal_values import DealEvent
     from game.scenario.model import Scenario
+    from game.scenario.proposals import Proposal
 
 PREFERRED, ACCEPTABLE, RED_LINE = "preferred", "acceptable", "red_line"
 _STOPS = (".", "!", "?", "…", ".”", "!”", "?”", "…”")
@@ -186,6 +188,7 @@ class Cause(NamedTuple):
     reading: Reading | None = None  # for reactions: the position the order honoured or crossed
     tension: int = 0  # for the ladder: the tension that moved the crisis to another rung
     rung_from: str = ""  # for the ladder: the rung it left
+    deal: Proposal | None = None  # for deals: the agreement accepted, kept or broken
 
 
 class Fact(NamedTuple):
@@ -219,6 +222,7 @@ class TurnRecord:
     rationales: Mapping[str, str] = field(default_factory=dict)  # side -> its team's one line "why?"
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
+    deal_events: tuple[DealEvent, ...] = ()  # proposals, answers, promises kept or broken (deals.py)
 
     @property
     def chance(self) -> Fact | None:

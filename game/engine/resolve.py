@@ -11,7 +11,7 @@ sentences only when someone reads `TurnRecord.changes`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -21,6 +21,8 @@ from game.engine.beliefs import update as update_beliefs
 from game.engine.chance import strikes
 from game.engine.changing import in_force
 from game.engine.conditions import KINDS, all_hold, first_failing
+from game.engine.deal_values import DealEvent, DealMove
+from game.engine.deals import IllegalDeal, check_moves, settle
 from game.engine.dispositions import typed
 from game.engine.draft import Draft
 from game.engine.effects import Prepared, apply, prepare
@@ -94,6 +96,8 @@ class Turn:
     injects: list[str] = field(default_factory=list)  # fired this turn, in order
     true_scenario: Scenario | None = None  # the positions the drawn types truly hold (None: as stated)
     seed: int = 0  # the game's seed: the chance step's roll comes from it
+    deal_moves: tuple[DealMove, ...] = ()
+    deal_events: list[DealEvent] = field(default_factory=list)
 
     def apply(self, prepared: Prepared, cause: Cause) -> None:
         apply(self.draft, prepared, cause, self.facts)
@@ -221,8 +225,14 @@ def exposure(turn: Turn) -> None:
         claims.expose(turn.draft, turn.scenario, turn.options, turn.injects, turn.apply)
 
 
+def deals(turn: Turn) -> None:
+    """6. Deals: answers to last turn's proposals, this turn's proposals, promises kept or broken,
+    private deals that leak (game/engine/deals.py)."""
+    turn.deal_events.extend(settle(turn.scenario, turn.draft, turn.deal_moves, turn.facts))
+
+
 def ladder(turn: Turn) -> None:
-    """6. A change of rung is recorded with the tension that caused it."""
+    """7. A change of rung is recorded with the tension that caused it."""
     after = turn.scenario.rung_for(turn.draft.tension)
     if after.id != turn.rung_before.id:
         cause = Cause("ladder", tension=turn.draft.tension, rung_from=turn.rung_before.id)
@@ -230,7 +240,7 @@ def ladder(turn: Turn) -> None:
 
 
 def chance(turn: Turn) -> None:
-    """7. On a rung with a chance, where this turn's orders left the crisis, one seeded roll
+    """8. On a rung with a chance, where this turn's orders left the crisis, one seeded roll
     may end the game in the chance's outcome: an incident nobody ordered."""
     rung = turn.scenario.rung_for(turn.draft.tension)
     if rung.chance is not None and strikes(rung, turn.seed, turn.draft.turn):
@@ -240,7 +250,7 @@ def chance(turn: Turn) -> None:
 
 
 def outcome(turn: Turn) -> None:
-    """8. Outcomes in the scenario's order; past the turn limit, the default one (unless chance decided)."""
+    """9. Outcomes in the scenario's order; past the turn limit, the default one (unless chance decided)."""
     sc, draft = turn.scenario, turn.draft
     if draft.outcome is not None:
         return
@@ -253,7 +263,7 @@ def outcome(turn: Turn) -> None:
 
 
 def advance(turn: Turn) -> None:
-    """9. The turn counter and the date advance."""
+    """10. The turn counter and the date advance."""
     turn.draft.next_turn(turn.scenario)
 
 
@@ -263,6 +273,7 @@ STEPS: tuple[Callable[[Turn], None], ...] = (
     beliefs,
     injects,
     exposure,
+    deals,
     ladder,
     chance,
     outcome,
@@ -277,13 +288,18 @@ def resolve(
     instructor_injects: tuple[str, ...] = (),
     decisions: Mapping[str, Decision] | None = None,
     seed: int = 0,
+    deal_moves: Sequence[DealMove] = (),
 ) -> tuple[GameState, TurnRecord]:
-    """Resolve one turn from simultaneous orders; the given state is left untouched. `seed` is the
-    game's: a rung's chance is rolled from it (and the turn), so replays give the same roll."""
+    """Resolve one turn from simultaneous orders (and any deal moves); the given state is left untouched.
+    `seed` is the game's: a rung's chance is rolled from it (and the turn), so replays give the same roll."""
     if state.outcome is not None:
         raise IllegalOrder("the game is over")
     scenario = in_force(scenario, state)  # positions as they stand on this turn's date
     check_orders(scenario, state, orders)
+    try:
+        check_moves(scenario, state, deal_moves)
+    except IllegalDeal as error:
+        raise IllegalOrder(str(error)) from None
     sides = scenario.acting_actors
     options = tuple(scenario.option(orders[a.id]) for a in sides)
     rung = scenario.rung_for(state.tension)
@@ -298,6 +314,7 @@ def resolve(
         true_scenario=typed(scenario, state.types),
         seed=seed,
     )
+    turn.deal_moves = _in_side_order(scenario, deal_moves)
     for step in STEPS:
         step(turn)
     new = turn.draft.freeze()
@@ -312,5 +329,11 @@ def resolve(
         tension_after=new.tension,
         facts=tuple(turn.facts),
         scenario=scenario,
+        deal_events=tuple(turn.deal_events),
     )
     return new, record
+
+
+def _in_side_order(scenario: Scenario, moves: Sequence[DealMove]) -> tuple[DealMove, ...]:
+    order = {a.id: n for n, a in enumerate(scenario.acting_actors)}
+    return tuple(sorted(moves, key=lambda m: order.get(m.actor, len(order))))

@@ -14,6 +14,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.engine.deal_values import DealMove, move_from_json
 from game.engine.resolve import IllegalOrder
 
 if TYPE_CHECKING:
@@ -43,8 +44,12 @@ def game_to_save(game: Game) -> dict[str, Any]:
         "temperaments": game.temperaments,
         **({"types": dict(game.types)} if game.types else {}),  # optional: older saves draw from the seed
         "turns": [
-            {"orders": orders.to_json(), "injects": injects} | ({"rationales": why} if why else {})
-            for orders, injects, why in zip(game.orders, game.injects, game.rationales, strict=True)
+            {"orders": orders.to_json(), "injects": injects}
+            | ({"rationales": why} if why else {})
+            | ({"deals": [m.to_json() for m in moves]} if moves else {})  # optional: older saves lack it
+            for orders, injects, why, moves in zip(
+                game.orders, game.injects, game.rationales, game.deal_moves, strict=True
+            )
         ],
         "pending_injects": list(game.pending_injects),
         # Optional keys (a lesson's): older saves lack them and load as before.
@@ -52,6 +57,7 @@ def game_to_save(game: Game) -> dict[str, Any]:
         "pending_rationales": dict(game.pending_rationales),
         "ended_by_instructor": game.ended_by_instructor,
         "settings": dict(game.settings),
+        "pending_deals": [m.to_json() for m in game.pending_deal_moves.values()],
         "final_state": game.state.to_json(),
     }
 
@@ -78,7 +84,9 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
             # Computer choices are deterministic: recomputing them restores their explanations.
             decisions = {side: game.computer_choice(side) for side in game.computer_sides if side in orders}
             why = {str(k): str(v) for k, v in dict(turn.get("rationales") or {}).items()}
-            game.resolve_orders(orders, {s: d for s, d in decisions.items() if d.option_id == orders[s]}, why)
+            moves = _saved_moves(game, turn.get("deals") or [])
+            chosen = {s: d for s, d in decisions.items() if d.option_id == orders[s]}
+            game.resolve_orders(orders, chosen, why, moves)
         game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
         _restore_lesson(game, data)
         game.load_warnings = _differences(game, data)
@@ -97,6 +105,18 @@ def brief(value: object, most: int = 80) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
+def _saved_moves(game: Game, saved: list[Any]) -> tuple[DealMove, ...]:
+    """A turn's deal moves as saved; a computer's, recomputed alike, keeps its reason in words."""
+    moves = []
+    for data in saved:
+        move = move_from_json(game.scenario, dict(data))
+        if move.actor in game.computer_sides:
+            again = game.computer_deal_move(move.actor)
+            move = again if again == move else move
+        moves.append(move)
+    return tuple(moves)
+
+
 def _restore_lesson(game: Game, data: dict[str, Any]) -> None:
     """The optional lesson keys: orders entered but not resolved, an early end, the settings."""
     pending = {str(k): str(v) for k, v in dict(data.get("pending_orders") or {}).items()}
@@ -108,6 +128,9 @@ def _restore_lesson(game: Game, data: dict[str, Any]) -> None:
         str(k): str(v) for k, v in dict(data.get("pending_rationales") or {}).items() if k in pending
     }
     game.ended_by_instructor = bool(data.get("ended_by_instructor", False))
+    for move in _saved_moves(game, list(data.get("pending_deals") or [])):
+        if move.actor in game.humans:
+            game.deal(move)
     game.settings = dict(data.get("settings") or {})
 
 

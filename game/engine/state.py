@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 
+from game.engine.deal_values import Deal, deal_from_json
 from game.scenario.model import Scenario
 
 STATE_VERSION = 1
@@ -116,6 +117,7 @@ class GameState:
     claims: tuple[ClaimMade, ...] = ()  # the claims ordered so far (optional in the state's JSON)
     # What moved the beliefs last turn, for the read in words (replays rebuild it; not saved).
     belief_moves: tuple[BeliefMove, ...] = field(default=(), compare=False, repr=False)
+    deals: tuple[Deal, ...] = ()  # every proposal made so far, and where it stands (engine/deals.py)
     # Each side's own orders in turn order, kept as they happen so no question about the
     # past scans every side's orders (derived from `chosen`; not part of the state's identity).
     chosen_by: Mapping[str, tuple[str, ...]] = field(default_factory=_no_orders, compare=False, repr=False)
@@ -194,6 +196,8 @@ def _hidden_json(state: GameState) -> dict[str, Any]:
         out["beliefs"] = {o: {s: dict(b) for s, b in about.items()} for o, about in state.beliefs.items()}
     if state.claims:
         out["claims"] = [list(c) for c in state.claims]
+    if state.deals:  # optional too: older saves lack it
+        out["deals"] = [d.to_json() for d in state.deals]
     return out
 
 
@@ -248,6 +252,7 @@ def state_from_json(data: dict[str, Any]) -> GameState:
             ClaimMade(int(t), str(a), str(o), bool(true), bool(x))
             for t, a, o, true, x in data.get("claims") or ()
         ),
+        deals=tuple(deal_from_json(dict(d)) for d in data.get("deals", ())),
     )
 
 

@@ -37,6 +37,8 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "areas",
             "historical_orders",
             "beliefs",
+            "proposals",
+            "deal_issues",
         ),
     ),
     "beliefs": ((), ("words", "acts", "floor", "exposed")),
@@ -84,6 +86,21 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "claim": (("says", "true_for"), ("exposed_after", "if_exposed")),
     "inject": (("id", "title", "text"), ("instructor_only", "when", "effects", "exposes")),
     "outcome": (("id", "title", "debrief"), ("when", "default", "historical", "historical_note")),
+    "proposal": (
+        ("id", "title", "by", "to", "terms"),
+        (
+            "public",
+            "deadline",
+            "description",
+            "requires",
+            "effects",
+            "counters",
+            "leaks_when",
+            "source",
+            "note",
+        ),
+    ),
+    "term": (("party",), ("orders", "accepts")),
 }
 
 CATEGORIES = ("military", "diplomatic", "economic", "signalling")

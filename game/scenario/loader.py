@@ -27,6 +27,7 @@ from game.scenario.crosscheck import Site, crosscheck
 from game.scenario.fields import Fields, Reader
 from game.scenario.keys import CATEGORIES, COSTS, KEYS, NOTE_KINDS
 from game.scenario.problems import Problem, did_you_mean, sort_problems
+from game.scenario.proposal_reader import check_proposals, read_deal_issues, read_proposals
 from game.scenario.readers import DatedAndDrawnReaders, is_iso_date
 from game.scenario.rules import conditions, effects
 from game.scenario.yamlsafe import YMap, YNode, YScalar, YSeq, parse_bytes, read_file
@@ -163,6 +164,8 @@ class _Builder(DatedAndDrawnReaders):
             historical_orders=self.listed(f, "historical_orders", self.historical_order),
             map=self.map_view(f["map"]) if "map" in f else None,
             beliefs=types.belief_rule(self, f.get("beliefs")),
+            proposals=read_proposals(self, f),
+            deal_issues=read_deal_issues(self, f),
         )
         for key in ("actors", "ladder", "outcomes"):
             if key in f and _is_empty(f[key]):
@@ -181,6 +184,7 @@ class _Builder(DatedAndDrawnReaders):
         lesson_parts.check_history(self.r, scenario, f.get("historical_orders"))
         types.check_types(self.r, scenario, f, tree)
         claims.check_claims(self.r, scenario, f, tree)
+        check_proposals(self.r, scenario, f.get("proposals"))
         return scenario
 
     def format_and_start(self, f: Fields) -> str:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from game.scenario.index import ScenarioIndex
+from game.scenario.proposals import Proposal
 
 T = TypeVar("T")
 
@@ -570,6 +571,8 @@ class Scenario:
     turn_dates: tuple[str, ...] = ()  # ISO date of each turn when turns are of uneven length; () = turn_days
     historical_orders: tuple[HistoricalOrder, ...] = ()  # optional; the after-action review reads them
     beliefs: BeliefRule = BeliefRule()  # how orders seen move beliefs about hidden types
+    proposals: tuple[Proposal, ...] = ()  # optional: ready-made deals (game/scenario/proposals.py)
+    deal_issues: tuple[str, ...] = ()  # optional: the issues a player may compose a proposal from
     content_hash: str = ""  # sha256 of the file's bytes, for saves
     path: str = field(default="", compare=False)
 
@@ -602,6 +605,12 @@ class Scenario:
 
     def rung(self, rung_id: str) -> Rung:
         return _found(self.index.rungs, rung_id)
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        for proposal in self.proposals:
+            if proposal.id == proposal_id:
+                return proposal
+        raise KeyError(proposal_id)
 
     @property
     def playable_actors(self) -> tuple[Actor, ...]:

@@ -382,6 +382,41 @@ _PROPS: dict[str, dict[str, Schema]] = {
     },
 }
 
+# Deals (game/scenario/proposals.py): the ready-made proposals and the issues open to composed ones.
+_ACCEPTS: Schema = {
+    "type": "object",
+    "propertyNames": _ID,
+    "additionalProperties": {"anyOf": [_ID, {"type": "array", "items": _ID, "minItems": 1}]},
+    "description": "{ISSUE: STATE or [STATE, ...]}: the states this party's orders keep the issue to.",
+}
+_PROPS["scenario"].update(
+    {
+        "proposals": _list(_ref("proposal"), "Optional: ready-made deals a side may propose."),
+        "deal_issues": _list(_ID, "Optional: the issues a player may compose a proposal from."),
+    }
+)
+_PROPS["proposal"] = {
+    "id": _id("Id of the proposal."),
+    "title": _text("What the proposal offers, in one line."),
+    "by": _id("The side that makes it."),
+    "to": _list(_ID, "The sides asked to accept it."),
+    "terms": _list(_ref("term"), "What each party gives: orders it promises, states it accepts."),
+    "public": _bool("Made in public (default) or through a back channel (false)."),
+    "deadline": _int("Turns, from the turn of acceptance, to give the promised orders.", 1, 10),
+    "description": _text("The proposal in a few sentences."),
+    "requires": _ref("conditions"),
+    "effects": {**_ref("effects"), "description": "What the agreement itself changes when accepted."},
+    "counters": _list(_ID, "Proposals this one may answer as a counter-offer."),
+    "leaks_when": {**_ref("conditions"), "description": "A private deal becomes known when these hold."},
+    "source": _id("The source id it comes from."),
+    "note": _text("Where it comes from, for the instructor."),
+}
+_PROPS["term"] = {
+    "party": _id("The party this term binds."),
+    "orders": _list(_ID, "Options the party promises to order (any one of them) by the deadline."),
+    "accepts": _ACCEPTS,
+}
+
 
 def _object(kind: str) -> Schema:
     required, optional = KEYS[kind]
