@@ -27,8 +27,9 @@ from game.scenario.model import Scenario
 from game.scenario.proposals import Proposal
 
 NOISE = 1.5  # spread of the seeded term in an answer
-PROPOSE_AT = 3.0  # a side proposes a bundle only when it values it this much
-BREAK_CHANCE = {"cautious": 0.04, "hard_line": 0.15}  # per turn a deal binds it
+FAITH = 0.5  # what another's promise is worth against one's own, at even trust (0.5)
+PROPOSE_AT = 5.0  # a side proposes a bundle only when it values it this much
+BREAK_CHANCE = {"cautious": 0.05, "hard_line": 0.3}  # per turn a deal binds it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def appraise(scenario: Scenario, state: GameState, actor_id: str, proposal: Prop
     """The reasons for and against the bundle, as the actor's true positions read them."""
     positions = {p.issue: p for p in true_positions(scenario, state, actor_id)}
     others = [p for p in proposal.parties if p != actor_id]
-    faith = 0.5 + min((trust(scenario, state, actor_id, o) for o in others), default=0.5)
+    faith = 2 * FAITH * min((trust(scenario, state, actor_id, o) for o in others), default=0.5)
     parts: list[Part] = []
     for (issue_id, state_id), party in _brought_about(scenario, actor_id, proposal).items():
         position = positions.get(issue_id)
@@ -104,7 +105,11 @@ def _own_costs(scenario: Scenario, actor_id: str, proposal: Proposal) -> list[Pa
 
 def _taste(scenario: Scenario, state: GameState, actor_id: str, temperament: Temperament) -> float:
     own = own_type_accommodating(scenario, state, actor_id)
-    return temperament.category_taste.get("diplomatic", 0.0) + (0.0 if own is None else 1.0 if own else -1.0)
+    return (
+        2 * temperament.category_taste.get("diplomatic", 0.0)
+        - 1.0
+        + (0.0 if own is None else 1.0 if own else -1.0)
+    )
 
 
 # ---------------------------------------------------------------- answering

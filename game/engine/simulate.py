@@ -24,6 +24,7 @@ class BalanceReport:
     turns: int = 0
     chance_endings: int = 0  # games a rung's chance ended (an incident nobody ordered)
     by_type: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)  # actor -> type -> outcomes
+    deals: dict[str, dict[str, int]] = field(default_factory=lambda: empty_deal_counts())  # count_deals()
 
     @property
     def mean_length(self) -> float:
@@ -66,6 +67,7 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: Policy | None = 
             report.options.update(orders.values())
         _count_chance(report, game)
         _count_by_type(report, game)
+        count_deals(report.deals, game)
     return report
 
 
@@ -157,3 +159,30 @@ def _by_type_text(scenario: Scenario, report: BalanceReport) -> list[str]:
                 told = ", ".join(f"{scenario.outcome(o).title} {n}" for o, n in counts.most_common())
                 lines.append(f"  {actor_type.name:<24} {told}")
     return lines
+    return "\n".join(lines)
+
+
+DEAL_COUNTS = ("proposed", "accepted", "rejected", "broken", "kept", "countered", "lapsed")
+
+
+def empty_deal_counts() -> dict[str, dict[str, int]]:
+    return {kind: dict.fromkeys(DEAL_COUNTS, 0) for kind in ("ready_made", "composed")}
+
+
+def count_deals(counts: dict[str, dict[str, int]], game: Game) -> None:
+    """`simulate --json`'s `deals`: how many proposals were made, accepted, rejected (countered and
+    lapsed ones included), broken and kept, split by ready-made (the scenario's) and composed."""
+    for record in game.history:
+        for event in record.deal_events:
+            kind = counts["composed" if event.deal.composed is not None else "ready_made"]
+            if event.kind in kind:
+                kind[event.kind] += 1
+            if event.kind in ("countered", "lapsed"):
+                kind["rejected"] += 1
+
+
+def deal_counts(games: list[Game]) -> dict[str, dict[str, int]]:
+    counts = empty_deal_counts()
+    for game in games:
+        count_deals(counts, game)
+    return counts
