@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game import text_console
+from game import text_console, text_deals
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import TurnRecord
 from game.lesson.reveal import reveal
@@ -61,7 +61,8 @@ def show_briefing(scenario: Scenario) -> None:
 
 
 def show_situation(game: Game, side: str, show_issues: bool = False) -> None:
-    _print(situation_lines(game, side, show_issues))
+    lines = situation_lines(game, side, show_issues)
+    _print([*lines[:-1], *text_deals.summary_lines(game, side), lines[-1]])  # the commands stay last
 
 
 def show_private(game: Game, side: str) -> None:
@@ -184,6 +185,8 @@ def _read_order(game: Game, side: str, ask_why: bool) -> tuple[str, str] | None:
         if answer in ("q", "quit"):
             return None
         if _reading_command(game, answer, side) or text_console.command(game, answer, _say, _ask):
+            continue
+        if text_deals.command(game, side, answer, _say, _ask):
             continue
         first, _, reason = line.partition(" ")
         number = _number(first)

@@ -11,6 +11,7 @@ import re
 import textwrap
 
 from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_line, risk_words
+from game.engine.deal_words import event_sentence, visible_events
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
@@ -23,7 +24,7 @@ from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 
 WIDTH = 78
-COMMANDS = "  N: order · i N: about · why, why N: a turn in full · quotes · help · q: stop"
+COMMANDS = "  N: order · i N: about · why, why N: a turn in full · quotes · deal · help · q: stop"
 
 
 def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
@@ -83,6 +84,12 @@ def _position_lines(scenario: Scenario, position: Position, on: str) -> list[str
     for evidence in known:
         lines += wrap(cite_evidence(evidence), "      ")
     return lines
+
+
+def viewer(game: Game) -> str:
+    """Whose eyes a report is for: the one human side in solo play; in a classroom the whole class
+    (only what is public: a back-channel deal stays with its parties' own screens)."""
+    return game.humans[0] if len(game.humans) == 1 and not game.classroom else ""
 
 
 def side_label(game: Game, actor_id: str) -> str:
@@ -230,6 +237,8 @@ def record_lines(game: Game, record: TurnRecord) -> list[str]:
     for inject_id in record.injects:
         inject = next(i for i in sc.injects if i.id == inject_id)
         lines += wrap(f"News flash — {inject.title}: {inject.text}", "", "  ")
+    for event in visible_events(sc, record, viewer(game)):
+        lines += wrap(f"Deal: {event_sentence(sc, event)}", "", "  ")
     previous = next((r for r in game.history if r.turn == record.turn - 1), None)
     for actor_id in sides_by_weight(sc, record):
         label = sc.option(record.orders[actor_id]).label
@@ -278,6 +287,7 @@ def end_lines(game: Game) -> list[str]:
             lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
     lines += revealed_block(game)
     for heading, items, numbered in (
+        ("The deals:", page.deals, False),
         ("What really happened:", page.history, False),
         ("For discussion:", page.questions, True),
         # Each note's first sentence: the notes in full are in `debrief` (the last line names the file).

@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     # the shells
     "game.text_mode": 5,
     "game.text_console": 5,  # arriving with the lesson work
+    "game.text_deals": 5,  # the terminal's deal words, with the deals work
     "game.client": 5,
     "game.server": 5,  # arriving with the network game
     "game.commands": 6,
@@ -47,7 +48,7 @@ LAYERS: dict[str, int] = {
     "game.__main__": 8,
 }
 # Modules of one layer that are one shell together (the terminal's pieces); other shells stay apart.
-SAME_SHELL = {"game.text_mode": "terminal", "game.text_console": "terminal"}
+SAME_SHELL = {"game.text_mode": "terminal", "game.text_console": "terminal", "game.text_deals": "terminal"}
 PURE = (
     "game.engine",
     "game.scenario",

@@ -217,6 +217,7 @@ class EndScreen(GameScreen):
         y += self._paint_revealed(p, x, y, width)
         y += self._paint_review(p, x, y, width)
         sections = (
+            ("The deals", page.deals, "body"),
             ("What really happened", page.history, "body"),
             ("Questions for discussion", tuple(f"{i}. {q}" for i, q in enumerate(page.questions, 1)), "body"),
             ("Notes for the instructor", page.notes, "small"),

@@ -18,7 +18,7 @@ from game.engine.deal_values import (
     Deal,
     DealEvent,
 )
-from game.engine.records import Cause, Reason, TurnRecord
+from game.engine.records import Cause, Reason, TurnRecord, mid_sentence
 from game.scenario.model import Scenario
 from game.scenario.proposals import Proposal
 from game.wording import possessive
@@ -56,7 +56,7 @@ def term_lines(scenario: Scenario, proposal: Proposal, deal: Deal | None = None)
         for issue_id, states in term.accepts:
             issue = scenario.issue(issue_id)
             names = " or ".join(f"“{issue.state(s).name}”" for s in states)
-            said.append(f"keeps {issue.name} at {names}")
+            said.append(f"keeps {mid_sentence(issue.name)} at {names}")
         if said:
             lines.append(f"{scenario.actor(party).short_name} " + "; ".join(said))
     if proposal.effects is not None and proposal.effects.issues and not proposal.composed:
@@ -90,15 +90,16 @@ def event_sentence(scenario: Scenario, event: DealEvent) -> str:
     named = f"“{title(scenario, proposal)}”"
     who = scenario.actor(event.actor).short_name if event.actor else ""
     why = event.why()
-    because = f" — {why}" if why else ""
     if event.kind == "proposed":
         channel = "in public" if proposal.public else "through a back channel"
         return f"{who} proposes {named} to {_names(scenario, proposal.to)} {channel}."
     if event.kind == LAPSED:
         return f"{named} lapsed: {_names(scenario, proposal.to)} gave no answer."
     if event.kind in (ACCEPTED, REJECTED, COUNTERED):
+        if why:  # a computer's answer says its verb itself: "rejects: the bundle crosses ..."
+            return f"{who} answers {named} — {why}."
         verb = {ACCEPTED: "accepts", REJECTED: "rejects", COUNTERED: "counters"}[event.kind]
-        return f"{who} {verb} {named}{because}."
+        return f"{who} {verb} {named}."
     if event.kind == KEPT:
         return f"{named} is kept: every party gave what it promised."
     if event.kind == BROKEN:
@@ -154,3 +155,14 @@ def kept_reason(sc: Scenario, cause: Cause, on: str) -> Reason:
     return Reason(
         "deal_kept", f"{possessive('every party')} promises under “{title(sc, proposal)}” were kept."
     )
+
+
+def debrief_lines(scenario: Scenario, deals: tuple[Deal, ...]) -> list[str]:
+    """Every deal of the game for the debrief, the back-channel ones revealed as such."""
+    lines = []
+    for deal in deals:
+        proposal = deal.bundle(scenario)
+        secret = "" if deal.known_to_all(proposal) else "Secret until now: "
+        terms = "; ".join(term_lines(scenario, proposal))
+        lines.append(f"{secret}{heading(scenario, deal)}" + (f" — {terms}." if terms else ""))
+    return lines

@@ -107,6 +107,7 @@ def _closing_sections(page: Summary) -> list[tuple[str, tuple[str, ...], bool]]:
     """What really happened, questions and notes for the instructor: (heading, items, numbered)."""
     sections = [
         ("Hidden aims, revealed", page.revealed, False),
+        ("The deals", page.deals, False),
         ("What really happened", page.history, False),
         ("Questions for discussion", page.questions, True),
         ("Notes for the instructor", page.notes, False),

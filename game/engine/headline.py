@@ -27,6 +27,8 @@ WISH_WEIGHT = 20  # a vital wish met: + WISH_PER_STRENGTH × strength
 WISH_PER_STRENGTH = 20
 TENSION_PER_POINT = 12  # a tension change of n points weighs 12·n (only from 5 points up)
 TENSION_THRESHOLD = 5
+BROKEN_PROMISE_WEIGHT = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * 3  # ranks like a vital red line crossed
+AGREEMENT_WEIGHT = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH  # a deal accepted in public
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ def turn_headlines(scenario: Scenario, record: TurnRecord, limit: int = 3) -> li
     """The one to `limit` things that mattered most this turn, heaviest first; never empty."""
     found = _outcome(scenario, record) + _rung(scenario, record) + _positions(scenario, record)
     found += _exposed(record)
+    found += _deals(scenario, record)
     if not any(h.kind == "rung" for h in found):
         found += _tension(scenario, record)
     found.sort(key=lambda h: -h.weight)
@@ -314,3 +317,29 @@ def _quiet(scenario: Scenario, record: TurnRecord) -> Headline:
         f"A quiet turn: no red line crossed; tension {record.tension_before} → {record.tension_after}, "
         f"still “{rung}”.",
     )
+
+
+def _deals(scenario: Scenario, record: TurnRecord) -> list[Headline]:
+    """A promise broken, or an agreement made, in public: a back-channel deal is no class-wide news."""
+    if not record.deal_events:
+        return []
+    from game.engine.deal_words import event_sentence  # words only for turns with deals
+
+    found = []
+    for event in record.deal_events:
+        public = event.deal.known_to_all(event.deal.bundle(scenario))
+        if public and event.kind == "broken":
+            found.append(
+                Headline(
+                    "broken_promise",
+                    BROKEN_PROMISE_WEIGHT,
+                    event_sentence(scenario, event),
+                    event.actor,
+                    event.option,
+                )
+            )
+        elif public and event.kind == "accepted":
+            found.append(
+                Headline("agreement", AGREEMENT_WEIGHT, event_sentence(scenario, event), event.actor)
+            )
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.deal_words import debrief_lines
 from game.engine.game import Game
 from game.engine.headline import Headline, turn_headlines
 from game.engine.reads import revealed_lines
@@ -39,6 +40,7 @@ class Summary:
     questions: tuple[str, ...]
     notes: tuple[str, ...]  # for the instructor, discrepancies in the source marked as such
     revealed: tuple[str, ...] = ()  # each actor's true type and what the others believed of it (reads.py)
+    deals: tuple[str, ...] = ()  # every deal made, back-channel ones revealed (deal_words.debrief_lines)
 
 
 def summarise(game: Game) -> Summary:
@@ -71,6 +73,7 @@ def summarise(game: Game) -> Summary:
             for n in sc.instructor_notes
         ),
         revealed=_revealed(game),
+        deals=tuple(debrief_lines(sc, game.state.deals)),
     )
 
 
