@@ -16,7 +16,9 @@ from game.wording import counted
 HELP = (
     "At 'Your order:' type a number (a reason may follow it: '2 we want talks'), 'i N' to see how "
     "option N reads, 'reads' for your read of the others' hidden aims, 'ladder' (the rungs and the "
-    "chance of an incident on each), or an instructor "
+    "chance of an incident on each), 'deal' for the proposals you may make or answer (one deal move "
+    "a turn goes with your order: 'propose N', 'accept N', 'reject N', 'counter N M', 'compose', "
+    "'nodeal'), or an instructor "
     "command: 'pause', 'news' (the list of news flashes, the instructor-only ones marked), 'news N' "
     "(announce one now, instructor-only ones included; it lands when the turn resolves), 'undo' "
     "(take back the last turn), 'end' "

@@ -12,41 +12,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine.deal_values import ACCEPT, COUNTER, PROPOSE, REJECT, Deal, DealMove
+from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
 from game.engine.deal_words import heading, term_lines, title
 from game.engine.deals import in_force_for, open_proposals, pending_for
 from game.engine.game import Game, IllegalOrder
 from game.scenario.proposals import Proposal, composed_proposal
-from game.text_views import wrap
+from game.text_views import COMMANDS_WAITING, WIDTH, wrap
 
 Say = Callable[[str], None]
 Ask = Callable[[str], str]
 
 
-def summary_lines(game: Game, side: str) -> list[str]:
-    """The deals in a few lines under the situation: what waits for an answer, what binds the side."""
+def summary_lines(game: Game, side: str, commands: str) -> list[str]:
+    """The deals in a line or two under the situation (what waits for an answer, what binds the side),
+    then the line of `commands`, which names the proposals waiting when there is room for them."""
     sc, state = game.scenario, game.state
     lines = []
-    for deal in pending_for(state, side, sc):
-        lines += wrap(
-            f"Proposal {deal.number} for you: {heading(sc, deal)} — 'deal' to read and answer.", "  ", "    "
-        )
+    waiting = pending_for(state, side, sc)
+    if waiting:
+        listed = ", ".join(f"{d.number} ({sc.actor(d.bundle(sc).by).short_name})" for d in waiting)
+        short = COMMANDS_WAITING.format(waiting=f"{listed} wait{'s' if len(waiting) == 1 else ''}")
+        if len(short) <= WIDTH:
+            commands = short
+        else:
+            lines += wrap(f"Proposals for you: {listed} — 'deal' reads them.", "  ", "    ")
     for deal in in_force_for(state, side, sc):
-        mine = [
-            t for t in term_lines(sc, deal.bundle(sc), deal) if t.startswith(sc.actor(side).short_name + " ")
-        ]
-        promise = f" You promised: {mine[0].split(' ', 1)[1]}." if mine else ""
-        lines += wrap(
-            f"Your word, deal {deal.number}: “{title(sc, deal.bundle(sc))}”.{promise}", "  ", "    "
-        )
+        proposal = deal.bundle(sc)
+        owed = list(proposal.term(side).orders) if deal.status == ACCEPTED and side not in deal.done else []
+        promise = f": order “{sc.option(owed[0]).label}” by turn {deal.due(proposal)}" if owed else ""
+        lines += wrap(f"Your word, deal {deal.number}{promise} ('deal' for all terms).", "  ", "    ")
     move = game.pending_deal_moves.get(side)
     if move is not None:
         lines += wrap(
             f"Your deal move this turn: {move_words(game, move)} ('nodeal' takes it back).", "  ", "    "
         )
-    elif not lines and (sc.proposals or sc.deal_issues):
-        lines += wrap("Deals: 'deal' lists what you may propose or answer.", "  ")
-    return lines
+    return [*lines, commands]
 
 
 def move_words(game: Game, move: DealMove) -> str:

@@ -24,7 +24,9 @@ from game.scenario.model import Position, Scenario
 from game.wording import nice_date
 
 WIDTH = 78
-COMMANDS = "  N: order · i N: about · why, why N: a turn in full · quotes · deal · help · q: stop"
+COMMANDS = "  N: order · i N: about · why N: turn in full · quotes · deal · help · q: stop"
+# With proposals waiting, the line names them ("deal: 3 (Russia) waits") and says less of 'why'.
+COMMANDS_WAITING = "  N: order · i N · why · quotes · deal: {waiting} · help · q: stop"
 
 
 def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
@@ -83,6 +85,17 @@ def _position_lines(scenario: Scenario, position: Position, on: str) -> list[str
     lines = wrap(f"- {issue}: {position.summary}", "    ", "      ")
     for evidence in known:
         lines += wrap(cite_evidence(evidence), "      ")
+    return lines
+
+
+def _deal_lines(game: Game, record: TurnRecord) -> list[str]:
+    """The turn's deals, short: the answers, kept and broken promises the reader is a party to.
+    Proposals to the reader wait at its next order; a public broken promise leads the headline;
+    the rest ('why', 'deal', the debrief) is one command away."""
+    sc, who = game.scenario, viewer(game)
+    events = visible_events(sc, record, who)
+    mine = [e for e in events if who in e.deal.bundle(sc).parties and e.kind not in ("proposed", "lapsed")]
+    lines = [line for e in mine for line in wrap(f"Deal: {event_sentence(sc, e)}", "", "  ")]
     return lines
 
 
@@ -237,8 +250,7 @@ def record_lines(game: Game, record: TurnRecord) -> list[str]:
     for inject_id in record.injects:
         inject = next(i for i in sc.injects if i.id == inject_id)
         lines += wrap(f"News flash — {inject.title}: {inject.text}", "", "  ")
-    for event in visible_events(sc, record, viewer(game)):
-        lines += wrap(f"Deal: {event_sentence(sc, event)}", "", "  ")
+    lines += _deal_lines(game, record)
     previous = next((r for r in game.history if r.turn == record.turn - 1), None)
     for actor_id in sides_by_weight(sc, record):
         label = sc.option(record.orders[actor_id]).label
@@ -260,6 +272,8 @@ def chain_lines(game: Game, record: TurnRecord) -> list[str]:
     lines = [f"=== Turn {record.turn} ({nice_date(record.date)}) in full ==="]
     for actor_id, decision in record.decisions.items():
         lines += wrap(f"{sc.actor(actor_id).short_name} (computer): {decision.explanation}", "  ", "    ")
+    for event in visible_events(sc, record, viewer(game)):
+        lines += wrap(f"Deal: {event_sentence(sc, event)}", "  ", "    ")
     lines.append("What followed, and why:")
     for depth, text in chains(game, record):
         lines += wrap(("- " if depth == 1 else "") + text, "  " * (depth + 1), "  " * (depth + 2))
@@ -285,9 +299,10 @@ def end_lines(game: Game) -> list[str]:
         lines.append("The turning points:")
         for point in page.turning_points:
             lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
+    if page.deals:
+        lines += ["", *wrap("The deals: " + " · ".join(page.deals))]
     lines += revealed_block(game)
     for heading, items, numbered in (
-        ("The deals:", page.deals, False),
         ("What really happened:", page.history, False),
         ("For discussion:", page.questions, True),
         # Each note's first sentence: the notes in full are in `debrief` (the last line names the file).

@@ -18,7 +18,7 @@ from game.engine.deal_values import (
     Deal,
     DealEvent,
 )
-from game.engine.records import Cause, Reason, TurnRecord, mid_sentence
+from game.engine.records import Cause, Reason, TurnRecord
 from game.scenario.model import Scenario
 from game.scenario.proposals import Proposal
 from game.wording import possessive
@@ -56,7 +56,7 @@ def term_lines(scenario: Scenario, proposal: Proposal, deal: Deal | None = None)
         for issue_id, states in term.accepts:
             issue = scenario.issue(issue_id)
             names = " or ".join(f"“{issue.state(s).name}”" for s in states)
-            said.append(f"keeps {mid_sentence(issue.name)} at {names}")
+            said.append(f"keeps {issue.name} at {names}")
         if said:
             lines.append(f"{scenario.actor(party).short_name} " + "; ".join(said))
     if proposal.effects is not None and proposal.effects.issues and not proposal.composed:
@@ -158,11 +158,12 @@ def kept_reason(sc: Scenario, cause: Cause, on: str) -> Reason:
 
 
 def debrief_lines(scenario: Scenario, deals: tuple[Deal, ...]) -> list[str]:
-    """Every deal of the game for the debrief, the back-channel ones revealed as such."""
+    """The deals agreed in the game for the debrief, the back-channel ones revealed as such (the
+    proposals refused or left unanswered are in the turns' reports)."""
     lines = []
     for deal in deals:
         proposal = deal.bundle(scenario)
-        secret = "" if deal.known_to_all(proposal) else "Secret until now: "
-        terms = "; ".join(term_lines(scenario, proposal))
-        lines.append(f"{secret}{heading(scenario, deal)}" + (f" — {terms}." if terms else ""))
+        if deal.status in (ACCEPTED, KEPT, BROKEN):
+            secret = "" if deal.known_to_all(proposal) else "Secret until now: "
+            lines.append(f"{secret}{heading(scenario, deal)}.")
     return lines

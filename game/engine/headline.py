@@ -28,7 +28,6 @@ WISH_PER_STRENGTH = 20
 TENSION_PER_POINT = 12  # a tension change of n points weighs 12·n (only from 5 points up)
 TENSION_THRESHOLD = 5
 BROKEN_PROMISE_WEIGHT = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH * 3  # ranks like a vital red line crossed
-AGREEMENT_WEIGHT = RED_LINE_WEIGHT + RED_LINE_PER_STRENGTH  # a deal accepted in public
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +319,7 @@ def _quiet(scenario: Scenario, record: TurnRecord) -> Headline:
 
 
 def _deals(scenario: Scenario, record: TurnRecord) -> list[Headline]:
-    """A promise broken, or an agreement made, in public: a back-channel deal is no class-wide news."""
+    """A promise broken in public: a back-channel deal is no class-wide news."""
     if not record.deal_events:
         return []
     from game.engine.deal_words import event_sentence  # words only for turns with deals
@@ -337,9 +336,5 @@ def _deals(scenario: Scenario, record: TurnRecord) -> list[Headline]:
                     event.actor,
                     event.option,
                 )
-            )
-        elif public and event.kind == "accepted":
-            found.append(
-                Headline("agreement", AGREEMENT_WEIGHT, event_sentence(scenario, event), event.actor)
             )
     return found
