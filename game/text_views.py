@@ -299,8 +299,8 @@ def end_lines(game: Game) -> list[str]:
         lines.append("The turning points:")
         for point in page.turning_points:
             lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
-    if page.deals:
-        lines += ["", *wrap("The deals: " + " · ".join(page.deals))]
+    if page.deals:  # after the turning points: what was agreed is part of how it went
+        lines += wrap("The deals: " + "; ".join(page.deals) + ".")
     lines += revealed_block(game)
     for heading, items, numbered in (
         ("What really happened:", page.history, False),

@@ -72,7 +72,11 @@ def heading(scenario: Scenario, deal: Deal) -> str:
     """'USSR → USA, in public: “Missiles out for a pledge” (accepted on turn 6)'."""
     proposal = deal.bundle(scenario)
     how = "in public" if proposal.public else "back channel" + (", leaked" if deal.leaked else "")
-    status = {
+    return f"{scenario.actor(proposal.by).short_name} → {_names(scenario, proposal.to)}, {how}: “{title(scenario, proposal)}” ({_status(scenario, deal)})"
+
+
+def _status(scenario: Scenario, deal: Deal) -> str:
+    return {
         PENDING: f"proposed on turn {deal.proposed}",
         ACCEPTED: f"agreed on turn {deal.answered}",
         KEPT: "kept",
@@ -81,7 +85,6 @@ def heading(scenario: Scenario, deal: Deal) -> str:
         LAPSED: "lapsed unanswered",
         BROKEN: "broken by " + _names(scenario, deal.broken_by) if deal.broken_by else "broken",
     }[deal.status]
-    return f"{scenario.actor(proposal.by).short_name} → {_names(scenario, proposal.to)}, {how}: “{title(scenario, proposal)}” ({status})"
 
 
 def event_sentence(scenario: Scenario, event: DealEvent) -> str:
@@ -164,6 +167,7 @@ def debrief_lines(scenario: Scenario, deals: tuple[Deal, ...]) -> list[str]:
     for deal in deals:
         proposal = deal.bundle(scenario)
         if deal.status in (ACCEPTED, KEPT, BROKEN):
-            secret = "" if deal.known_to_all(proposal) else "Secret until now: "
-            lines.append(f"{secret}{heading(scenario, deal)}.")
+            secret = "" if deal.known_to_all(proposal) else "secret until now, "
+            who = f"{scenario.actor(proposal.by).short_name} → {_names(scenario, proposal.to)}"
+            lines.append(f"{who}: “{title(scenario, proposal)}” ({secret}{_status(scenario, deal)})")
     return lines
