@@ -10,6 +10,7 @@ from pygame import Rect
 
 from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
+from game.client.deals import paint_events
 from game.client.layout import columns, rows
 from game.client.screen import Transition
 from game.client.text import Painter
@@ -122,6 +123,7 @@ class ResolutionScreen(GameScreen):
             y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
             text = inject.text.strip()
             y += p.paragraph(text[:1].upper() + text[1:], x + 8, y, width - 8, "small") + pad // 2
+        y += paint_events(p, self.session, self.record, x, y, width)
         y += self._paint_sum(p, x, y + pad // 2, width) + pad // 2
         return y - top
 

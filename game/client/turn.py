@@ -15,6 +15,7 @@ from pygame import Rect
 
 from game.client import theme as th
 from game.client.chrome import GameScreen, draw_footer, draw_header, frame
+from game.client.deals import deals_sheet, strip_text
 from game.client.layout import columns, rows
 from game.client.mapview import MapView
 from game.client.panels import draw_ladder, draw_meters, ladder_risk_height
@@ -39,7 +40,7 @@ VERDICT_MARKS = {
     "acceptable": ("≈ acceptable to", th.OKABE_ITO["sky_blue"]),
     "red_line": ("✖ across the red line of", th.DANGER),
 }
-HINT = "{keys}: pick an option   W: why?   B: your briefing   Enter: choose, again to send   F1: help   Esc: leave"
+HINT = "{keys}: pick an option   W: why?   B: your briefing{deals}   Enter: choose, again to send   F1: help   Esc: leave"
 TWO_DIGITS_MS = 1000  # a second digit typed within this time makes a two-digit option number
 
 
@@ -68,6 +69,7 @@ class TurnScreen(GameScreen):
         "w": "why",
         "b": "private",
         "r": "reads",
+        "d": "deals",
     }
 
     def __init__(self, app: App, session: Session, side: str) -> None:
@@ -89,6 +91,9 @@ class TurnScreen(GameScreen):
         )
         self.read = read_button(self.game, side, self.cmd_reads)  # this side's own read, never another's
         session.timer.restart()  # this team's discussion time starts now
+        # Deals (a scenario with proposals): one line above the cards, the sheet on D or a click.
+        has_deals = bool(self.scenario.proposals or self.scenario.deal_issues)
+        self.deals = Button(strip_text(session, side), self.cmd_deals, "D") if has_deals else None
         self.card_pane = ScrollPane()
         self.detail_pane = ScrollPane()
         self.backdrop = Backdrop()
@@ -138,6 +143,18 @@ class TurnScreen(GameScreen):
         self.focus = self.controls.index(self.why) if self.why in self.controls else self.focus
         self.app.dirty = True
         return None
+
+    def cmd_deals(self) -> Transition | None:
+        """D: the deals sheet (proposals to answer, promises that bind this side, what it may propose)."""
+        if self.deals is None:
+            return None
+        return Push(deals_sheet(self.app, self.session, self.side, self._deal_chosen))
+
+    def _deal_chosen(self, message: str) -> None:
+        assert self.deals is not None, "only a screen with deals opens the sheet"
+        self.deals.label = strip_text(self.session, self.side)
+        self.error = message
+        self.app.dirty = True
 
     def cmd_private(self) -> Transition | None:
         """B: this team's private briefing again (it covers the screen; Enter comes back)."""
@@ -220,6 +237,9 @@ class TurnScreen(GameScreen):
             self.read.rect, self.map_rect = rows(self.map_rect, [self.read.height(p), None], pad // 2)
         detail_h = max(self.right.height // 2, p.line_height("body") * 6)
         self.cards_rect, self.detail_rect = rows(self.right, [None, detail_h], pad)
+        if self.deals is not None:  # the deals line takes the top of the orders column
+            strip, self.cards_rect = rows(self.cards_rect, [self.deals.height(p), None], pad // 2)
+            self.deals.rect = strip
         self.regions = {
             "header": self.header,
             "ladder": self.ladder_rect,
@@ -251,6 +271,9 @@ class TurnScreen(GameScreen):
         self.send.enabled = self.selected is not None
         self.send.rect = Rect(dinner.right - self.send.width(p), dinner.bottom - bh, self.send.width(p), bh)
         self.controls = [*self.cards, self.why, self.send, *([self.read] if self.read else [])]
+        self.controls += [self.deals] if self.deals else []
+        if self.deals is not None:
+            self.regions["deals"] = self.deals.rect
         self.panes = [self.card_pane, self.detail_pane]
 
     def _inner(self, p: Painter, rect: Rect, titled: bool) -> Rect:
@@ -279,11 +302,9 @@ class TurnScreen(GameScreen):
     # ------------------------------------------------------------ painting
     def paint(self, p: Painter) -> None:
         state = self.game.state
-        hint = HINT.format(
-            keys=f"1–{len(self.cards)}"
-            if len(self.cards) < 10
-            else f"1–{len(self.cards)} (two digits quickly)"
-        )
+        n = len(self.cards)
+        keys = f"1–{n}" if n < 10 else f"1–{n} (two digits quickly)"
+        hint = HINT.format(keys=keys, deals="   D: deals" if self.deals else "")
         still = (state, tuple(self.turn_headings()), self.status(), hint)
         self.backdrop.draw(p, still, lambda layer: self._paint_still(layer, hint))
         self.card_pane.draw(p, self._paint_cards)
@@ -293,6 +314,8 @@ class TurnScreen(GameScreen):
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
         if self.read is not None:
             self.read.draw(p, self.is_focused(self.read), self.read is self.hover)
+        if self.deals is not None:
+            self.deals.draw(p, self.is_focused(self.deals), self.deals is self.hover)
         pad = p.theme.pad()
         draw_timer(
             p,

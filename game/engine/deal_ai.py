@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide
 from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
@@ -224,11 +224,13 @@ def _propose(
 
 # ------------------------------------------------------------- keeping its word
 def committed_choice(
-    scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int
+    scenario: Scenario, state: GameState, actor_id: str, temperament_id: str, seed: int, accepting: int = 0
 ) -> Decision:
-    """The computer's order when deals bind it: a promised order still owed, else an order that keeps
-    its word, unless (by its temperament and type, from the seed) it chooses to break it."""
+    """The computer's order when deals bind it (and the deal numbered `accepting`, which it accepts
+    this turn): a promised order still owed, else an order that keeps its word, unless (by its
+    temperament and type, from the seed) it chooses to break it."""
     duties = in_force_for(state, actor_id, scenario)
+    duties += [replace(d, status=ACCEPTED) for d in state.deals if d.number == accepting]
     if not duties:
         return decide(scenario, state, actor_id, temperament_id, seed)
     chance = BREAK_CHANCE.get(temperament_id, 0.05)

@@ -15,7 +15,7 @@ from game.engine import saves
 from game.engine.ai import TEMPERAMENTS, choose_temperaments, decide
 from game.engine.changing import in_force
 from game.engine.deal_ai import committed_choice, deal_move
-from game.engine.deal_values import DealMove
+from game.engine.deal_values import ACCEPT, DealMove
 from game.engine.deals import IllegalDeal, check_move
 from game.engine.dispositions import check_types, draw_types
 from game.engine.orders import Orders
@@ -145,10 +145,12 @@ class Game:
             scenario, read_option(scenario, self.scenario.option(option_id)), self.state.issues
         )
 
-    def computer_choice(self, actor_id: str) -> Decision:
+    def computer_choice(self, actor_id: str, move: DealMove | None = None) -> Decision:
+        """The computer's order; with `move`, its deal move this turn (a deal it accepts now binds it now)."""
         temperament = self.temperaments.get(actor_id) or "cautious"
         if self.state.deals:  # deals bind it: it keeps its word, or (by its nature) breaks it
-            return committed_choice(self.scenario, self.state, actor_id, temperament, self.seed)
+            accepting = move.deal if move is not None and move.kind == ACCEPT else 0
+            return committed_choice(self.scenario, self.state, actor_id, temperament, self.seed, accepting)
         return decide(self.scenario, self.state, actor_id, temperament, self.seed)
 
     def computer_deal_move(self, actor_id: str) -> DealMove | None:
@@ -176,8 +178,9 @@ class Game:
         if unknown:
             raise IllegalOrder(f"'{unknown[0]}' is not played by a human in this game")
         moves = [m for side, m in self.pending_deal_moves.items() if side in self.humans]
-        moves += [m for m in map(self.computer_deal_move, self.computer_sides) if m is not None]
-        decisions = {side: self.computer_choice(side) for side in self.computer_sides}
+        theirs = {side: self.computer_deal_move(side) for side in self.computer_sides}
+        moves += [m for m in theirs.values() if m is not None]
+        decisions = {side: self.computer_choice(side, theirs[side]) for side in self.computer_sides}
         orders = dict(human_orders)
         orders.update({side: d.option_id for side, d in decisions.items()})
         return self.resolve_orders(orders, decisions, rationales, tuple(moves))

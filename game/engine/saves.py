@@ -82,9 +82,14 @@ def game_from_save(cls: type[Game], scenario: Scenario, data: object) -> Game:
             game.pending_injects = [str(i) for i in turn.get("injects", [])]
             orders = {str(k): str(v) for k, v in dict(turn["orders"]).items()}
             # Computer choices are deterministic: recomputing them restores their explanations.
-            decisions = {side: game.computer_choice(side) for side in game.computer_sides if side in orders}
-            why = {str(k): str(v) for k, v in dict(turn.get("rationales") or {}).items()}
             moves = _saved_moves(game, turn.get("deals") or [])
+            mine = {m.actor: m for m in moves}
+            decisions = {
+                side: game.computer_choice(side, mine.get(side))
+                for side in game.computer_sides
+                if side in orders
+            }
+            why = {str(k): str(v) for k, v in dict(turn.get("rationales") or {}).items()}
             chosen = {s: d for s, d in decisions.items() if d.option_id == orders[s]}
             game.resolve_orders(orders, chosen, why, moves)
         game.pending_injects = [str(i) for i in data.get("pending_injects", [])]
