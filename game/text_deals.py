@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
+from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, KEPT, PENDING, PROPOSE, REJECT, Deal, DealMove
 from game.engine.deal_words import heading, term_lines, title
 from game.engine.deals import in_force_for, open_proposals, pending_for
 from game.engine.game import Game, IllegalOrder
@@ -39,8 +39,10 @@ def summary_lines(game: Game, side: str, commands: str) -> list[str]:
     for deal in in_force_for(state, side, sc):
         proposal = deal.bundle(sc)
         owed = list(proposal.term(side).orders) if deal.status == ACCEPTED and side not in deal.done else []
-        promise = f": order “{sc.option(owed[0]).label}” by turn {deal.due(proposal)}" if owed else ""
-        lines += wrap(f"Your word, deal {deal.number}{promise} ('deal' for all terms).", "  ", "    ")
+        name = sc.actor(side).short_name + " "
+        kept = next((t[len(name) :] for t in term_lines(sc, proposal, deal) if t.startswith(name)), "")
+        promise = f"order “{sc.option(owed[0]).label}” by turn {deal.due(proposal)}" if owed else kept
+        lines += wrap(f"Your word, deal {deal.number}: {promise}.", "  ", "    ")
     move = game.pending_deal_moves.get(side)
     if move is not None:
         lines += wrap(
@@ -94,6 +96,8 @@ def page_lines(game: Game, side: str) -> list[str]:
 def _deal_lines(game: Game, deal: Deal) -> list[str]:
     sc = game.scenario
     lines = wrap(f"[{deal.number}] {heading(sc, deal)}", "  ", "      ")
+    if deal.status not in (PENDING, ACCEPTED, KEPT):
+        return lines  # refused, lapsed or broken: the heading says enough
     for text in term_lines(sc, deal.bundle(sc), deal):
         lines += wrap(text, "      ", "        ")
     return lines

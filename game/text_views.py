@@ -88,14 +88,15 @@ def _position_lines(scenario: Scenario, position: Position, on: str) -> list[str
     return lines
 
 
-def _deal_lines(game: Game, record: TurnRecord) -> list[str]:
+def _deal_lines(game: Game, record: TurnRecord, said: set[str]) -> list[str]:
     """The turn's deals, short: the answers, kept and broken promises the reader is a party to.
     Proposals to the reader wait at its next order; a public broken promise leads the headline;
     the rest ('why', 'deal', the debrief) is one command away."""
     sc, who = game.scenario, viewer(game)
     events = visible_events(sc, record, who)
     mine = [e for e in events if who in e.deal.bundle(sc).parties and e.kind not in ("proposed", "lapsed")]
-    lines = [line for e in mine for line in wrap(f"Deal: {event_sentence(sc, e)}", "", "  ")]
+    sentences = [event_sentence(sc, e) for e in mine]
+    lines = [line for text in sentences if text not in said for line in wrap(f"Deal: {text}", "", "  ")]
     return lines
 
 
@@ -245,12 +246,13 @@ def record_lines(game: Game, record: TurnRecord) -> list[str]:
         "",
         f"=== Resolution of turn {record.turn}: tension {record.tension_before} → {record.tension_after}, “{rung}” ===",
     ]
-    for headline in turn_headlines(sc, record):
+    headlines = turn_headlines(sc, record)
+    for headline in headlines:
         lines += wrap(f"▶ {headline.sentence}", "", "  ")
     for inject_id in record.injects:
         inject = next(i for i in sc.injects if i.id == inject_id)
         lines += wrap(f"News flash — {inject.title}: {inject.text}", "", "  ")
-    lines += _deal_lines(game, record)
+    lines += _deal_lines(game, record, {h.sentence for h in headlines})
     previous = next((r for r in game.history if r.turn == record.turn - 1), None)
     for actor_id in sides_by_weight(sc, record):
         label = sc.option(record.orders[actor_id]).label

@@ -227,10 +227,16 @@ def _channel_step(
     return Sheet(app, "Compose: in public or through a back channel?", lines, buttons)
 
 
-def paint_events(p: Painter, session: Session, record: TurnRecord, x: int, y: int, width: int) -> int:
-    """The resolution's deal events that its reader may see; returns the height used."""
+def paint_events(
+    p: Painter, session: Session, record: TurnRecord, x: int, y: int, width: int, said: set[str]
+) -> int:
+    """The resolution's deal events that its reader may see, but for those a headline `said`
+    already; returns the height used."""
     sc, top = session.game.scenario, y
     for event in visible_events(sc, record, viewer(session)):
+        text = event_sentence(sc, event)
+        if text in said:
+            continue
         colour = th.DANGER if event.kind == "broken" else th.TEXT
-        y += p.paragraph(f"Deal: {event_sentence(sc, event)}", x, y, width, "small", colour)
+        y += p.paragraph(f"Deal: {text}", x, y, width, "small", colour)
     return y - top

@@ -123,7 +123,7 @@ class ResolutionScreen(GameScreen):
             y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
             text = inject.text.strip()
             y += p.paragraph(text[:1].upper() + text[1:], x + 8, y, width - 8, "small") + pad // 2
-        y += paint_events(p, self.session, self.record, x, y, width)
+        y += paint_events(p, self.session, self.record, x, y, width, {h.sentence for h in self.headlines})
         y += self._paint_sum(p, x, y + pad // 2, width) + pad // 2
         return y - top
 

@@ -46,7 +46,7 @@ def _names(scenario: Scenario, ids: tuple[str, ...]) -> str:
 def term_lines(scenario: Scenario, proposal: Proposal, deal: Deal | None = None) -> list[str]:
     """Each party's part of the bundle: what it would order (by when, for a deal in force) and keep to."""
     lines = []
-    due = f" by turn {deal.due(proposal)}" if deal is not None and deal.answered else ""
+    due = f" by turn {deal.due(proposal)}" if deal is not None and deal.in_force else ""
     for party in proposal.parties:
         term = proposal.term(party)
         said = []
