@@ -301,3 +301,54 @@ def test_in_text_mode_a_computer_rejects_with_its_reason(tmp_path):
     )
     out = " ".join(result.stdout.split())
     assert "Deal: Russia answers “Talks on missile deployments" in out and "— rejects: " in out
+
+
+def test_in_the_window_a_human_proposes_the_computer_answers_and_a_broken_promise_costs(tmp_path, home):
+    from argparse import Namespace
+
+    import pygame
+
+    from game.client.launch import first_screen
+    from game.client.overlay import Sheet
+    from game.client.resolution import ResolutionScreen
+    from game.client.turn import TurnScreen
+    from tests.window_fixtures import make_app, press, write_scenarios
+
+    seed = _flank_seed("accepted")
+    app = make_app(write_scenarios(tmp_path / "scenarios"))
+    path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
+    app.stack = [
+        first_screen(app, Namespace(command="play", side="us", seed=seed, load=None, scenario=str(path)))
+    ]
+    app.dirty = True
+    app.pump()
+    press(app, pygame.K_RETURN)  # the briefing read: to the orders
+    assert isinstance(app.top, TurnScreen) and "Deals: propose or compose one" in app.shown_text()
+    press(app, pygame.K_d)
+    assert (
+        isinstance(app.top, Sheet)
+        and "You may propose to Russia: “Talks on missile deployments" in app.shown_text()
+    )
+    press(app, pygame.K_1)  # the sheet's first button: propose it
+    assert isinstance(app.top, TurnScreen)
+    assert "Your deal move: propose “Talks" in app.shown_text(), app.shown_text()
+
+    def order(option_id: str) -> None:
+        press(app, getattr(pygame, f"K_{_us_number(option_id)}"))
+        press(app, pygame.K_s)
+        assert isinstance(app.top, ResolutionScreen)
+
+    order("us_sanctions_package")
+    press(app, pygame.K_RETURN)
+    order("us_sanctions_package")
+    shown = " ".join(app.shown_text().split())
+    assert "Deal: Russia answers “Talks on missile deployments" in shown and "— accepts: " in shown
+    press(app, pygame.K_RETURN)
+    assert "Your word:" in app.shown_text() or "binds you" in app.shown_text()
+    before = app.top.game.state.meters["us"]["credibility"]
+    order("us_preemptive_sanctions")
+    shown = " ".join(app.shown_text().split())
+    assert "US broke its public promise under “Talks on missile deployments" in shown
+    cost = [c for c in app.top.record.changes if c.reason.rule == "deal_broken"]
+    assert cost and cost[0].after - cost[0].before == -8 and cost[0].before >= before - 20
+    pygame.display.quit()

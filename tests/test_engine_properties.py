@@ -152,3 +152,61 @@ def test_a_new_game_moves_a_played_one_aside_and_replaces_only_an_empty_one(tmp_
     path.write_text("{ damaged", encoding="utf-8")
     second = keep_earlier_game(path)  # unreadable, yet perhaps rescuable by hand
     assert second is not None and second != kept and second.read_text() == "{ damaged"
+
+
+def _deal_move(game, side, data):
+    """A random legal deal move for a human side, or None: answer a proposal, propose one, or compose."""
+    from game.engine.deal_values import ACCEPT, PROPOSE, REJECT, DealMove
+    from game.engine.deals import open_proposals, pending_for
+    from game.scenario.proposals import composed_proposal
+
+    sc, state = game.scenario, game.state
+    moves = [DealMove(side, k, d.number) for d in pending_for(state, side, sc) for k in (ACCEPT, REJECT)]
+    moves += [DealMove(side, PROPOSE, 0, p) for p in open_proposals(sc, state, side)]
+    if sc.deal_issues:
+        other = data.draw(st.sampled_from([a.id for a in sc.acting_actors if a.id != side]))
+        issue = sc.issue(data.draw(st.sampled_from(sc.deal_issues)))
+        state_id = data.draw(st.sampled_from([s.id for s in issue.states]))
+        moves.append(
+            DealMove(side, PROPOSE, 0, composed_proposal(side, (other,), ((other, issue.id, state_id),)))
+        )
+    return data.draw(st.sampled_from([None, *moves])) if moves else None
+
+
+DEAL_SCENARIOS = [s for s in ALL if s.proposals or s.deal_issues]
+
+
+@pytest.mark.parametrize("scenario", DEAL_SCENARIOS, ids=lambda s: s.id)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_accepted_deal_is_honoured_or_reported_broken_and_saves_replay(scenario, data):
+    humans = tuple(a.id for a in scenario.playable_actors[: data.draw(st.integers(1, 2))])
+    game = Game.new(scenario, seed=data.draw(st.integers(0, 10_000)), humans=humans)
+    while not game.is_over:
+        orders = {}
+        for side in humans:
+            legal = [s.option.id for s in game.options_for(side) if s.available]
+            orders[side] = data.draw(st.sampled_from(legal))
+            move = _deal_move(game, side, data)
+            if move is not None:
+                game.deal(move)
+        game.play_turn(orders)
+    reported = {(e.kind, e.deal.number) for r in game.history for e in r.deal_events}
+    for deal in game.state.deals:
+        proposal = deal.bundle(scenario)
+        if deal.status == "kept":
+            assert ("kept", deal.number) in reported
+            for party in proposal.parties:  # every promised order was given
+                promised = proposal.term(party).orders
+                assert not promised or any(
+                    c.actor == party and c.option in promised and c.turn >= deal.proposed
+                    for c in game.state.chosen
+                )
+        elif deal.status == "broken":
+            assert ("broken", deal.number) in reported and deal.broken_by
+        elif deal.status == "accepted":  # promises still owed: only when the game ended before the deadline
+            assert game.state.turn - 1 < deal.due(proposal)
+    saved = json.loads(json.dumps(game.to_save()))
+    again = Game.from_save(scenario, saved)
+    assert again.state == game.state
+    assert [r.deal_events for r in again.history] == [r.deal_events for r in game.history]
