@@ -113,7 +113,11 @@ class ResolutionScreen(GameScreen):
         top, pad = y, p.theme.pad()
         for headline in self.headlines:
             colour = th.FOCUS if headline.kind in ("outcome", "rung") else th.TEXT
-            mark = "▶ " if headline.kind in ("outcome", "rung", "red_line", "tension") else "• "
+            mark = (
+                "▶ "
+                if headline.kind in ("outcome", "rung", "red_line", "tension", "broken_promise")
+                else "• "
+            )
             y += p.paragraph(
                 mark + headline.sentence, x, y, width, "body", colour, bold=headline.kind == "outcome"
             )
