@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide
+from game.engine.beliefs import belief
 from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
 from game.engine.deals import breaches, can_propose, in_force_for, open_proposals, pending_for, touched
 from game.engine.readings import verdict_of
@@ -161,7 +162,7 @@ def _accepts(
     )
     text = f"accepts: {gain} and {cost}"
     others = [p for p in proposal.parties if p != actor_id]
-    if others and own_type_accommodating(scenario, state, others[0]) is not None:
+    if others and belief(state, actor_id, others[0]):
         share = round(100 * trust(scenario, state, actor_id, others[0]))
         text += f", reading {scenario.actor(others[0]).short_name} as about {share} % likely to keep its word"
     return text

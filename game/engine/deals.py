@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 
 CREDIBILITY_METERS = ("credibility", "prestige")  # the meter a public broken promise costs, if it has one
 BROKEN_COST = 8  # points of that meter, for a public (or leaked) deal
-BROKEN_TRUST = 0.3  # belief weight moved away from accommodating (doubled when public)
-KEPT_TRUST = 0.2  # belief weight moved toward accommodating (doubled when public)
+BROKEN_TRUST = 0.5  # belief weight moved away from accommodating (doubled when public)
+KEPT_TRUST = 0.3  # belief weight moved toward accommodating (doubled when public)
 
 
 class IllegalDeal(ValueError):
