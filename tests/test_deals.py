@@ -352,3 +352,30 @@ def test_in_the_window_a_human_proposes_the_computer_answers_and_a_broken_promis
     cost = [c for c in app.top.record.changes if c.reason.rule == "deal_broken"]
     assert cost and cost[0].after - cost[0].before == -8 and cost[0].before >= before - 20
     pygame.display.quit()
+
+
+def test_a_kept_deal_raises_trust_and_a_broken_one_lowers_it():
+    """Russia's hidden type: a kept deal moves the US's read toward security-seeking, a broken one away,
+    beyond what the orders themselves say (the same game without the deal is the yardstick)."""
+    from game.engine.beliefs import belief
+    from game.engine.trust import trust
+
+    def play(with_deal: bool) -> list[float]:
+        game = Game.new(FLANK, seed=11, humans=("us", "nato", "russia"))
+        reads = []
+        if with_deal:
+            game.deal(DealMove("us", PROPOSE, 0, FLANK.proposal("arms_control_talks")))
+        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"})
+        if with_deal:
+            game.deal(DealMove("russia", ACCEPT, _number(game, "arms_control_talks")))
+        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"})
+        reads.append(trust(FLANK, game.state, "us", "russia"))
+        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_break_off"})
+        reads.append(trust(FLANK, game.state, "us", "russia"))
+        assert belief(game.state, "us", "russia"), "the US holds a belief about Russia's type"
+        return reads
+
+    kept, broken = play(True)
+    plain_kept, plain_broken = play(False)
+    assert kept > plain_kept, "the kept deal raised the US's trust in Russia"
+    assert broken - kept < plain_broken - plain_kept, "walking out of the talks, against its word, cost Russia more trust"
