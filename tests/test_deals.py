@@ -365,12 +365,18 @@ def test_a_kept_deal_raises_trust_and_a_broken_one_lowers_it():
         reads = []
         if with_deal:
             game.deal(DealMove("us", PROPOSE, 0, FLANK.proposal("arms_control_talks")))
-        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"})
+        game.play_turn(
+            {"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"}
+        )
         if with_deal:
             game.deal(DealMove("russia", ACCEPT, _number(game, "arms_control_talks")))
-        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"})
+        game.play_turn(
+            {"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_hold_forces"}
+        )
         reads.append(trust(FLANK, game.state, "us", "russia"))
-        game.play_turn({"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_break_off"})
+        game.play_turn(
+            {"us": "us_sanctions_package", "nato": "nato_defensive_message", "russia": "russia_break_off"}
+        )
         reads.append(trust(FLANK, game.state, "us", "russia"))
         assert belief(game.state, "us", "russia"), "the US holds a belief about Russia's type"
         return reads
@@ -378,4 +384,29 @@ def test_a_kept_deal_raises_trust_and_a_broken_one_lowers_it():
     kept, broken = play(True)
     plain_kept, plain_broken = play(False)
     assert kept > plain_kept, "the kept deal raised the US's trust in Russia"
-    assert broken - kept < plain_broken - plain_kept, "walking out of the talks, against its word, cost Russia more trust"
+    assert broken - kept < plain_broken - plain_kept, (
+        "walking out of the talks, against its word, cost Russia more trust"
+    )
+
+
+def test_what_if_replays_the_deals_of_the_turns_it_keeps():
+    from game.lesson.whatif import what_if
+
+    game = _historical_ending(_cuba_at_the_brink())
+    same = what_if(game, 7, "ussr", "ussr_dismantle")  # the same order: the same game
+    assert same.branch.state == game.state and same.branch.state.outcome == "negotiated_settlement"
+    other = what_if(game, 7, "ussr", "ussr_alert")  # Moscow accepts the Jupiters but does not dismantle
+    assert other.branch.state.outcome != "negotiated_settlement"
+    assert [d.status for d in other.branch.state.deals if d.proposal_id == "pledge_for_missiles"] == ["accepted"]
+
+
+def test_simulate_json_counts_the_deals(tmp_path):
+    from tests.cli_fixtures import run
+
+    result = run(["simulate", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--games", "30", "--json"])
+    deals = json.loads(result.stdout)["deals"]
+    assert set(deals) == {"ready_made", "composed"}
+    assert {"proposed", "accepted", "rejected", "broken"} <= set(deals["ready_made"])
+    assert deals["ready_made"]["proposed"] > 0 and deals["composed"]["proposed"] == 0
+    plain = run(["simulate", "--scenario", str(ROOT / "tests" / "data" / "minimal.yaml"), "--games", "3", "--json"])
+    assert "deals" not in json.loads(plain.stdout), "a scenario without deals reports as before"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.deal_values import DealMove
+from game.engine.deals import IllegalDeal, check_move
 from game.engine.game import Game, IllegalOrder
 from game.engine.records import Decision
 from game.wording import counted
@@ -65,7 +67,10 @@ def what_if(game: Game, turn: int, side: str, option_id: str) -> WhatIf:
     orders = dict(game.orders[turn - 1]) | {side: option_id}
     branch.pending_injects = list(game.injects[turn - 1])
     branch.resolve_orders(
-        orders, _decisions(branch, orders, exclude=side), _kept_reasons(game, turn - 1, side)
+        orders,
+        _decisions(branch, orders, exclude=side),
+        _kept_reasons(game, turn - 1, side),
+        _still_legal(branch, game.deal_moves[turn - 1]),
     )
     notes = _play_on(game, branch, turn)
     return WhatIf(game, branch, turn, side, option_id, tuple(notes))
@@ -74,7 +79,19 @@ def what_if(game: Game, turn: int, side: str, option_id: str) -> WhatIf:
 def _replay(game: Game, branch: Game, k: int) -> None:
     orders = dict(game.orders[k])
     branch.pending_injects = list(game.injects[k])
-    branch.resolve_orders(orders, _decisions(branch, orders), game.rationales[k])
+    branch.resolve_orders(orders, _decisions(branch, orders), game.rationales[k], game.deal_moves[k])
+
+
+def _still_legal(branch: Game, moves: tuple[DealMove, ...]) -> tuple[DealMove, ...]:
+    """The original deal moves that the branch still allows (a proposal answered may not exist there)."""
+    kept = []
+    for move in moves:
+        try:
+            check_move(branch.scenario, branch.state, move)
+        except IllegalDeal:
+            continue
+        kept.append(move)
+    return tuple(kept)
 
 
 def _decisions(branch: Game, orders: dict[str, str], exclude: str = "") -> dict[str, Decision]:
@@ -108,9 +125,16 @@ def _play_on(game: Game, branch: Game, turn: int) -> list[str]:
         else:
             orders = _later_orders(game, branch, k, notes)
             branch.pending_injects = [i for i in game.injects[k] if i not in branch.state.fired_injects]
-        branch.resolve_orders(orders, _decisions(branch, orders))
+        branch.resolve_orders(orders, _decisions(branch, orders), None, _later_moves(game, branch, k))
         k += 1
     return notes
+
+
+def _later_moves(game: Game, branch: Game, k: int) -> tuple[DealMove, ...]:
+    """A later turn's deal moves: each team's original one if the branch allows it, the computer's own."""
+    teams = [m for m in (game.deal_moves[k] if k < len(game.deal_moves) else ()) if m.actor in branch.humans]
+    theirs = [branch.computer_deal_move(s) for s in branch.computer_sides]
+    return _still_legal(branch, tuple(teams)) + tuple(m for m in theirs if m is not None)
 
 
 def _later_orders(game: Game, branch: Game, k: int, notes: list[str]) -> dict[str, str]:
