@@ -397,16 +397,55 @@ def test_what_if_replays_the_deals_of_the_turns_it_keeps():
     assert same.branch.state == game.state and same.branch.state.outcome == "negotiated_settlement"
     other = what_if(game, 7, "ussr", "ussr_alert")  # Moscow accepts the Jupiters but does not dismantle
     assert other.branch.state.outcome != "negotiated_settlement"
-    assert [d.status for d in other.branch.state.deals if d.proposal_id == "pledge_for_missiles"] == ["accepted"]
+    assert [d.status for d in other.branch.state.deals if d.proposal_id == "pledge_for_missiles"] == [
+        "accepted"
+    ]
 
 
 def test_simulate_json_counts_the_deals(tmp_path):
     from tests.cli_fixtures import run
 
-    result = run(["simulate", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--games", "30", "--json"])
+    result = run(
+        ["simulate", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--games", "30", "--json"]
+    )
     deals = json.loads(result.stdout)["deals"]
     assert set(deals) == {"ready_made", "composed"}
     assert {"proposed", "accepted", "rejected", "broken"} <= set(deals["ready_made"])
     assert deals["ready_made"]["proposed"] > 0 and deals["composed"]["proposed"] == 0
-    plain = run(["simulate", "--scenario", str(ROOT / "tests" / "data" / "minimal.yaml"), "--games", "3", "--json"])
+    plain = run(
+        ["simulate", "--scenario", str(ROOT / "tests" / "data" / "minimal.yaml"), "--games", "3", "--json"]
+    )
     assert "deals" not in json.loads(plain.stdout), "a scenario without deals reports as before"
+
+
+def test_in_the_window_a_back_channel_deal_is_shown_only_to_its_parties(tmp_path, home):
+    import pygame
+
+    from game.client.resolution import ResolutionScreen
+    from game.client.session import Session
+    from game.client.turn import TurnScreen
+    from tests.window_fixtures import make_app, press, write_scenarios
+
+    app = make_app(write_scenarios(tmp_path / "scenarios"))
+    game = Game.new(CUBA, seed=1, humans=("usa", "ussr", "cuba"), classroom=True)
+    session = Session(game, hotseat=True, autosave=False)
+    for usa, ussr in CUBA_OPENING[:4]:
+        game.play_turn({"usa": usa, "ussr": ussr, "cuba": "cuba_ration"})
+    game.deal(DealMove("usa", PROPOSE, 0, CUBA.proposal("jupiters_back_channel")))
+    record = game.play_turn({"usa": "usa_shipping_ban", "ussr": "ussr_alert", "cuba": "cuba_ration"})
+    secret = "Through Robert Kennedy"
+
+    def sheet_text(side: str) -> str:
+        app.stack = [TurnScreen(app, session, side)]
+        app.dirty = True
+        app.pump()
+        press(app, pygame.K_d)
+        return app.shown_text()
+
+    app.stack = [ResolutionScreen(app, session, record)]
+    app.dirty = True
+    app.pump()
+    assert secret not in app.shown_text(), "the class's resolution screen keeps the back channel out"
+    assert secret in sheet_text("ussr") and "Accept" in app.shown_text(), "Moscow is asked"
+    assert secret not in sheet_text("cuba"), "Havana is not told"
+    pygame.display.quit()
