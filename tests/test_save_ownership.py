@@ -29,6 +29,22 @@ def _orders(scenario: Path, side: str, seed: int, turns: int) -> list[str]:
     return typed
 
 
+def _long_game_seed(scenario: Path, side: str, turns: int) -> int:
+    """A seed whose game, the side taking its first open option, lasts at least `turns` turns."""
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+
+    loaded = load_scenario(scenario)
+    for seed in range(1, 50):
+        game = Game.new(loaded, seed=seed, humans=(side,))
+        while not game.is_over and len(game.history) < turns:
+            status = next(s for s in game.options_for(side) if s.available)
+            game.play_turn({side: status.option.id})
+        if not game.is_over:
+            return seed
+    raise AssertionError("no long enough game in 50 seeds")
+
+
 class RunningGame:
     """A terminal game left running between turns, as a student leaves it in another window."""
 
@@ -75,8 +91,9 @@ def _saved_to(out: str) -> Path:
 @pytest.mark.slow
 def test_two_terminal_games_at_once_never_lose_a_turn(tmp_path):
     default = tmp_path / "saves" / "eastern_flank_2022-text.json"
-    a_orders = _orders(SEED_SCENARIO, "us", 1, 3)
-    a = RunningGame(["play", "--text", "--as", "us", "--seed", "1"], tmp_path)
+    seed = _long_game_seed(SEED_SCENARIO, "us", 4)  # game A must still be running after its third turn
+    a_orders = _orders(SEED_SCENARIO, "us", seed, 3)
+    a = RunningGame(["play", "--text", "--as", "us", "--seed", str(seed)], tmp_path)
     a.type(*a_orders[:2])
     _turns_in(default, 2)
     b_orders = _orders(SEED_SCENARIO, "russia", 2, 1)
@@ -87,7 +104,7 @@ def test_two_terminal_games_at_once_never_lose_a_turn(tmp_path):
     a_file, b_file = _saved_to(a_out), _saved_to(b.stdout)
     assert a_file == default and b_file != a_file
     a_save, b_save = (json.loads(p.read_text(encoding="utf-8")) for p in (a_file, b_file))
-    assert (a_save["humans"], a_save["seed"], len(a_save["turns"])) == (["us"], 1, 3)
+    assert (a_save["humans"], a_save["seed"], len(a_save["turns"])) == (["us"], seed, 3)
     assert (b_save["humans"], b_save["seed"], len(b_save["turns"])) == (["russia"], 2, 1)
     assert f"Another game running now saves to {default}; this one saves to {b_file}." in b.stdout
 
