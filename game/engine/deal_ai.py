@@ -19,6 +19,7 @@ from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide
 from game.engine.beliefs import belief
 from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
 from game.engine.deals import breaches, can_propose, in_force_for, open_proposals, pending_for, touched
+from game.engine.index import memo
 from game.engine.readings import verdict_of
 from game.engine.records import PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_available
@@ -48,6 +49,13 @@ def _rng(seed: int, state: GameState, actor_id: str) -> random.Random:
 
 def _brought_about(scenario: Scenario, actor_id: str, proposal: Proposal) -> dict[tuple[str, str], str]:
     """(issue, state) -> the party that brings it about: promised orders, accepted states, the agreement."""
+    if proposal.composed:
+        return _bundle_states(scenario, actor_id, proposal)
+    key = ("deal states", actor_id, proposal.id)
+    return memo(scenario, key, lambda: _bundle_states(scenario, actor_id, proposal))
+
+
+def _bundle_states(scenario: Scenario, actor_id: str, proposal: Proposal) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for issue, state in proposal.effects.issues if proposal.effects is not None else ():
         found.setdefault((issue, state), proposal.by)
@@ -203,14 +211,14 @@ def deal_move(
 def _propose(
     scenario: Scenario, state: GameState, actor_id: str, temperament: Temperament, seed: int
 ) -> DealMove | None:
-    if not scenario.proposals:
+    candidates = [p for p in scenario.proposals if p.by == actor_id and _fresh(state, p)]
+    if not candidates:
         return None
     rng = _rng(seed, state, actor_id)
     best: tuple[float, Proposal] | None = None
     for proposal in open_proposals(scenario, state, actor_id):
-        made = [d for d in state.deals if d.proposal_id == proposal.id]
-        if len(made) >= 2 or any(d.proposed >= state.turn - 2 for d in made):
-            continue  # the same offer again at once, or a third time, is not diplomacy
+        if proposal not in candidates:
+            continue
         score = sum(p.value for p in appraise(scenario, state, actor_id, proposal)) + rng.gauss(0.0, NOISE)
         score += _taste(scenario, state, actor_id, temperament)
         if score > PROPOSE_AT and (best is None or score > best[0]):
@@ -221,6 +229,12 @@ def _propose(
     return DealMove(
         actor_id, PROPOSE, 0, best[1], lambda: f"proposes “{title}”: it values what the bundle brings"
     )
+
+
+def _fresh(state: GameState, proposal: Proposal) -> bool:
+    """Not made twice already, nor in the last two turns: the same offer again at once is not diplomacy."""
+    made = [d for d in state.deals if d.proposal_id == proposal.id]
+    return len(made) < 2 and not any(d.proposed >= state.turn - 2 for d in made)
 
 
 # ------------------------------------------------------------- keeping its word

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from game.engine.conditions import all_hold, first_failing
@@ -35,6 +36,7 @@ from game.engine.deal_values import (
     DealMove,
 )
 from game.engine.effects import apply, prepare
+from game.engine.index import memo
 from game.engine.records import Cause, Fact
 from game.engine.trust import nudge
 from game.scenario.model import Effects, MeterChange, Scenario
@@ -206,12 +208,16 @@ def breaches(proposal: Proposal, party: str, option_issues: Mapping[str, str]) -
     return any(not term.allows(issue, state) for issue, state in option_issues.items())
 
 
-def touched(scenario: Scenario, option_id: str) -> dict[str, str]:
+def touched(scenario: Scenario, option_id: str) -> Mapping[str, str]:
     """The issue states an option signals or sets (what a restraint is checked against)."""
+    return memo(scenario, ("deal touched", option_id), lambda: _touched(scenario, option_id))
+
+
+def _touched(scenario: Scenario, option_id: str) -> Mapping[str, str]:
     option = scenario.option(option_id)
     found = dict(option.stances)
     found.update(dict(option.effects.issues))
-    return found
+    return MappingProxyType(found)
 
 
 def _commitments(scenario: Scenario, draft: Draft, facts: list[Fact], events: list[DealEvent]) -> None:
