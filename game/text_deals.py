@@ -17,25 +17,20 @@ from game.engine.deal_words import heading, term_lines, title
 from game.engine.deals import in_force_for, open_proposals, pending_for
 from game.engine.game import Game, IllegalOrder
 from game.scenario.proposals import Proposal, composed_proposal
-from game.text_views import COMMANDS_WAITING, WIDTH, wrap
+from game.text_views import wrap
 
 Say = Callable[[str], None]
 Ask = Callable[[str], str]
 
 
-def summary_lines(game: Game, side: str, commands: str) -> list[str]:
-    """The deals in a line or two under the situation (what waits for an answer, what binds the side),
-    then the line of `commands`, which names the proposals waiting when there is room for them."""
+def summary_lines(game: Game, side: str) -> list[str]:
+    """The deals in a line or two under the situation: what waits for an answer, what binds the side."""
     sc, state = game.scenario, game.state
     lines = []
     waiting = pending_for(state, side, sc)
     if waiting:
         listed = ", ".join(f"{d.number} ({sc.actor(d.bundle(sc).by).short_name})" for d in waiting)
-        short = COMMANDS_WAITING.format(waiting=f"{listed} wait{'s' if len(waiting) == 1 else ''}")
-        if len(short) <= WIDTH:
-            commands = short
-        else:
-            lines += wrap(f"Proposals for you: {listed} — 'deal' reads them.", "  ", "    ")
+        lines += wrap(f"Proposals for you: {listed} — 'deal' reads them.", "  ", "    ")
     for deal in in_force_for(state, side, sc):
         proposal = deal.bundle(sc)
         owed = list(proposal.term(side).orders) if deal.status == ACCEPTED and side not in deal.done else []
@@ -48,7 +43,7 @@ def summary_lines(game: Game, side: str, commands: str) -> list[str]:
         lines += wrap(
             f"Your deal move this turn: {move_words(game, move)} ('nodeal' takes it back).", "  ", "    "
         )
-    return [*lines, commands]
+    return lines
 
 
 def move_words(game: Game, move: DealMove) -> str:

@@ -61,8 +61,7 @@ def show_briefing(scenario: Scenario) -> None:
 
 
 def show_situation(game: Game, side: str, show_issues: bool = False) -> None:
-    lines = situation_lines(game, side, show_issues)
-    _print([*lines[:-1], *text_deals.summary_lines(game, side, lines[-1])])  # the commands stay last
+    _print([*situation_lines(game, side, show_issues), *text_deals.summary_lines(game, side)])
 
 
 def show_private(game: Game, side: str) -> None:

@@ -25,8 +25,6 @@ from game.wording import nice_date
 
 WIDTH = 78
 COMMANDS = "  N: order · i N: about · why N: turn in full · quotes · deal · help · q: stop"
-# With proposals waiting, the line names them ("deal: 3 (Russia) waits") and says less of 'why'.
-COMMANDS_WAITING = "  N: order · i N · why · quotes · deal: {waiting} · help · q: stop"
 
 
 def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
@@ -96,8 +94,7 @@ def _deal_lines(game: Game, record: TurnRecord, said: set[str]) -> list[str]:
     events = visible_events(sc, record, who)
     mine = [e for e in events if who in e.deal.bundle(sc).parties and e.kind not in ("proposed", "lapsed")]
     sentences = [event_sentence(sc, e) for e in mine]
-    lines = [line for text in sentences if text not in said for line in wrap(f"Deal: {text}", "", "  ")]
-    return lines
+    return [line for text in sentences if text not in said for line in wrap(f"Deal: {text}", "", "  ")]
 
 
 def viewer(game: Game) -> str:
@@ -249,10 +246,10 @@ def record_lines(game: Game, record: TurnRecord) -> list[str]:
     headlines = turn_headlines(sc, record)
     for headline in headlines:
         lines += wrap(f"▶ {headline.sentence}", "", "  ")
+    lines += _deal_lines(game, record, {h.sentence for h in headlines})
     for inject_id in record.injects:
         inject = next(i for i in sc.injects if i.id == inject_id)
         lines += wrap(f"News flash — {inject.title}: {inject.text}", "", "  ")
-    lines += _deal_lines(game, record, {h.sentence for h in headlines})
     previous = next((r for r in game.history if r.turn == record.turn - 1), None)
     for actor_id in sides_by_weight(sc, record):
         label = sc.option(record.orders[actor_id]).label

@@ -122,12 +122,13 @@ class ResolutionScreen(GameScreen):
                 mark + headline.sentence, x, y, width, "body", colour, bold=headline.kind == "outcome"
             )
             y += pad // 2
+        # The deals come before the news: an answer to a side's own proposal is what it waits for.
+        y += paint_events(p, self.session, self.record, x, y, width, {h.sentence for h in self.headlines})
         for inject_id in self.record.injects:
             inject = next(i for i in self.scenario.injects if i.id == inject_id)
             y += p.paragraph(f"News flash: {inject.title}", x, y, width, "body", th.FOCUS, bold=True)
             text = inject.text.strip()
             y += p.paragraph(text[:1].upper() + text[1:], x + 8, y, width - 8, "small") + pad // 2
-        y += paint_events(p, self.session, self.record, x, y, width, {h.sentence for h in self.headlines})
         y += self._paint_sum(p, x, y + pad // 2, width) + pad // 2
         return y - top
 

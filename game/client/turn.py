@@ -250,18 +250,7 @@ class TurnScreen(GameScreen):
             "footer": self.footer,
             **({"reads": self.read.rect} if self.read is not None else {}),
         }
-        # Cards, in content coordinates of their scroll pane.
-        inner = self._inner(p, self.cards_rect, True)
-        self.card_pane.rect = inner
-        y, self.spans = 0, []
-        text_w = inner.width - self._badge_w(p) - 3 * pad - 10
-        for card in self.cards:
-            h = self._card_height(p, card, text_w)
-            self.spans.append((y, y + h))
-            card.rect = Rect(inner.left, inner.top + y - self.card_pane.offset, inner.width - 10, h)
-            card.pane = self.card_pane
-            y += h + pad // 2
-        self.card_pane.content_height = y
+        self._layout_cards(p, pad)
         dinner = self._inner(p, self.detail_rect, True)
         bh = self.send.height(p)
         fh = self.why.height(p)
@@ -275,6 +264,20 @@ class TurnScreen(GameScreen):
         if self.deals is not None:
             self.regions["deals"] = self.deals.rect
         self.panes = [self.card_pane, self.detail_pane]
+
+    def _layout_cards(self, p: Painter, pad: int) -> None:
+        """The cards, in content coordinates of their scroll pane."""
+        inner = self._inner(p, self.cards_rect, True)
+        self.card_pane.rect = inner
+        y, self.spans = 0, []
+        text_w = inner.width - self._badge_w(p) - 3 * pad - 10
+        for card in self.cards:
+            h = self._card_height(p, card, text_w)
+            self.spans.append((y, y + h))
+            card.rect = Rect(inner.left, inner.top + y - self.card_pane.offset, inner.width - 10, h)
+            card.pane = self.card_pane
+            y += h + pad // 2
+        self.card_pane.content_height = y
 
     def _inner(self, p: Painter, rect: Rect, titled: bool) -> Rect:
         pad = p.theme.pad()

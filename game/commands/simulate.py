@@ -27,10 +27,7 @@ def run_simulate(args: Namespace) -> int:
         return 2
     report = simulate(scenario, args.games, args.seed, policy)
     if args.json:
-        data = report_json(scenario, report)
-        if scenario.proposals or scenario.deal_issues:
-            data["deals"] = report.deals
-        print(json_printable(json.dumps(data, ensure_ascii=False)))
+        print(json_printable(json.dumps(report_json(scenario, report), ensure_ascii=False)))
     else:
         print(printable(report_text(scenario, report)))
     return 0

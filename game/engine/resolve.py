@@ -296,10 +296,7 @@ def resolve(
         raise IllegalOrder("the game is over")
     scenario = in_force(scenario, state)  # positions as they stand on this turn's date
     check_orders(scenario, state, orders)
-    try:
-        check_moves(scenario, state, deal_moves)
-    except IllegalDeal as error:
-        raise IllegalOrder(str(error)) from None
+    moves = _checked_moves(scenario, state, deal_moves)
     sides = scenario.acting_actors
     options = tuple(scenario.option(orders[a.id]) for a in sides)
     rung = scenario.rung_for(state.tension)
@@ -314,7 +311,7 @@ def resolve(
         true_scenario=typed(scenario, state.types),
         seed=seed,
     )
-    turn.deal_moves = _in_side_order(scenario, deal_moves)
+    turn.deal_moves = moves
     for step in STEPS:
         step(turn)
     new = turn.draft.freeze()
@@ -334,6 +331,11 @@ def resolve(
     return new, record
 
 
-def _in_side_order(scenario: Scenario, moves: Sequence[DealMove]) -> tuple[DealMove, ...]:
+def _checked_moves(scenario: Scenario, state: GameState, moves: Sequence[DealMove]) -> tuple[DealMove, ...]:
+    """The deal moves, checked (IllegalOrder says why one is refused), in the scenario's order of sides."""
+    try:
+        check_moves(scenario, state, moves)
+    except IllegalDeal as error:
+        raise IllegalOrder(str(error)) from None
     order = {a.id: n for n, a in enumerate(scenario.acting_actors)}
     return tuple(sorted(moves, key=lambda m: order.get(m.actor, len(order))))

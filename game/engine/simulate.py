@@ -93,6 +93,7 @@ def report_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
         "mean_turns": round(report.mean_length, 2),
         "never_chosen": sorted(o for o, n in report.options.items() if n == 0),
         **by_type_json(scenario, report),
+        **_deals_json(scenario, report),
         **_chance_json(report),
     }
 
@@ -110,6 +111,11 @@ def by_type_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
             for actor, by_type in report.by_type.items()
         }
     }
+
+
+def _deals_json(scenario: Scenario, report: BalanceReport) -> dict[str, Any]:
+    """`deals`: only for a scenario with proposals or issues open to deals (others report as before)."""
+    return {"deals": report.deals} if scenario.proposals or scenario.deal_issues else {}
 
 
 def _chance_json(report: BalanceReport) -> dict[str, Any]:
