@@ -235,7 +235,7 @@ def paint_events(
     sc, top = session.game.scenario, y
     for event in visible_events(sc, record, viewer(session)):
         text = event_sentence(sc, event)
-        if text in said:
+        if text in said or event.kind in ("proposed", "lapsed"):  # those wait on the turn screen (D)
             continue
         colour = th.DANGER if event.kind == "broken" else th.TEXT
         y += p.paragraph(f"Deal: {text}", x, y, width, "small", colour)
