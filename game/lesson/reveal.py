@@ -42,7 +42,9 @@ def with_fixed_types(
 def with_fixed_hidden_types(scenario: Scenario, seed: int, fixed: dict[str, str]) -> dict[str, str]:
     """Every hidden type for a new game: those the instructor fixed (actor -> type id), the seed's draw for the rest."""
     drawn = draw_types(scenario, seed)
-    drawn.update({a: t for a, t in fixed.items() if t in {k.id for k in scenario.actor(a).types}})
+    # Types fixed for another scenario's actors (the settings outlive the chosen scenario) are passed over.
+    actors = scenario.index.actors
+    drawn.update({a: t for a, t in fixed.items() if a in actors and t in {k.id for k in actors[a].types}})
     return drawn
 
 
