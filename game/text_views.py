@@ -11,7 +11,7 @@ import re
 import textwrap
 
 from game.engine.chance import ladder_risks, nearest_risk, percent_words, risk_line, risk_words
-from game.engine.deal_words import event_sentence, visible_events
+from game.engine.deal_words import debrief_short, event_sentence, visible_events
 from game.engine.game import Game
 from game.engine.headline import as_last_turn, brief_reading, sides_by_weight, turn_headlines
 from game.engine.positions import positions_table
@@ -298,8 +298,8 @@ def end_lines(game: Game) -> list[str]:
         lines.append("The turning points:")
         for point in page.turning_points:
             lines += wrap(f"- Turn {point.turn}: {point.headline.sentence}", "  ", "    ")
-    if page.deals:  # after the turning points: what was agreed is part of how it went
-        lines += wrap("The deals: " + "; ".join(page.deals) + ".")
+    if page.deals:  # after the turning points, in a few words: what was agreed is part of how it went
+        lines += wrap(f"The deals (in full: the debrief): {debrief_short(game.scenario, game.state.deals)}.")
     lines += revealed_block(game)
     for heading, items, numbered in (
         ("What really happened:", page.history, False),

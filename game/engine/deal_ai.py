@@ -15,17 +15,19 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide
+from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide, grave, meant
 from game.engine.beliefs import belief
+from game.engine.changing import in_force
 from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
 from game.engine.deals import breaches, can_propose, in_force_for, open_proposals, pending_for, touched
+from game.engine.dispositions import typed_one
 from game.engine.index import memo
 from game.engine.readings import verdict_of
 from game.engine.records import PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_available
 from game.engine.state import GameState
 from game.engine.trust import own_type_accommodating, true_positions, trust
-from game.scenario.model import Scenario
+from game.scenario.model import Option, Scenario
 from game.scenario.proposals import Proposal
 
 NOISE = 1.5  # spread of the seeded term in an answer
@@ -278,10 +280,23 @@ def _owed_order(
         if deal.status != ACCEPTED or actor_id in deal.done:
             continue
         for option_id in proposal.term(actor_id).orders:
-            if option_available(scenario, state, scenario.option(option_id)):
+            option = scenario.option(option_id)
+            if option_available(scenario, state, option) and not _grave_for(
+                scenario, state, actor_id, option
+            ):
                 words = _keeping_words(scenario, actor_id, option_id, proposal)
                 return Decision(actor_id, option_id, words, temperament_id)
     return None
+
+
+def _grave_for(scenario: Scenario, state: GameState, actor_id: str, option: Option) -> bool:
+    """Whether the promised order would end the game or cross the side's own (true) vital red line:
+    then a promise is not reason enough, and the side chooses as it would without it."""
+    own_type = state.types.get(actor_id)
+    own = in_force(scenario, state)
+    if own_type is not None:
+        own = typed_one(own, actor_id, own_type)
+    return grave(own, state, actor_id, meant(option, own_type))
 
 
 def _keeping_words(

@@ -171,3 +171,16 @@ def debrief_lines(scenario: Scenario, deals: tuple[Deal, ...]) -> list[str]:
             who = f"{scenario.actor(proposal.by).short_name} → {_names(scenario, proposal.to)}"
             lines.append(f"{who}: “{title(scenario, proposal)}” ({secret}{_status(scenario, deal)})")
     return lines
+
+
+def debrief_short(scenario: Scenario, deals: tuple[Deal, ...]) -> str:
+    """The deals agreed, in a few words each ('NATO → Russia, kept'), for the terminal's end; the
+    titles and terms are in the debrief."""
+    agreed = []
+    for deal in deals:
+        proposal = deal.bundle(scenario)
+        if deal.status in (ACCEPTED, KEPT, BROKEN):
+            secret = ", secret until now" if not deal.known_to_all(proposal) else ""
+            who = f"{scenario.actor(proposal.by).short_name} → {_names(scenario, proposal.to)}"
+            agreed.append(f"{who} ({_status(scenario, deal)}{secret})")
+    return "; ".join(agreed)
