@@ -295,3 +295,18 @@ def test_an_exposed_claim_leads_the_turns_report(ef):
     assert any(
         "claim “Send some units back to their bases” was exposed as false" in line for line in lines
     ), lines
+
+
+def test_a_fixed_policy_answers_the_proposals_made_to_it():
+    from game.engine.deal_values import ACCEPT, REJECT
+    from game.engine.simulate import Policy, play_one
+
+    scenario = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "eastern_flank_2022.yaml")
+    answers: dict[str, set[str]] = {}
+    for policy in ("firm", "conciliatory"):
+        seen = answers.setdefault(policy, set())
+        for seed in range(12):
+            game = play_one(scenario, seed, Policy("us", policy))
+            seen |= {m.kind for turn in game.deal_moves for m in turn if m.actor == "us"}
+    # Russia's drafts reach the US: a conciliatory US takes them up, a firm one turns them down.
+    assert answers["conciliatory"] == {ACCEPT} and answers["firm"] == {REJECT}

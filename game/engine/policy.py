@@ -18,6 +18,8 @@ firmest, or the least firm).
 from __future__ import annotations
 
 from game.engine.ai import decide, relation
+from game.engine.deal_values import ACCEPT, REJECT, DealMove
+from game.engine.deals import pending_for
 from game.engine.index import memo
 from game.engine.readings import read_option
 from game.engine.records import PREFERRED, RED_LINE, Decision
@@ -58,3 +60,12 @@ def policy_choice(
         nearest = max(open_options, key=lambda o: sign * firmness(scenario, o))
         allowed = frozenset({nearest.id})
     return decide(scenario, state, side, temperament, seed, allowed)
+
+
+def policy_deal_move(scenario: Scenario, state: GameState, side: str, policy: str) -> DealMove | None:
+    """A fixed policy's answer to a proposal waiting for it: a conciliatory side accepts, a firm one
+    rejects; neither proposes (a student's approach is measured by its answers to the others' offers)."""
+    waiting = pending_for(state, side, scenario)
+    if not waiting:
+        return None
+    return DealMove(side, ACCEPT if policy == "conciliatory" else REJECT, waiting[0].number)

@@ -11,7 +11,7 @@ from typing import Any
 
 from game.engine.ai import choose_temperaments
 from game.engine.game import Game
-from game.engine.policy import policy_choice
+from game.engine.policy import policy_choice, policy_deal_move
 from game.scenario.model import Scenario
 from game.wording import counted, possessive
 
@@ -49,6 +49,9 @@ def play_one(scenario: Scenario, seed: int, policy: Policy | None = None) -> Gam
     temperament = choose_temperaments(scenario, seed, (policy.side,), game.types)[policy.side]
     while not game.is_over:
         decision = policy_choice(scenario, game.state, policy.side, policy.policy, temperament, seed)
+        move = policy_deal_move(scenario, game.state, policy.side, policy.policy)
+        if move is not None:
+            game.deal(move)
         game.play_turn({policy.side: decision.option_id})
     return game
 
