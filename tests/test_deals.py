@@ -449,3 +449,44 @@ def test_in_the_window_a_back_channel_deal_is_shown_only_to_its_parties(tmp_path
     assert secret in sheet_text("ussr") and "Accept" in app.shown_text(), "Moscow is asked"
     assert secret not in sheet_text("cuba"), "Havana is not told"
     pygame.display.quit()
+
+
+def test_in_the_window_a_player_composes_a_proposal_step_by_step(tmp_path, home):
+    from argparse import Namespace
+
+    import pygame
+
+    from game.client.launch import first_screen
+    from game.client.overlay import Sheet
+    from game.client.turn import TurnScreen
+    from tests.window_fixtures import make_app, press, write_scenarios
+
+    app = make_app(write_scenarios(tmp_path / "scenarios"))
+    path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
+    app.stack = [
+        first_screen(app, Namespace(command="play", side="us", seed=1, load=None, scenario=str(path)))
+    ]
+    app.dirty = True
+    app.pump()
+    press(app, pygame.K_RETURN)  # the briefing read: to the orders
+    press(app, pygame.K_d)
+
+    def choose(label: str) -> None:  # as a click on the sheet's button of that label does
+        assert isinstance(app.top, Sheet), app.shown_text()
+        button = next(b for b in app.top.buttons if b.label.startswith(label))
+        app.apply(button.activate())
+        app.pump()
+
+    choose("Compose a proposal")
+    assert "Compose a proposal: to whom?" in app.shown_text()
+    choose("Russia")
+    assert "what would you accept?" in app.shown_text()
+    choose("Diplomacy: Structured negotiations")
+    assert "what would Russia accept?" in app.shown_text()
+    choose("Russian forces at Ukraine's borders: Pulled back")
+    assert "in public or through a back channel?" in app.shown_text()
+    choose("Through a back channel")
+    assert isinstance(app.top, TurnScreen)
+    move = app.top.game.pending_deal_moves["us"]
+    assert move.kind == "propose" and move.proposal is not None and not move.proposal.public
+    assert move.proposal.to == ("russia",) and move.proposal.composed

@@ -10,6 +10,7 @@ another team; a back-channel deal is shown only on its parties' screens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.client import theme as th
@@ -129,7 +130,7 @@ def _composer(app: App, session: Session, side: str, done: Callable[[str], None]
     """Compose, step one: to whom; then each party's issue state, then public or private."""
     sc = session.game.scenario
     others = [a for a in sc.acting_actors if a.id != side]
-    buttons = [Button(a.short_name, _to_step(app, session, side, a.id, done)) for a in others]
+    buttons = [Button(a.short_name, _Composing(app, session, side, a.id, done).first_step) for a in others]
     buttons.append(Button("Cancel", Pop, "Esc"))
     return Sheet(
         app,
@@ -139,92 +140,72 @@ def _composer(app: App, session: Session, side: str, done: Callable[[str], None]
     )
 
 
-def _to_step(
-    app: App, session: Session, side: str, to: str, done: Callable[[str], None]
-) -> Callable[[], Transition | None]:
-    return lambda: Replace(_state_step(app, session, side, to, [], done))
+@dataclass(frozen=True)
+class _Composing:
+    """One proposal being composed in the window: who proposes, to whom, and where to report."""
 
+    app: App
+    session: Session
+    side: str
+    to: str
+    done: Callable[[str], None]
 
-def _state_step(
-    app: App,
-    session: Session,
-    side: str,
-    to: str,
-    pairs: list[tuple[str, str, str]],
-    done: Callable[[str], None],
-) -> Sheet:
-    sc = session.game.scenario
-    party = side if not pairs else to
-    who = "you" if party == side else sc.actor(to).short_name
-    buttons = []
-    for issue_id in sc.deal_issues:
-        issue = sc.issue(issue_id)
-        for state in issue.states:
-            chosen = [*pairs, (party, issue_id, state.id)]
-            buttons.append(
-                Button(f"{issue.name}: {state.name}", _next_step(app, session, side, to, chosen, done))
-            )
-    buttons.append(Button("Cancel", Pop, "Esc"))
-    return Sheet(
-        app, f"Compose: what would {who} accept?", [Line("Choose one issue state.", "small")], buttons
-    )
+    def first_step(self) -> Transition:
+        return Replace(self.state_step(()))
 
+    def state_step(self, pairs: tuple[tuple[str, str, str], ...]) -> Sheet:
+        """The proposer's issue state first, then the other party's."""
+        sc = self.session.game.scenario
+        party = self.side if not pairs else self.to
+        who = "you" if party == self.side else sc.actor(self.to).short_name
+        buttons = [
+            Button(f"{issue.name}: {state.name}", self.next_step((*pairs, (party, issue.id, state.id))))
+            for issue in map(sc.issue, sc.deal_issues)
+            for state in issue.states
+        ]
+        buttons.append(Button("Cancel", Pop, "Esc"))
+        return Sheet(
+            self.app,
+            f"Compose: what would {who} accept?",
+            [Line("Choose one issue state.", "small")],
+            buttons,
+        )
 
-def _next_step(
-    app: App,
-    session: Session,
-    side: str,
-    to: str,
-    chosen: list[tuple[str, str, str]],
-    done: Callable[[str], None],
-) -> Callable[[], Transition | None]:
-    def act() -> Transition | None:
-        if len(chosen) == 1:
-            return Replace(_state_step(app, session, side, to, chosen, done))
-        return Replace(_channel_step(app, session, side, to, chosen, done))
+    def next_step(self, chosen: tuple[tuple[str, str, str], ...]) -> Callable[[], Transition | None]:
+        step = self.state_step if len(chosen) == 1 else self.channel_step
+        return lambda: Replace(step(chosen))
 
-    return act
+    def channel_step(self, pairs: tuple[tuple[str, str, str], ...]) -> Sheet:
+        sc = self.session.game.scenario
+        lines = [Line(t, "body") for t in term_lines(sc, composed_proposal(self.side, (self.to,), pairs))]
+        buttons = [
+            Button("In public", lambda: self.send(pairs, True)),
+            Button("Through a back channel", lambda: self.send(pairs, False)),
+            Button("Cancel", Pop, "Esc"),
+        ]
+        return Sheet(self.app, "Compose: in public or through a back channel?", lines, buttons)
 
-
-def _channel_step(
-    app: App,
-    session: Session,
-    side: str,
-    to: str,
-    pairs: list[tuple[str, str, str]],
-    done: Callable[[str], None],
-) -> Sheet:
-    def send(public: bool) -> Callable[[], Transition | None]:
-        def act() -> Transition | None:
-            proposal: Proposal = composed_proposal(side, (to,), tuple(pairs), public)
-            waiting = [
-                d
-                for d in pending_for(session.game.state, side, session.game.scenario)
-                if d.bundle(session.game.scenario).by == to
-            ]
-            move = (
-                DealMove(side, COUNTER, waiting[0].number, proposal)
-                if waiting
-                else DealMove(side, PROPOSE, 0, proposal)
-            )
-            try:
-                session.game.deal(move)
-            except IllegalOrder as error:
-                done(f"Not possible: {error}")
-                return Pop()
-            done("")
+    def send(self, pairs: tuple[tuple[str, str, str], ...], public: bool) -> Transition:
+        """Propose it, or counter with it when the other party's proposal waits for an answer."""
+        game = self.session.game
+        proposal: Proposal = composed_proposal(self.side, (self.to,), pairs, public)
+        waiting = [
+            d
+            for d in pending_for(game.state, self.side, game.scenario)
+            if d.bundle(game.scenario).by == self.to
+        ]
+        move = (
+            DealMove(self.side, COUNTER, waiting[0].number, proposal)
+            if waiting
+            else DealMove(self.side, PROPOSE, 0, proposal)
+        )
+        try:
+            game.deal(move)
+        except IllegalOrder as error:
+            self.done(f"Not possible: {error}")
             return Pop()
-
-        return act
-
-    sc = session.game.scenario
-    lines = [Line(t, "body") for t in term_lines(sc, composed_proposal(side, (to,), tuple(pairs)))]
-    buttons = [
-        Button("In public", send(True)),
-        Button("Through a back channel", send(False)),
-        Button("Cancel", Pop, "Esc"),
-    ]
-    return Sheet(app, "Compose: in public or through a back channel?", lines, buttons)
+        self.done("")
+        return Pop()
 
 
 def paint_events(
