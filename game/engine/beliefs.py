@@ -62,11 +62,15 @@ def true_positions(
 ) -> tuple[Position, ...]:
     """The positions the actor really holds in this state: its drawn type's, dated changes read."""
     state = state_or_game if isinstance(state_or_game, GameState) else state_or_game.state
+    return as_held_by(scenario, state, actor_id).positions_of(actor_id)
+
+
+def as_held_by(scenario: Scenario, state: GameState, actor_id: str) -> Scenario:
+    """The scenario with the actor's positions as it really holds them in this state (a kept variant,
+    so what is worked out from it once can be memoised on it)."""
     current = in_force(scenario, state)
     type_id = state.types.get(actor_id)
-    if type_id is None:
-        return current.positions_of(actor_id)
-    return typed(current, {actor_id: type_id}).positions_of(actor_id)
+    return current if type_id is None else typed(current, {actor_id: type_id})
 
 
 # ---------------------------------------------------------- the update

@@ -16,17 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from game.engine.ai import OWN_WEIGHT, TEMPERAMENTS, Temperament, decide, grave, meant
-from game.engine.beliefs import belief
+from game.engine.beliefs import as_held_by, belief
 from game.engine.changing import in_force
 from game.engine.deal_values import ACCEPT, ACCEPTED, COUNTER, PROPOSE, REJECT, Deal, DealMove
-from game.engine.deals import breaches, can_propose, in_force_for, open_proposals, pending_for, touched
+from game.engine.deals import breaches, can_propose, in_force_for, pending_for, touched
 from game.engine.dispositions import typed_one
 from game.engine.index import memo
 from game.engine.readings import verdict_of
 from game.engine.records import PREFERRED, RED_LINE, Decision, mid_sentence
 from game.engine.resolve import option_available
 from game.engine.state import GameState
-from game.engine.trust import own_type_accommodating, true_positions, trust
+from game.engine.trust import own_type_accommodating, trust
 from game.scenario.model import Option, Scenario
 from game.scenario.proposals import Proposal
 
@@ -73,23 +73,54 @@ def _bundle_states(scenario: Scenario, actor_id: str, proposal: Proposal) -> dic
 
 def appraise(scenario: Scenario, state: GameState, actor_id: str, proposal: Proposal) -> list[Part]:
     """The reasons for and against the bundle, as the actor's true positions read them."""
-    positions = {p.issue: p for p in true_positions(scenario, state, actor_id)}
+    faith = _faith(scenario, state, actor_id, proposal)
+    return [
+        Part(value * faith if on_trust else value, words, vital)
+        for value, on_trust, vital, words in _reading(scenario, state, actor_id, proposal)
+    ]
+
+
+def _worth(scenario: Scenario, state: GameState, actor_id: str, proposal: Proposal) -> float:
+    """The sum of `appraise`'s values, added in the same order (so to the same float), without its words."""
+    faith = _faith(scenario, state, actor_id, proposal)
+    return sum(
+        value * faith if on_trust else value
+        for value, on_trust, _, _ in _reading(scenario, state, actor_id, proposal)
+    )
+
+
+def _faith(scenario: Scenario, state: GameState, actor_id: str, proposal: Proposal) -> float:
     others = [p for p in proposal.parties if p != actor_id]
-    faith = 2 * FAITH * min((trust(scenario, state, actor_id, o) for o in others), default=0.5)
-    parts: list[Part] = []
-    for (issue_id, state_id), party in _brought_about(scenario, actor_id, proposal).items():
+    return 2 * FAITH * min((trust(scenario, state, actor_id, o) for o in others), default=0.5)
+
+
+_Reading = tuple[tuple[float, bool, bool, str], ...]  # per part: value, discounted by trust?, vital?, words
+
+
+def _reading(scenario: Scenario, state: GameState, actor_id: str, proposal: Proposal) -> _Reading:
+    """The bundle's parts before trust: worked out once per proposal and set of positions the actor
+    truly holds (a ready-made proposal is read thousands of times in a batch of games)."""
+    held = as_held_by(scenario, state, actor_id)
+    if proposal.composed:
+        return _read(held, actor_id, proposal)
+    return memo(held, ("bundle reading", actor_id, proposal.id), lambda: _read(held, actor_id, proposal))
+
+
+def _read(held: Scenario, actor_id: str, proposal: Proposal) -> _Reading:
+    positions = {p.issue: p for p in held.positions_of(actor_id)}
+    parts: list[tuple[float, bool, bool, str]] = []
+    for (issue_id, state_id), party in _brought_about(held, actor_id, proposal).items():
         position = positions.get(issue_id)
         verdict = verdict_of(position, state_id) if position is not None else None
         if position is None or verdict is None:
             continue
         value = OWN_WEIGHT[verdict] * position.strength
-        if value > 0 and party != actor_id:
-            value *= faith  # what others promise is worth what their word is worth
-        issue = scenario.issue(issue_id)
+        on_trust = value > 0 and party != actor_id  # what others promise is worth what their word is worth
+        issue = held.issue(issue_id)
         words = f"{_VERDICT_WORDS[verdict]} {issue.name} (“{issue.state(state_id).name}”)"
-        parts.append(Part(value, words, verdict == RED_LINE and position.strength >= 3))
-    parts += _own_costs(scenario, actor_id, proposal)
-    return parts
+        parts.append((value, on_trust, verdict == RED_LINE and position.strength >= 3, words))
+    parts += [(p.value, False, p.vital, p.words) for p in _own_costs(held, actor_id, proposal)]
+    return tuple(parts)
 
 
 _VERDICT_WORDS = {
@@ -153,8 +184,10 @@ def _counter(
         if refused.id and refused.id in candidate.counters and candidate.by == actor_id:
             if can_propose(scenario, state, actor_id, candidate):
                 continue
-            parts = appraise(scenario, state, actor_id, candidate)
-            if sum(p.value for p in parts) + _taste(scenario, state, actor_id, temperament) > 0:
+            if (
+                _worth(scenario, state, actor_id, candidate) + _taste(scenario, state, actor_id, temperament)
+                > 0
+            ):
                 return candidate
     return None
 
@@ -216,12 +249,13 @@ def _propose(
     candidates = [p for p in scenario.proposals if p.by == actor_id and _fresh(state, p)]
     if not candidates:
         return None
-    rng = _rng(seed, state, actor_id)
+    rng: random.Random | None = None  # seeded only when there is something to weigh: seeding costs
     best: tuple[float, Proposal] | None = None
-    for proposal in open_proposals(scenario, state, actor_id):
-        if proposal not in candidates:
+    for proposal in candidates:
+        if can_propose(scenario, state, actor_id, proposal):
             continue
-        score = sum(p.value for p in appraise(scenario, state, actor_id, proposal)) + rng.gauss(0.0, NOISE)
+        rng = rng or _rng(seed, state, actor_id)
+        score = _worth(scenario, state, actor_id, proposal) + rng.gauss(0.0, NOISE)
         score += _taste(scenario, state, actor_id, temperament)
         if score > PROPOSE_AT and (best is None or score > best[0]):
             best = (score, proposal)
@@ -258,11 +292,7 @@ def committed_choice(
     owed = _owed_order(scenario, state, actor_id, duties, temperament_id)
     if owed is not None:
         return owed
-    forbidden = frozenset(
-        o.id
-        for o in scenario.options_of(actor_id)
-        if any(breaches(d.bundle(scenario), actor_id, touched(scenario, o.id)) for d in duties)
-    )
+    forbidden = _forbidden(scenario, actor_id, [d.bundle(scenario) for d in duties])
     if not forbidden:
         return decide(scenario, state, actor_id, temperament_id, seed)
     allowed = frozenset(o.id for o in scenario.options_of(actor_id)) - forbidden
@@ -270,6 +300,22 @@ def committed_choice(
         return decide(scenario, state, actor_id, temperament_id, seed, allowed)
     except ValueError:  # every open order breaks its word: it chooses as if it had none
         return decide(scenario, state, actor_id, temperament_id, seed)
+
+
+def _forbidden(scenario: Scenario, actor_id: str, bundles: list[Proposal]) -> frozenset[str]:
+    """The side's orders that would break one of these bundles' terms (kept per set of ready-made
+    bundles: the same few deals bind a side turn after turn)."""
+
+    def find() -> frozenset[str]:
+        return frozenset(
+            o.id
+            for o in scenario.options_of(actor_id)
+            if any(breaches(b, actor_id, touched(scenario, o.id)) for b in bundles)
+        )
+
+    if any(b.composed for b in bundles):
+        return find()
+    return memo(scenario, ("forbidden", actor_id, tuple(b.id for b in bundles)), find)
 
 
 def _owed_order(
