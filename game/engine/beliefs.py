@@ -134,20 +134,33 @@ def update(draft: Draft, scenario: Scenario, options: tuple[Option, ...]) -> Non
         if factors is None:
             continue
         cause = Cause("belief", option.actor, option.id)
+        # Observers who held the same belief hold the same one after: it is worked out once, so a
+        # crisis with many sides pays per side, not per pair (keyed by identity; `was` keeps it alive).
+        moved: dict[int, tuple[Mapping[str, float], Mapping[str, float]]] = {}
         for observer_id, about in draft.beliefs.items():
-            if option.actor in about:
-                _move(draft, observer_id, option.actor, factors, cause, scenario.beliefs.floor)
+            current = about.get(option.actor)
+            if current is None:
+                continue
+            was, after = moved.get(id(current)) or (None, None)
+            if was is not current or after is None:
+                after = _moved(current, factors, scenario.beliefs.floor)
+                moved[id(current)] = (current, after)
+            about[option.actor] = after
+            draft.belief_moves.append(BeliefMove(observer_id, option.actor, cause, factors))
+
+
+def _moved(current: Mapping[str, float], factors: Mapping[str, float], floor: float) -> Mapping[str, float]:
+    moved = {t: p * factors.get(t, 1.0) for t, p in current.items()}
+    total = sum(moved.values()) or 1.0
+    moved = {t: max(p / total, floor) for t, p in moved.items()}
+    total = sum(moved.values())
+    return MappingProxyType({t: p / total for t, p in moved.items()})
 
 
 def _move(
     draft: Draft, observer_id: str, subject_id: str, factors: Mapping[str, float], cause: object, floor: float
 ) -> None:
-    current = draft.beliefs[observer_id][subject_id]
-    moved = {t: p * factors.get(t, 1.0) for t, p in current.items()}
-    total = sum(moved.values()) or 1.0
-    moved = {t: max(p / total, floor) for t, p in moved.items()}
-    total = sum(moved.values())
-    draft.beliefs[observer_id][subject_id] = MappingProxyType({t: p / total for t, p in moved.items()})
+    draft.beliefs[observer_id][subject_id] = _moved(draft.beliefs[observer_id][subject_id], factors, floor)
     draft.belief_moves.append(BeliefMove(observer_id, subject_id, cause, factors))
 
 

@@ -21,12 +21,22 @@ def in_force(scenario: Scenario, state: GameState) -> Scenario:
     """The scenario with every position as it stands in this state (the same object when none changed)."""
     if not scenario.index.changing:  # looked up once per scenario: this runs for every side each turn
         return scenario
+    # Every side asks about the same state in a turn: the last answer is kept (states are immutable).
+    last = scenario.index.derived.get(_LAST)
+    if isinstance(last, tuple) and last[0] is state:
+        found: Scenario = last[1]
+        return found
     active = tuple(_latest(p, scenario, state) for p in scenario.positions)
     if not any(i >= 0 for i in active):
-        return scenario
-    # One variant per set of active changes, kept, so each variant's own memo of readings is reused.
-    variant: Scenario = memo(scenario, ("in_force", active), lambda: _variant(scenario, active))
-    return variant
+        found = scenario
+    else:  # one variant per set of active changes, kept, so each variant's own memo of readings is reused
+        found = memo(scenario, ("in_force", active), lambda: _variant(scenario, active))
+    if isinstance(state, GameState):
+        scenario.index.derived[_LAST] = (state, found)
+    return found
+
+
+_LAST = ("in_force, last state",)
 
 
 def _latest(position: Position, scenario: Scenario, state: GameState) -> int:

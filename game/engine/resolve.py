@@ -25,7 +25,7 @@ from game.engine.deal_values import DealEvent, DealMove
 from game.engine.deals import IllegalDeal, check_moves, settle
 from game.engine.dispositions import typed
 from game.engine.draft import Draft
-from game.engine.effects import Prepared, apply, prepare
+from game.engine.effects import Prepared, prepare
 from game.engine.index import memo
 from game.engine.orders import Orders
 from game.engine.readings import read_option
@@ -94,13 +94,14 @@ class Turn:
     rung_before: Rung
     facts: list[Fact] = field(default_factory=list)
     injects: list[str] = field(default_factory=list)  # fired this turn, in order
-    true_scenario: Scenario | None = None  # the positions the drawn types truly hold (None: as stated)
     seed: int = 0  # the game's seed: the chance step's roll comes from it
     deal_moves: tuple[DealMove, ...] = ()
     deal_events: list[DealEvent] = field(default_factory=list)
 
     def apply(self, prepared: Prepared, cause: Cause) -> None:
-        apply(self.draft, prepared, cause, self.facts)
+        draft, facts = self.draft, self.facts
+        for rule, part in prepared:  # effects.apply, one call less: this runs for every reaction
+            rule(draft, part, cause, facts)
 
 
 def own_effects(turn: Turn) -> None:
@@ -169,8 +170,8 @@ def readings(turn: Turn) -> None:
     """2. Each order read against the other actors' positions: their reactions, scaled by strength,
     and each position's own response (once per position per turn)."""
     responded: set[tuple[str, str, str]] = set()
-    true = turn.true_scenario or turn.scenario  # each actor reacts by what it truly holds
     for option in turn.options:
+        true = _as_its_readers_hold(turn, option)  # each actor reacts by what it truly holds
         said = claims.claimed(option)
         for reaction in _reactions(true, option):
             if reaction.stance in said:  # a claim: each reacts by how far it believes it
@@ -180,6 +181,21 @@ def readings(turn: Turn) -> None:
             if reaction.own is not None and reaction.key not in responded:
                 responded.add(reaction.key)
                 turn.apply(reaction.own, reaction.own_cause)
+
+
+def _as_its_readers_hold(turn: Turn, option: Option) -> Scenario:
+    """The scenario with the true positions of the drawn types of those who hold a position the order
+    touches. Only their types can change its reading, so the variants (each with its own memo of
+    readings) are one per combination of their types, not of every typed side's: with many typed
+    sides, the number of variants stays small."""
+    if not turn.draft.types:
+        return turn.scenario
+    readers = memo(
+        turn.scenario,
+        ("readers", option.id),
+        lambda: frozenset(p.actor for issue, _ in option.stances for p in turn.scenario.positions_on(issue)),
+    )
+    return typed(turn.scenario, {a: t for a, t in turn.draft.types.items() if a in readers})
 
 
 def _believed(turn: Turn, true: Scenario, option: Option, reaction: _Reaction) -> Prepared:
@@ -308,7 +324,6 @@ def resolve(
         options,
         tuple(instructor_injects),
         rung,
-        true_scenario=typed(scenario, state.types),
         seed=seed,
     )
     turn.deal_moves = moves

@@ -7,6 +7,7 @@ states stay valid for undo and "what if".
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -175,13 +176,15 @@ def initial_beliefs(scenario: Scenario) -> Beliefs:
     subjects = [a for a in scenario.actors if a.types]
     if not subjects:
         return _none()
+    # One prior per subject, shared by every observer: beliefs that move alike stay one object
+    # (game/engine/beliefs.py works out a shared belief's move once).
+    priors = {}
+    for subject in subjects:
+        total = sum(t.prior for t in subject.types) or 1.0
+        priors[subject.id] = frozen_map({t.id: t.prior / total for t in subject.types})
     beliefs = {}
     for observer in scenario.acting_actors:
-        about = {}
-        for subject in subjects:
-            if subject.id != observer.id:
-                total = sum(t.prior for t in subject.types) or 1.0
-                about[subject.id] = frozen_map({t.id: t.prior / total for t in subject.types})
+        about = {s.id: priors[s.id] for s in subjects if s.id != observer.id}
         if about:
             beliefs[observer.id] = frozen_map(about)
     return frozen_map(beliefs)
@@ -256,6 +259,7 @@ def state_from_json(data: dict[str, Any]) -> GameState:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # the same few dates come round in every game of a batch
 def advance_date(iso_date: str, days: int) -> str:
     try:
         return (date.fromisoformat(iso_date) + timedelta(days=days)).isoformat()
