@@ -96,7 +96,9 @@ class _Term:
 def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter[tuple[str, str]]:
     """How often this side's earlier orders signalled each (issue, state)."""
     stances = memo(scenario, ("stances",), lambda: {o.id: o.stances for o in scenario.options})
-    return Counter(stance for option_id in state.chosen_by.get(actor_id, ()) for stance in stances[option_id])
+    return Counter(
+        [stance for option_id in state.chosen_by.get(actor_id, ()) for stance in stances[option_id]]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ class _Plan:
     typed: tuple[reckoning.TypedTerm, ...]  # its worth against each actor with types, per type
     own: float  # what its own true positions make of it (a reason, when above 0)
     vital: bool  # it crosses one of its own vital (strength 3) red lines
+    fixed_sum: float  # sum(fixed), the start of every score while no stance repeats
+    tension: int  # the tension its own effects add
 
 
 def _plans(
@@ -141,7 +145,10 @@ def _plan(
     typed = reckoning.tables(scenario, actor_id, option, _friends(scenario, actor_id))
     own = sum(t.value for t in terms if t.reason)
     vital = any(t.value <= OWN_WEIGHT[RED_LINE] * 3 for t in terms if t.reason)
-    return _Plan(option, tuple(t.value for t in terms), stances, repeatable, urgent, typed, own, vital)
+    fixed = tuple(t.value for t in terms)
+    return _Plan(
+        option, fixed, stances, repeatable, urgent, typed, own, vital, sum(fixed), option.effects.tension
+    )
 
 
 def _friends(scenario: Scenario, actor_id: str) -> dict[str, str]:
@@ -157,27 +164,31 @@ def _score(
     last: str | None,
     beliefs: Mapping[str, Mapping[str, float]],
 ) -> float:
-    """The sum of `_terms` as plain numbers, added in the same order (so to the same float)."""
+    """The sum of `_terms` as plain numbers, added in the same order (so to the same float: the fixed
+    terms' sum is the first part of that sum, and the rest is added to it term by term)."""
     if signalled and not plan.repeatable.isdisjoint(signalled):
-        values = [
-            v if s is None else v / (1 + signalled[s]) for v, s in zip(plan.fixed, plan.stances, strict=True)
-        ]
+        score = sum(
+            [
+                v if s is None else v / (1 + signalled[s])
+                for v, s in zip(plan.fixed, plan.stances, strict=True)
+            ]
+        )
     else:
-        values = list(plan.fixed)
+        score = plan.fixed_sum
     for issue_id, state_id, red_lines, strength in plan.urgent:
         now = state.issues[issue_id]
         if now in red_lines and state_id != now and state_id not in red_lines:
-            values.append(2.0 * strength)
-    delta = plan.option.effects.tension
+            score += 2.0 * strength
+    delta = plan.tension
     if delta > 0 and state.tension < scenario.ladder[-1].at <= state.tension + delta + 10:
-        values.append(-temperament.war_penalty)
+        score += -temperament.war_penalty
     if last == plan.option.id:
-        values.append(-1.5)
+        score += -1.5
     if plan.typed:
-        values.append(reckoning.mix(plan.typed, beliefs))
+        score += reckoning.mix(plan.typed, beliefs)
     if plan.option.intelligence is not None:
-        values.append(reckoning.worth_knowing(scenario, state, plan.option))
-    return sum(values)
+        score += reckoning.worth_knowing(scenario, state, plan.option)
+    return score
 
 
 def _fixed(
@@ -427,35 +438,51 @@ def decide(
     own_type = state.types.get(actor_id)
     if own_type is not None:  # its own positions as it truly holds them; the others' as they state them
         scenario = typed_one(scenario, actor_id, own_type)
-    rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
-    signalled = _signalled(scenario, state, actor_id)
-    last = state.last_choice(actor_id)
-    scored: list[tuple[float, int, _Plan]] = []
-    beliefs = reckoning.beliefs_now(scenario, state, actor_id)
-    over = state.outcome is not None
-    for i, plan in enumerate(_plans(scenario, actor_id, temperament, own_type)):
-        option = plan.option
-        if (over or option.requires or option.once) and not option_available(scenario, state, option):
-            continue
-        if allowed is not None and option.id not in allowed:
-            continue
-        score = _score(scenario, state, plan, temperament, signalled, last, beliefs) + rng.gauss(
-            0.0, temperament.noise
-        )
-        scored.append((score, i, plan))
-    if not scored:
+    open_plans = _open_plans(scenario, state, _plans(scenario, actor_id, temperament, own_type), allowed)
+    if not open_plans:
         raise ValueError(f"{scenario.actor(actor_id).name} has no option it may order this turn")
-    option = _with_reason(scenario, state, scored).option
+    if len(open_plans) == 1:  # no choice to weigh (a delegate with one option): nothing to score or draw
+        option = open_plans[0][1].option
+    else:
+        rng = random.Random(f"{seed}:{state.turn}:{actor_id}:{len(state.chosen)}")
+        signalled = _signalled(scenario, state, actor_id)
+        last = state.last_choice(actor_id)
+        beliefs = reckoning.beliefs_now(scenario, state, actor_id)
+        scored = [
+            (
+                _score(scenario, state, plan, temperament, signalled, last, beliefs)
+                + rng.gauss(0.0, temperament.noise),
+                i,
+                plan,
+            )
+            for i, plan in open_plans
+        ]
+        option = _with_reason(scenario, state, scored).option
 
     def why() -> str:  # the state is immutable: the words come out the same whenever they are asked for
+        signalled = _signalled(scenario, state, actor_id)
         terms = _terms(scenario, state, actor_id, option, temperament, signalled, own_type)
-        if grave(
-            scenario, state, actor_id, meant(option, own_type)
-        ):  # a grave step is explained by its reasons alone
+        if grave(scenario, state, actor_id, meant(option, own_type)):  # a grave step: its reasons alone
             terms = [t for t in terms if t.reason or t.value < 0]
         return explain(scenario, actor_id, option, terms, temperament)
 
     return Decision(actor_id, option.id, why, temperament.id)
+
+
+def _open_plans(
+    scenario: Scenario, state: GameState, plans: tuple[_Plan, ...], allowed: frozenset[str] | None
+) -> list[tuple[int, _Plan]]:
+    """The plans whose options may be ordered now (and are allowed), with their place in the list."""
+    over = state.outcome is not None
+    return [
+        (i, plan)
+        for i, plan in enumerate(plans)
+        if (allowed is None or plan.option.id in allowed)
+        and (
+            not (over or plan.option.requires or plan.option.once)
+            or option_available(scenario, state, plan.option)
+        )
+    ]
 
 
 def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float, int, _Plan]]) -> _Plan:

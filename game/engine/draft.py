@@ -84,12 +84,13 @@ class Draft:
         return option_id in self._chosen_by.get(actor_id, ())
 
     # ----------------------------------------------------------- changing
-    def set_meter(self, actor_id: str, meter_id: str, value: int) -> None:
+    def writable_meters(self, actor_id: str) -> dict[str, int]:
+        """The actor's meters, to change in place: copied on the first change this turn."""
         own = self._own_meters.get(actor_id)
-        if own is None:  # first change of this actor's meters this turn: copy them
+        if own is None:
             own = self._own_meters[actor_id] = dict(self.meters[actor_id])
             self.meters[actor_id] = own
-        own[meter_id] = value
+        return own
 
     def move_force(self, force_id: str, place: str) -> None:
         force = self.forces[force_id]

@@ -65,7 +65,7 @@ def _meters(draft: Draft, steps: tuple[MeterStep, ...], cause: Cause, facts: lis
         after = before + delta
         after = high if after > high else max(after, low)
         if after != before:
-            draft.set_meter(actor, meter, after)
+            draft.writable_meters(actor)[meter] = after
             facts.append(Fact("meter", actor, before, after, cause, meter))
 
 
