@@ -13,6 +13,7 @@ import random
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from game.engine import reckoning
 from game.engine.changing import in_force
@@ -115,6 +116,8 @@ class _Plan:
     own: float  # what its own true positions make of it (a reason, when above 0)
     vital: bool  # it crosses one of its own vital (strength 3) red lines
     fixed_sum: float  # sum(fixed), the start of every score while no stance repeats
+    terms: tuple[tuple[float, tuple[str, str] | None], ...]  # (value, stance) of each fixed term
+    conditional: bool  # its option has conditions or may be ordered once: ask before each choice
     tension: int  # the tension its own effects add
 
 
@@ -147,7 +150,18 @@ def _plan(
     vital = any(t.value <= OWN_WEIGHT[RED_LINE] * 3 for t in terms if t.reason)
     fixed = tuple(t.value for t in terms)
     return _Plan(
-        option, fixed, stances, repeatable, urgent, typed, own, vital, sum(fixed), option.effects.tension
+        option,
+        fixed,
+        stances,
+        repeatable,
+        urgent,
+        typed,
+        own,
+        vital,
+        sum(fixed),
+        tuple(zip(fixed, stances, strict=True)),
+        bool(option.requires or option.once),
+        option.effects.tension,
     )
 
 
@@ -167,12 +181,7 @@ def _score(
     """The sum of `_terms` as plain numbers, added in the same order (so to the same float: the fixed
     terms' sum is the first part of that sum, and the rest is added to it term by term)."""
     if signalled and not plan.repeatable.isdisjoint(signalled):
-        score = sum(
-            [
-                v if s is None else v / (1 + signalled[s])
-                for v, s in zip(plan.fixed, plan.stances, strict=True)
-            ]
-        )
+        score = sum([v if s is None else v / (1 + signalled[s]) for v, s in plan.terms])
     else:
         score = plan.fixed_sum
     for issue_id, state_id, red_lines, strength in plan.urgent:
@@ -478,10 +487,7 @@ def _open_plans(
         (i, plan)
         for i, plan in enumerate(plans)
         if (allowed is None or plan.option.id in allowed)
-        and (
-            not (over or plan.option.requires or plan.option.once)
-            or option_available(scenario, state, plan.option)
-        )
+        and (not (over or plan.conditional) or option_available(scenario, state, plan.option))
     ]
 
 
@@ -493,7 +499,7 @@ def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float,
     red line already crossed, and its beliefs must add up to a reason; the tension it adds and a
     temperament's taste never do. With none acceptable, the best is taken as the least bad.
     """
-    best = max(scored, key=lambda s: (s[0], -s[1]))[2]  # the first of equal scores wins, as before
+    best = max(scored, key=itemgetter(0))[2]  # max keeps the first of equal scores (lowest index), as before
     if _acceptable(scenario, state, best):
         return best
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
