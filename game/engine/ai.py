@@ -500,7 +500,7 @@ def _with_reason(scenario: Scenario, state: GameState, scored: list[tuple[float,
     temperament's taste never do. With none acceptable, the best is taken as the least bad.
     """
     best = max(scored, key=itemgetter(0))[2]  # max keeps the first of equal scores (lowest index), as before
-    if _acceptable(scenario, state, best):
+    if (not best.vital and best.tension <= 0) or _acceptable(scenario, state, best):
         return best
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
     return next((plan for _, _, plan in ranked[1:] if _acceptable(scenario, state, plan)), best)

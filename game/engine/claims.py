@@ -47,7 +47,10 @@ def own_effects(scenario: Scenario, option: Option) -> Prepared:
 
 
 def claimed(option: Option) -> frozenset[tuple[str, str]]:
-    return frozenset(option.claim.says) if option.claim is not None else frozenset()
+    return frozenset(option.claim.says) if option.claim is not None else _NOTHING
+
+
+_NOTHING: frozenset[tuple[str, str]] = frozenset()
 
 
 def truth_share(scenario: Scenario, state: GameState | Draft, observer: str, option: Option) -> float:

@@ -178,9 +178,10 @@ class Game:
         if unknown:
             raise IllegalOrder(f"'{unknown[0]}' is not played by a human in this game")
         moves = [m for side, m in self.pending_deal_moves.items() if side in self.humans]
-        theirs = {side: self.computer_deal_move(side) for side in self.computer_sides}
+        computer = self.computer_sides
+        theirs = {side: self.computer_deal_move(side) for side in computer}
         moves += [m for m in theirs.values() if m is not None]
-        decisions = {side: self.computer_choice(side, theirs[side]) for side in self.computer_sides}
+        decisions = {side: self.computer_choice(side, theirs[side]) for side in computer}
         orders = dict(human_orders)
         orders.update({side: d.option_id for side, d in decisions.items()})
         return self.resolve_orders(orders, decisions, rationales, tuple(moves))

@@ -63,7 +63,17 @@ def tables(
         lambda: tuple(
             _table(scenario, subject, option, friend_of.get(subject, ""))
             for subject in _order(scenario, actor_id)
+            if subject in _readers(scenario, option)  # to any other, the order is worth 0 whatever its type
         ),
+    )
+
+
+def _readers(scenario: Scenario, option: Option) -> frozenset[str]:
+    """The actors holding a position on an issue the option signals: only they read it."""
+    return memo(
+        scenario,
+        ("signal readers", option.id),
+        lambda: frozenset(p.actor for issue, _ in option.stances for p in scenario.positions_on(issue)),
     )
 
 
@@ -103,8 +113,24 @@ def mixed(scenario: Scenario, state: GameState, observer: str, terms: tuple[Type
 
 
 def beliefs_now(scenario: Scenario, state: GameState, observer: str) -> dict[str, Mapping[str, float]]:
-    """The observer's belief about each typed actor, read once per decision."""
-    return {s: belief_of(scenario, state, observer, s) for s in subjects(scenario, observer)}
+    """The observer's belief about each typed actor, read once per decision, and only when an option
+    it weighs is read by that actor (with many typed sides, most are never asked about)."""
+    return _BeliefsNow(scenario, state, observer) if subjects(scenario, observer) else _NO_BELIEFS
+
+
+_NO_BELIEFS: dict[str, Mapping[str, float]] = {}  # never written: nobody has types to read
+
+
+class _BeliefsNow(dict[str, Mapping[str, float]]):
+    __slots__ = ("observer", "scenario", "state")
+
+    def __init__(self, scenario: Scenario, state: GameState, observer: str) -> None:
+        super().__init__()
+        self.scenario, self.state, self.observer = scenario, state, observer
+
+    def __missing__(self, subject: str) -> Mapping[str, float]:
+        found = self[subject] = belief_of(self.scenario, self.state, self.observer, subject)
+        return found
 
 
 def mix(terms: tuple[TypedTerm, ...], beliefs: Mapping[str, Mapping[str, float]]) -> float:

@@ -171,7 +171,8 @@ def readings(turn: Turn) -> None:
     and each position's own response (once per position per turn)."""
     responded: set[tuple[str, str, str]] = set()
     for option in turn.options:
-        true = _as_its_readers_hold(turn, option)  # each actor reacts by what it truly holds
+        # each actor reacts by what it truly holds
+        true = _as_its_readers_hold(turn, option) if turn.draft.types else turn.scenario
         said = claims.claimed(option)
         for reaction in _reactions(true, option):
             if reaction.stance in said:  # a claim: each reacts by how far it believes it
@@ -188,8 +189,6 @@ def _as_its_readers_hold(turn: Turn, option: Option) -> Scenario:
     touches. Only their types can change its reading, so the variants (each with its own memo of
     readings) are one per combination of their types, not of every typed side's: with many typed
     sides, the number of variants stays small."""
-    if not turn.draft.types:
-        return turn.scenario
     readers = memo(
         turn.scenario,
         ("readers", option.id),
@@ -348,6 +347,8 @@ def resolve(
 
 def _checked_moves(scenario: Scenario, state: GameState, moves: Sequence[DealMove]) -> tuple[DealMove, ...]:
     """The deal moves, checked (IllegalOrder says why one is refused), in the scenario's order of sides."""
+    if not moves:
+        return ()
     try:
         check_moves(scenario, state, moves)
     except IllegalDeal as error:
