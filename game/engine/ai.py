@@ -10,7 +10,6 @@ side's order for this turn.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from operator import itemgetter
@@ -94,12 +93,14 @@ class _Term:
     reason: bool = False  # from its own true positions or its beliefs: may justify a grave step
 
 
-def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> Counter[tuple[str, str]]:
+def _signalled(scenario: Scenario, state: GameState, actor_id: str) -> dict[tuple[str, str], int]:
     """How often this side's earlier orders signalled each (issue, state)."""
     stances = memo(scenario, ("stances",), lambda: {o.id: o.stances for o in scenario.options})
-    return Counter(
-        [stance for option_id in state.chosen_by.get(actor_id, ()) for stance in stances[option_id]]
-    )
+    counts: dict[tuple[str, str], int] = {}
+    for option_id in state.chosen_by.get(actor_id, ()):  # a loop, not a Counter: asked at every choice
+        for stance in stances[option_id]:
+            counts[stance] = counts.get(stance, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,14 +175,14 @@ def _score(
     state: GameState,
     plan: _Plan,
     temperament: Temperament,
-    signalled: Counter[tuple[str, str]],
+    signalled: Mapping[tuple[str, str], int],
     last: str | None,
     beliefs: Mapping[str, Mapping[str, float]],
 ) -> float:
     """The sum of `_terms` as plain numbers, added in the same order (so to the same float: the fixed
     terms' sum is the first part of that sum, and the rest is added to it term by term)."""
     if signalled and not plan.repeatable.isdisjoint(signalled):
-        score = sum([v if s is None else v / (1 + signalled[s]) for v, s in plan.terms])
+        score = sum([v if s is None else v / (1 + signalled.get(s, 0)) for v, s in plan.terms])
     else:
         score = plan.fixed_sum
     for issue_id, state_id, red_lines, strength in plan.urgent:
@@ -227,7 +228,7 @@ def _terms(
     actor_id: str,
     option: Option,
     temperament: Temperament,
-    signalled: Counter[tuple[str, str]] | None = None,
+    signalled: Mapping[tuple[str, str], int] | None = None,
     own_type: str | None = None,
 ) -> list[_Term]:
     """All reasons for and against, in words: only the chosen option's are ever needed."""
@@ -238,7 +239,7 @@ def _terms(
     terms = [
         t
         if t.stance is None or t.value <= 0
-        else _Term(t.value / (1 + signalled[t.stance]), t.words, t.stance, t.reason)
+        else _Term(t.value / (1 + signalled.get(t.stance, 0)), t.words, t.stance, t.reason)
         for t in _fixed(scenario, actor_id, option, temperament, own_type)
     ]
     for issue_id, state_id in _touched(meant(option, own_type)).items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from game.engine import claims
 from game.engine.beliefs import accommodating_types
@@ -170,9 +170,15 @@ def readings(turn: Turn) -> None:
     """2. Each order read against the other actors' positions: their reactions, scaled by strength,
     and each position's own response (once per position per turn)."""
     responded: set[tuple[str, str, str]] = set()
+    draft, facts = turn.draft, turn.facts
     for option in turn.options:
         # each actor reacts by what it truly holds
-        true = _as_its_readers_hold(turn, option) if turn.draft.types else turn.scenario
+        true = _as_its_readers_hold(turn, option) if draft.types else turn.scenario
+        plain = _plain_reactions(true, option)
+        if plain is not None:  # the common case, in one loop: no claim, no position's own response
+            for rule, part, cause in plain:
+                rule(draft, part, cause, facts)
+            continue
         said = claims.claimed(option)
         for reaction in _reactions(true, option):
             if reaction.stance in said:  # a claim: each reacts by how far it believes it
@@ -182,6 +188,20 @@ def readings(turn: Turn) -> None:
             if reaction.own is not None and reaction.key not in responded:
                 responded.add(reaction.key)
                 turn.apply(reaction.own, reaction.own_cause)
+
+
+def _plain_reactions(scenario: Scenario, option: Option) -> tuple[tuple[Any, Any, Cause], ...] | None:
+    """The order's reactions as one list of effect steps, when nothing in them depends on the turn (the
+    option makes no claim, and no reading sets off a position's own response); else None."""
+    return memo(
+        scenario, ("plain reactions", option.id), lambda: _flattened(_reactions(scenario, option), option)
+    )
+
+
+def _flattened(reactions: tuple[_Reaction, ...], option: Option) -> tuple[tuple[Any, Any, Cause], ...] | None:
+    if option.claim is not None or any(r.own is not None for r in reactions):
+        return None
+    return tuple((rule, part, r.cause) for r in reactions for rule, part in r.effects)
 
 
 def _as_its_readers_hold(turn: Turn, option: Option) -> Scenario:
