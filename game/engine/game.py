@@ -204,7 +204,8 @@ class Game:
         self.pending_orders, self.pending_rationales = {}, {}
         self.states.append(state)
         self.history.append(record)
-        self.orders.append(Orders(orders))  # as given: a save keeps them so
+        # As given: a save keeps them so (the record's own when they came in the same order).
+        self.orders.append(record.orders if list(orders) == list(record.orders) else Orders(orders))
         self.injects.append(list(injects))
         self.rationales.append(dict(record.rationales))
         self.deal_moves.append(tuple(deal_moves))

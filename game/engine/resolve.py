@@ -108,18 +108,21 @@ def own_effects(turn: Turn) -> None:
     """1. Each order's own effects, sides in scenario order; the orders join the history. A false
     claim's claimed issues and force moves do not happen (game/engine/claims.py)."""
     for option in turn.options:
+        prepared, cause = _own_effects(turn.scenario, option)
         if option.claim is not None and not claims.is_true(option, turn.draft.types):
             prepared = claims.own_effects(turn.scenario, option)
-        else:
-            prepared = _own_effects(turn.scenario, option)
-        turn.apply(prepared, Cause("order", option.actor, option.id))
+        turn.apply(prepared, cause)
     for option in turn.options:
         turn.draft.record_order(option.actor, option.id)
         claims.record(turn.draft, option)
 
 
-def _own_effects(scenario: Scenario, option: Option) -> Prepared:
-    return memo(scenario, ("own effects", option.id), lambda: prepare(scenario, option.effects))
+def _own_effects(scenario: Scenario, option: Option) -> tuple[Prepared, Cause]:
+    return memo(
+        scenario,
+        ("own effects and cause", option.id),
+        lambda: (prepare(scenario, option.effects), Cause("order", option.actor, option.id)),
+    )
 
 
 class _Reaction(NamedTuple):
