@@ -7,8 +7,10 @@
    of --repeat runs, as load from other work only adds), and the
    growth exponent b of time ∝ size^b fitted over the four (target ≤ 1.05:
    twice the sides, twice the work, not more).
-2. 100 against 1,000 extra one-option playable sides: the CPU time of the same
-   number of games (target ≤ ~10×).
+2. 100 against 1,000 extra one-option playable sides: the CPU time per resolved
+   turn of the same number of games (target ≤ ~10×; the extra sides change the
+   seeded draws, so the games run to different lengths: the whole batch's ratio
+   is printed beside it).
 With --reference, the same is measured for that commit (a temporary worktree),
 in the same run.
 """
