@@ -7,7 +7,7 @@ need no display, no sound card, and print no pygame banner.
 from __future__ import annotations
 
 import os
-import tempfile
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +17,19 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-# The `python main.py` processes the tests start compile the game once, into a cache of this run's
-# own (nothing is written into the project), and read it from then on, as an installed game does.
-# A shell with PYTHONDONTWRITEBYTECODE would otherwise have every one compile all it imports anew.
-_BYTECODE = tempfile.TemporaryDirectory(prefix="brinkmanship-test-pycache-")
-os.environ["PYTHONPYCACHEPREFIX"] = _BYTECODE.name
+# Compiled bytecode is kept between runs in a cache folder of the user's own, outside the project
+# (`$XDG_CACHE_HOME/brinkmanship/test-bytecode`), for this process (the test modules, with pytest's
+# rewritten asserts, and the game) and for the `python main.py` processes the tests start. A shell with
+# PYTHONDONTWRITEBYTECODE would otherwise have every run, and every one of those processes, compile all
+# it imports anew: seconds of each fast run. Python checks each cached file against its source's time
+# and size, as it does in __pycache__, so an edit is never run stale.
+_BYTECODE = (
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "brinkmanship" / "test-bytecode"
+)
+_BYTECODE.mkdir(mode=0o700, parents=True, exist_ok=True)
+sys.pycache_prefix = str(_BYTECODE)
+sys.dont_write_bytecode = False
+os.environ["PYTHONPYCACHEPREFIX"] = str(_BYTECODE)
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
