@@ -8,12 +8,11 @@ tutorial and this test cannot drift apart.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from game.cli import main
 from game.scenario.loader import check_file
+from tests.cli_fixtures import run_here
 
 PROJECT = Path(__file__).resolve().parents[1]
 TUTORIAL = PROJECT / "docs" / "authoring.md"
@@ -60,27 +59,11 @@ def test_new_then_the_tutorial_then_a_game_played_to_an_outcome(tmp_path):
         )
     assert [p.format() for p in check_file(target)[1]] == []
     # Lowland takes the dispute to court on turn 1, then talks: the court rules after turn 3.
-    run = subprocess.run(
-        [
-            sys.executable,
-            "main.py",
-            "play",
-            "--text",
-            "--scenario",
-            str(target),
-            "--as",
-            "lowland",
-            "--seed",
-            "1",
-            "--save",
-            str(tmp_path / "save.json"),
-        ],
-        cwd=PROJECT,
-        input="quotes lowland\n1\n" + "4\n" * 8,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    run = run_here(
+        ["play", "--text", "--scenario", str(target), "--as", "lowland", "--seed", "1"]
+        + ["--save", str(tmp_path / "save.json")],
+        stdin="quotes lowland\n1\n" + "4\n" * 8,
+        home=tmp_path / "home",
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr
     assert "Outcome: The court rules" in run.stdout

@@ -15,7 +15,7 @@ from game.engine.simulate import simulate
 from game.engine.summary import summarise
 from game.scenario import model as m
 from game.scenario.loader import check_file, load_scenario
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run_here
 from tests.engine_fixtures import crisis, option
 from tests.loader_fixtures import mutated, position
 
@@ -125,7 +125,7 @@ def test_a_wrong_chance_is_reported_where_it_is_written(tmp_path, chance, needle
 
 # -------------------------------------------------------------- before anyone orders
 def test_the_text_game_shows_the_ladder_with_its_chances_before_anyone_orders(tmp_path):
-    result = run(
+    result = run_here(
         [
             "play",
             "--text",
@@ -146,7 +146,7 @@ def test_the_text_game_shows_the_ladder_with_its_chances_before_anyone_orders(tm
 
 
 def test_simulate_json_reports_chance_endings_for_cuba(tmp_path):
-    result = run(
+    result = run_here(
         ["simulate", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--games", "100", "--json"],
         home=tmp_path,
     )
@@ -193,7 +193,7 @@ def test_the_exported_debrief_of_a_cuba_game_chance_ended_says_an_incident_decid
     game = next(g for g in (play_one(scenario, seed) for seed in range(300)) if g.history[-1].chance)
     save, page = tmp_path / "cuba.json", tmp_path / "debrief.md"
     write_save(game, save)
-    result = run(["debrief", str(save), "--output", str(page)], home=tmp_path)
+    result = run_here(["debrief", str(save), "--output", str(page)], home=tmp_path)
     assert result.returncode == 0, result.stderr
     text = _flat_md(page.read_text(encoding="utf-8"))
     assert "**Outcome: Nuclear war**" in text

@@ -254,7 +254,7 @@ def _us_number(option_id: str) -> int:
 def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_a_broken_promise_costs(
     tmp_path,
 ):
-    from tests.cli_fixtures import run
+    from tests.cli_fixtures import run_here
 
     seed = _flank_seed("accepted")
     typed = ["deal", "propose 1", str(_us_number("us_sanctions_package"))]
@@ -265,7 +265,7 @@ def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_
         "q",
     ]
     path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
-    result = run(
+    result = run_here(
         ["play", "--text", "--scenario", str(path), "--as", "us", "--seed", str(seed)],
         stdin="\n".join(typed) + "\n",
         home=tmp_path,
@@ -284,7 +284,7 @@ def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_
 
 
 def test_in_text_mode_a_computer_rejects_with_its_reason(tmp_path):
-    from tests.cli_fixtures import run
+    from tests.cli_fixtures import run_here
 
     seed = _flank_seed("rejected")
     typed = [
@@ -294,7 +294,7 @@ def test_in_text_mode_a_computer_rejects_with_its_reason(tmp_path):
         "q",
     ]
     path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
-    result = run(
+    result = run_here(
         ["play", "--text", "--scenario", str(path), "--as", "us", "--seed", str(seed)],
         stdin="\n".join(typed) + "\n",
         home=tmp_path,
@@ -403,16 +403,16 @@ def test_what_if_replays_the_deals_of_the_turns_it_keeps():
 
 
 def test_simulate_json_counts_the_deals(tmp_path):
-    from tests.cli_fixtures import run
+    from tests.cli_fixtures import run_here
 
-    result = run(
+    result = run_here(
         ["simulate", "--scenario", str(ROOT / "scenarios" / "cuba_1962.yaml"), "--games", "30", "--json"]
     )
     deals = json.loads(result.stdout)["deals"]
     assert set(deals) == {"ready_made", "composed"}
     assert {"proposed", "accepted", "rejected", "broken"} <= set(deals["ready_made"])
     assert deals["ready_made"]["proposed"] > 0 and deals["composed"]["proposed"] == 0
-    plain = run(
+    plain = run_here(
         ["simulate", "--scenario", str(ROOT / "tests" / "data" / "minimal.yaml"), "--games", "3", "--json"]
     )
     assert "deals" not in json.loads(plain.stdout), "a scenario without deals reports as before"

@@ -9,7 +9,7 @@ from pathlib import Path
 from game.engine.simulate import play_one
 from game.savefiles import open_saved
 from game.scenario.loader import load_scenario
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run_here
 
 CUBA = Path(__file__).resolve().parents[1] / "scenarios" / "cuba_1962.yaml"
 
@@ -22,7 +22,7 @@ def test_the_instructor_fires_an_instructor_only_event_from_play_text(tmp_path):
     injects = [i.id for i in load_scenario(CUBA).injects]
     n = injects.index("submarine_b59") + 1
     save = tmp_path / "cuba.json"
-    result = run(
+    result = run_here(
         ["play", "--text", "--scenario", str(CUBA), "--as", "usa", "--seed", "2", "--save", str(save)],
         stdin=f"help\nnews\nnews {n}\n1\nwhy\nq\n",
         home=tmp_path,

@@ -11,7 +11,7 @@ import pytest
 from game.engine.debrief import html_page, markdown
 from game.engine.game import Game
 from game.scenario.loader import load_scenario
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run_here
 
 ROOT = Path(__file__).resolve().parents[1]
 GAMES = [("eastern_flank_2022.yaml", "us"), ("cuba_1962.yaml", "usa")]
@@ -37,7 +37,7 @@ def _full_length_game(path: Path, side: str) -> tuple[int, list[int]]:
 def test_a_whole_text_game_is_short_enough_to_be_read(tmp_path, name, side):
     path = ROOT / "scenarios" / name
     seed, typed = _full_length_game(path, side)
-    result = run(
+    result = run_here(
         ["play", "--text", "--scenario", str(path), "--as", side, "--seed", str(seed)],
         stdin="".join(f"{n}\n" for n in typed),
         home=tmp_path,

@@ -20,7 +20,7 @@ from game.engine.records import RED_LINE
 from game.lesson.reveal import reveal_lines
 from game.scenario.loader import load_scenario
 from game.text_views import chain_lines, end_lines, record_lines
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run_here
 
 ROOT = Path(__file__).resolve().parents[1]
 EASTERN_FLANK = ROOT / "scenarios" / "eastern_flank_2022.yaml"
@@ -48,7 +48,7 @@ def _play(scenario, kind: str, turns: int = 8, seed: int = 5) -> Game:
 def test_the_terminal_shows_the_own_read_and_keeps_the_type_hidden_until_the_debrief(tmp_path, kind, name):
     # Intelligence first (10: make it public), so the read moves whatever Russia does next.
     orders = "reads\n" + "10\n" + "reads\n" + "7\n" * 12
-    result = run(
+    result = run_here(
         ["play", "--text", "--as", "us", "--seed", "4", "--hidden", f"russia={kind}"],
         stdin=orders,
         home=tmp_path,
@@ -71,7 +71,7 @@ def test_the_terminal_shows_the_own_read_and_keeps_the_type_hidden_until_the_deb
 
 
 def test_a_hidden_type_that_does_not_exist_is_refused_with_the_known_ones(tmp_path):
-    result = run(["play", "--text", "--as", "us", "--hidden", "russia=hawk"], stdin="q\n", home=tmp_path)
+    result = run_here(["play", "--text", "--as", "us", "--hidden", "russia=hawk"], stdin="q\n", home=tmp_path)
     assert result.returncode != 0
     assert "unknown type 'hawk' for russia (known: security_seeking, revisionist)" in result.stderr
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine.game import Game
 from game.text_views import chain_lines, record_lines
-from tests.cli_fixtures import run
+from tests.cli_fixtures import run_here
 from tests.engine_fixtures import crisis
 
 
@@ -15,7 +15,7 @@ def _flat(text: str) -> str:
 
 
 def test_natos_defensive_message_is_reported_as_words_while_the_forces_stay_massed(tmp_path):
-    result = run(["play", "--text", "--as", "nato", "--seed", "1"], stdin="7\nwhy\nq\n", home=tmp_path)
+    result = run_here(["play", "--text", "--as", "nato", "--seed", "1"], stdin="7\nwhy\nq\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
     out = _flat(result.stdout)
     assert "“Stress that every step is defensive and proportionate”" in out
@@ -51,7 +51,7 @@ def test_a_signal_of_what_someone_wishes_is_never_reported_as_done():
 
 
 def test_before_ordering_the_terminal_says_what_an_order_changes_apart_from_what_it_signals(tmp_path):
-    result = run(["play", "--text", "--as", "us", "--seed", "1"], stdin="i 1\ni 5\nq\n", home=tmp_path)
+    result = run_here(["play", "--text", "--as", "us", "--seed", "1"], stdin="i 1\ni 5\nq\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
     out = _flat(result.stdout)
     # the Stryker move really reinforces the flank: a fact, and the readings say "moves"
