@@ -33,6 +33,13 @@ os.environ["PYTHONPYCACHEPREFIX"] = str(_BYTECODE)
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A run that leaves the slow tests out (`-m "not slow"`) gives property tests their fast count."""
+    from tests import property_fixtures
+
+    property_fixtures.FULL = "not slow" not in " ".join(str(config.getoption("markexpr") or "").split())
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Saves, the autosave and debriefs go here, never into the user's own folder."""

@@ -14,6 +14,7 @@ from game.engine.saves import SaveError
 from game.engine.state import state_from_json
 from game.savefiles import write_save
 from tests.engine_fixtures import crisis
+from tests.property_fixtures import examples
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
 
@@ -53,7 +54,7 @@ def _play_random(scenario, data, humans):
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_legal_game_ends_in_time_with_meters_in_range(scenario, data):
     humans = tuple(a.id for a in scenario.playable_actors if data.draw(st.booleans()))
@@ -67,7 +68,7 @@ def test_any_legal_game_ends_in_time_with_meters_in_range(scenario, data):
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(data=st.data())
 def test_save_replays_to_the_identical_state(scenario, data):
     humans = (scenario.playable_actors[0].id,)
@@ -92,7 +93,7 @@ def test_same_seed_same_game(scenario):
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(order=st.text(max_size=30))
 def test_unknown_orders_are_rejected_with_a_message(order):
     scenario = crisis()
@@ -105,7 +106,7 @@ def test_unknown_orders_are_rejected_with_a_message(order):
     assert str(error.value) and not game.history
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     garbage=st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=8),
@@ -123,7 +124,7 @@ def test_damaged_saves_are_refused_with_a_message(garbage):
             assert str(error)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(content=st.binary(max_size=300))
 def test_any_file_given_as_a_save_is_read_or_refused_with_a_message(tmp_path_factory, content):
     from game.savefiles import read_save
@@ -177,7 +178,7 @@ DEAL_SCENARIOS = [s for s in ALL if s.proposals or s.deal_issues]
 
 
 @pytest.mark.parametrize("scenario", DEAL_SCENARIOS, ids=lambda s: s.id)
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_accepted_deal_is_honoured_or_reported_broken_and_saves_replay(scenario, data):
     humans = tuple(a.id for a in scenario.playable_actors[: data.draw(st.integers(1, 2))])

@@ -14,6 +14,7 @@ from game.scenario import model as m
 from game.scenario.loader import ScenarioError, check_file, load_scenario
 from game.scenario.problems import Problem, did_you_mean
 from tests.loader_fixtures import MINIMAL, minimal_text, mutated, position
+from tests.property_fixtures import examples
 
 
 def test_minimal_scenario_becomes_the_typed_model():
@@ -155,20 +156,20 @@ def _check_text(data: bytes) -> None:
     assert not [p for p in problems if p.message.startswith("internal error")], problems
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_random_bytes_never_raise(data):
     _check_text(data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_YAMLISH)
 def test_random_yamlish_text_never_raises(text):
     _check_text(text.encode("utf-8"))
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.data())
 def test_randomly_damaged_scenarios_never_raise(data):
     lines = minimal_text().splitlines(keepends=True)
@@ -218,7 +219,7 @@ _TREE = st.recursive(
 
 
 @pytest.mark.slow
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.dictionaries(st.sampled_from(_WORDS), _TREE, max_size=12))
 def test_plausible_but_wrong_scenarios_never_raise(tree):
     import yaml
@@ -227,7 +228,7 @@ def test_plausible_but_wrong_scenarios_never_raise(tree):
 
 
 @pytest.mark.slow
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.data())
 def test_minimal_scenario_with_a_value_swapped_never_raises(data):
     import yaml
