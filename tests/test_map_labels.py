@@ -112,8 +112,22 @@ def _turn(path: Path, size: tuple[int, int], large: bool) -> tuple[App, TurnScre
     return app, turn
 
 
-@pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+# The fast run draws the most crowded map (the smallest window, large text) and the default window; the
+# other four size and text pairs are marked slow.
+FAST_LAYOUTS = {((1024, 600), True), ((1280, 720), False)}
+LAYOUTS = [
+    pytest.param(
+        size,
+        large,
+        id=f"{size[0]}x{size[1]}-{'large-text' if large else 'normal'}",
+        marks=() if (size, large) in FAST_LAYOUTS else pytest.mark.slow,
+    )
+    for size in SIZES
+    for large in (False, True)
+]
+
+
+@pytest.mark.parametrize(("size", "large"), LAYOUTS)
 def test_map_labels_never_overlap_and_stay_with_their_markers(tmp_path, monkeypatch, size, large):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path / "home"))
     for path in _scenario_files(tmp_path):

@@ -114,6 +114,9 @@ def test_plain_validate_warns_about_anachronism(tmp_path, capsys, old, new, need
     assert f"{position(path, needle)}: warning: {message}" in capsys.readouterr().out
 
 
+# Slow: --strict plays a batch of 200 games for each file, 600 in all. The fast run shows each strict check
+# on the minimal scenario (above); plain `validate` of the shipped files runs fast in test_validate_cli.
+@pytest.mark.slow
 def test_the_shipped_scenarios_pass_strict_with_every_warning_answered(capsys):
     # In this process: `python main.py validate` as a process of its own is tested in test_validate_cli.
     shipped = sorted(str(p) for p in (PROJECT / "scenarios").glob("*.yaml"))
