@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,11 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 _BYTECODE = (
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "brinkmanship" / "test-bytecode"
 )
-_BYTECODE.mkdir(mode=0o700, parents=True, exist_ok=True)
+try:
+    _BYTECODE.mkdir(mode=0o700, parents=True, exist_ok=True)
+except OSError:  # no writable cache folder: a folder of this run's own, gone at its end
+    _RUN_ONLY = tempfile.TemporaryDirectory(prefix="brinkmanship-test-pycache-")
+    _BYTECODE = Path(_RUN_ONLY.name)
 sys.pycache_prefix = str(_BYTECODE)
 sys.dont_write_bytecode = False
 os.environ["PYTHONPYCACHEPREFIX"] = str(_BYTECODE)
