@@ -305,3 +305,63 @@ def test_the_engine_and_the_text_game_never_import_pygame():
         cwd=Path(__file__).resolve().parents[1],
     )
     assert out.stdout.strip() == "False"
+
+
+def _every_kind_of_condition(scenario, state) -> list:
+    """Conditions of every kind, at and beside this state's own values (so each boundary is asked)."""
+    from game.scenario import model as m
+
+    found: list = []
+    for value in (state.tension - 1, state.tension, state.tension + 1):
+        found += [m.TensionAtLeast(value), m.TensionBelow(value)]
+    for value in (state.turn - 1, state.turn, state.turn + 1):
+        found.append(m.TurnAtLeast(value))
+    found += [m.DateAtLeast(state.date), m.DateAtLeast("1900-01-01"), m.DateAtLeast("2999-01-01")]
+    for rung in scenario.ladder:
+        found += [m.RungAtLeast(rung.id), m.RungBelow(rung.id)]
+    flags = {f for o in scenario.options for f in o.effects.set_flags} | set(state.flags)
+    found += [c for f in sorted(flags) for c in (m.FlagSet(f), m.FlagNotSet(f))]
+    for issue in scenario.issues:
+        found += [m.IssueIs(issue.id, (s.id,)) for s in issue.states]
+    for actor_id, meters in state.meters.items():
+        for meter, value in meters.items():
+            for v in (value - 1, value, value + 1):
+                found += [m.MeterAtLeast(actor_id, meter, v), m.MeterBelow(actor_id, meter, v)]
+    found += [m.Chosen(o.id) for o in scenario.options]
+    found += [m.ForceAt(f.id, p.id) for f in scenario.forces for p in scenario.places]
+    found += [m.Not(c) for c in list(found)]
+    found += [m.AnyOf(tuple(found[i : i + 3])) for i in range(0, len(found), 3)]
+    return found
+
+
+@pytest.mark.parametrize("name", ["eastern_flank_2022.yaml", "cuba_1962.yaml"])
+def test_conditions_bound_once_read_as_the_rules_do(name):
+    """Batch games ask an option's requirements, an outcome's and an inject's `when` through
+    functions bound once (conditions.all_of, resolve.availability); in every state of a few games,
+    each answers as the rules' own reading (all_hold, option_available) does."""
+    from pathlib import Path
+
+    from game.engine.conditions import all_hold, all_of
+    from game.engine.resolve import availability, option_available
+    from game.scenario.loader import load_scenario
+
+    scenario = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / name)
+    asked = 0
+    for seed in range(2):
+        game = Game.new(scenario, seed=seed)
+        while True:
+            state = game.state
+            for option in scenario.options:
+                check = availability(option)
+                bound = check(scenario, state) if check is not None else state.outcome is None
+                assert bound == option_available(scenario, state, option), option.id
+            whens = [o.when for o in scenario.outcomes] + [i.when for i in scenario.injects]
+            kinds = _every_kind_of_condition(scenario, state)
+            whens += [(c,) for c in kinds] + [tuple(kinds[i : i + 4]) for i in range(0, len(kinds), 4)]
+            for when in whens:
+                assert all_of(when)(scenario, state) == all_hold(when, scenario, state), when
+                asked += 1
+            if game.is_over:
+                break
+            game.play_turn({})
+    assert asked > 0

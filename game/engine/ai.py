@@ -16,12 +16,13 @@ from operator import itemgetter
 
 from game.engine import reckoning
 from game.engine.changing import in_force
+from game.engine.conditions import Check
 from game.engine.dispositions import draw_types, typed_one
 from game.engine.gravity import ends_game
 from game.engine.index import memo
 from game.engine.readings import read_option, verdict_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Decision, mid_sentence
-from game.engine.resolve import option_available
+from game.engine.resolve import availability
 from game.engine.state import GameState
 from game.scenario.evidence import cite, cites_words
 from game.scenario.model import Option, Scenario
@@ -118,7 +119,7 @@ class _Plan:
     vital: bool  # it crosses one of its own vital (strength 3) red lines
     fixed_sum: float  # sum(fixed), the start of every score while no stance repeats
     terms: tuple[tuple[float, tuple[str, str] | None], ...]  # (value, stance) of each fixed term
-    conditional: bool  # its option has conditions or may be ordered once: ask before each choice
+    check: Check | None  # whether its option may be ordered now (None: while the game goes on)
     tension: int  # the tension its own effects add
 
 
@@ -161,7 +162,7 @@ def _plan(
         vital,
         sum(fixed),
         tuple(zip(fixed, stances, strict=True)),
-        bool(option.requires or option.once),
+        availability(option),
         option.effects.tension,
     )
 
@@ -488,7 +489,7 @@ def _open_plans(
         (i, plan)
         for i, plan in enumerate(plans)
         if (allowed is None or plan.option.id in allowed)
-        and (not (over or plan.conditional) or option_available(scenario, state, plan.option))
+        and (plan.check(scenario, state) if plan.check is not None else not over)
     ]
 
 

@@ -20,7 +20,7 @@ from game.engine.beliefs import accommodating_types
 from game.engine.beliefs import update as update_beliefs
 from game.engine.chance import strikes
 from game.engine.changing import in_force
-from game.engine.conditions import KINDS, all_hold, first_failing
+from game.engine.conditions import KINDS, Check, all_of, first_failing
 from game.engine.deal_values import DealEvent, DealMove
 from game.engine.deals import IllegalDeal, check_moves, settle
 from game.engine.dispositions import typed
@@ -31,7 +31,7 @@ from game.engine.orders import Orders
 from game.engine.readings import read_option
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Cause, Decision, Fact, TurnRecord
 from game.engine.state import GameState, WorldView
-from game.scenario.model import Effects, Inject, Option, Rung, Scenario
+from game.scenario.model import Effects, Inject, Option, Outcome, Rung, Scenario
 from game.wording import possessive
 
 REACTION_WEIGHT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, RED_LINE: 1.0}
@@ -51,6 +51,18 @@ def option_available(scenario: Scenario, state: WorldView, option: Option) -> bo
         if not KINDS[type(condition)].holds(condition, scenario, state):
             return False
     return True
+
+
+def availability(option: Option) -> Check | None:
+    """`option_available` for one option as a function of (scenario, state), its conditions bound once
+    (a computer side asks it of every option every turn); None when only the game's end closes it."""
+    if not option.requires and not option.once:
+        return None
+    requires = all_of(option.requires)
+    option_id, actor = option.id, option.actor
+    if option.once:
+        return lambda sc, st: st.outcome is None and not st.was_chosen(option_id, actor) and requires(sc, st)
+    return lambda sc, st: st.outcome is None and requires(sc, st)
 
 
 def option_status(scenario: Scenario, state: GameState, option: Option) -> tuple[bool, str]:
@@ -244,13 +256,22 @@ def injects(turn: Turn) -> None:
         draft.fired_injects.add(inject.id)
         turn.injects.append(inject.id)
         turn.apply(_inject_effects(sc, inject), Cause("instructor_inject", inject_id=inject.id))
-    for inject in sc.injects:
-        if inject.instructor_only or inject.id in draft.fired_injects:
+    for inject, when in _scripted(sc):
+        if inject.id in draft.fired_injects:
             continue
-        if all_hold(inject.when, sc, draft):
+        if when(sc, draft):
             draft.fired_injects.add(inject.id)
             turn.injects.append(inject.id)
             turn.apply(_inject_effects(sc, inject), Cause("inject", inject_id=inject.id))
+
+
+def _scripted(scenario: Scenario) -> tuple[tuple[Inject, Check], ...]:
+    """The scripted injects (not the instructor's own), each with its `when` bound once."""
+    return memo(
+        scenario,
+        ("scripted injects",),
+        lambda: tuple((i, all_of(i.when)) for i in scenario.injects if not i.instructor_only),
+    )
 
 
 def _inject_effects(scenario: Scenario, inject: Inject) -> Prepared:
@@ -292,12 +313,21 @@ def outcome(turn: Turn) -> None:
     sc, draft = turn.scenario, turn.draft
     if draft.outcome is not None:
         return
-    for candidate in sc.outcomes:
-        if not candidate.default and candidate.when and all_hold(candidate.when, sc, draft):
+    for candidate, when in _reachable(sc):
+        if when(sc, draft):
             draft.outcome = candidate.id
             return
     if draft.turn >= sc.turn_limit:
         draft.outcome = next((o.id for o in sc.outcomes if o.default), sc.outcomes[-1].id)
+
+
+def _reachable(scenario: Scenario) -> tuple[tuple[Outcome, Check], ...]:
+    """The outcomes with conditions (not the default), in order, each with its `when` bound once."""
+    return memo(
+        scenario,
+        ("outcome checks",),
+        lambda: tuple((o, all_of(o.when)) for o in scenario.outcomes if not o.default and o.when),
+    )
 
 
 def advance(turn: Turn) -> None:
