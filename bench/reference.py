@@ -45,3 +45,35 @@ def run_in(tree: Path, code: str, *args: str) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"the measurement failed in {tree}:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class Worker:
+    """A process with `tree`'s `game` package that runs `code` once, then answers one JSON line per
+    request line: two of them (this tree's and the reference's) can be asked turn about, in small
+    pieces, so that drift in a shared machine's speed falls on both alike."""
+
+    def __init__(self, tree: Path, code: str, *args: str) -> None:
+        env = dict(os.environ, PYTHONPATH=f"{tree}{os.pathsep}{ROOT / 'bench'}", PYTHONHASHSEED="0")
+        self.tree = tree
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            cwd=tree,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, request: str) -> dict:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(request + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the measurement failed in {self.tree} (no answer to {request!r})")
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
