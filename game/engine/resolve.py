@@ -224,12 +224,15 @@ def _as_its_readers_hold(turn: Turn, option: Option) -> Scenario:
     touches. Only their types can change its reading, so the variants (each with its own memo of
     readings) are one per combination of their types, not of every typed side's: with many typed
     sides, the number of variants stays small."""
-    readers = memo(
-        turn.scenario,
-        ("readers", option.id),
-        lambda: frozenset(p.actor for issue, _ in option.stances for p in turn.scenario.positions_on(issue)),
-    )
-    return typed(turn.scenario, {a: t for a, t in turn.draft.types.items() if a in readers})
+    sc, types = turn.scenario, turn.draft.types
+    readers = memo(sc, ("typed readers", option.id), lambda: _typed_readers(sc, option))
+    return typed(sc, {a: types[a] for a in readers if a in types})
+
+
+def _typed_readers(scenario: Scenario, option: Option) -> tuple[str, ...]:
+    """The actors with types who hold a position on an issue the order signals, in scenario order."""
+    reading = {p.actor for issue, _ in option.stances for p in scenario.positions_on(issue)}
+    return tuple(a.id for a in scenario.actors if a.types and a.id in reading)
 
 
 def _believed(turn: Turn, true: Scenario, option: Option, reaction: _Reaction) -> Prepared:
