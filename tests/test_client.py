@@ -253,8 +253,17 @@ def _pixels_cached_and_afresh(app: App) -> tuple[bytes, bytes]:
     def no_ground(self: Painter, colour: object, rect: object) -> Iterator[None]:
         yield
 
-    def afresh(self: Backdrop, p: Painter, key: object, paint: Callable[[Painter], None]) -> None:
-        p.surface.fill(th.BACKGROUND)
+    def afresh(
+        self: Backdrop,
+        p: Painter,
+        key: object,
+        paint: Callable[[Painter], None],
+        area: object = None,
+        *_: object,
+        **__: object,
+    ) -> None:
+        if area is None:  # a pane (with an area) is painted straight over what the backdrop drew
+            p.surface.fill(th.BACKGROUND)
         paint(p)
 
     with pytest.MonkeyPatch.context() as patch:
@@ -278,6 +287,11 @@ def test_the_turn_screens_caches_never_change_a_pixel(app, size):
     turn.error = "Not available: a reason"
     assert len(set(_pixels_cached_and_afresh(app))) == 1
     assert turn.backdrop.renders == 1  # none of that repainted the panels, the header or the map
+    panes = turn.cards_layer.renders, turn.details_layer.renders
+    app.render()
+    assert (turn.cards_layer.renders, turn.details_layer.renders) == panes  # nothing changed: kept
+    turn.hover = turn.cards[0]
+    assert len(set(_pixels_cached_and_afresh(app))) == 1  # the hover moved: both panes drawn anew
 
 
 def test_idle_loop_does_not_redraw(app):

@@ -8,6 +8,7 @@ to check what a player actually sees.
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -259,7 +260,11 @@ class Backdrop:
     window-sized surface and blitted whole, until the window, the text size or the screen's own
     key (the game state, the wordings) changes. What they show is replayed into each frame's record.
 
-    One blit of the whole window costs less than clearing it and drawing the panels again."""
+    One blit of the whole window costs less than clearing it and drawing the panels again. With an
+    `area` (a pane), only that part is kept and blitted, painted over what the surface `under` (the
+    screen's backdrop) shows there, so its key must also name that (the backdrop's own key). Parts
+    of the window that panes cover whole (`covered`) are left out of the backdrop's blit: at
+    1920×1080 a frame is mostly the copying of pixels, and those would be copied twice."""
 
     def __init__(self) -> None:
         self.surface: pygame.Surface | None = None
@@ -268,17 +273,50 @@ class Backdrop:
         self.text_rects: list[pygame.Rect] = []
         self.renders = 0
 
-    def draw(self, p: Painter, key: Hashable, paint: Callable[[Painter], None]) -> None:
-        """Blit the backdrop for `key` onto the whole of p's surface, painting it first if it is stale."""
-        key = (p.size, p.theme, key)
+    def draw(
+        self,
+        p: Painter,
+        key: Hashable,
+        paint: Callable[[Painter], None],
+        area: pygame.Rect | None = None,
+        under: pygame.Surface | None = None,
+        covered: tuple[pygame.Rect, ...] = (),
+    ) -> None:
+        """Blit the backdrop for `key` onto p's surface (all of it but `covered`, or `area`), painting
+        it first if it is stale."""
+        key = (p.size, p.theme, None if area is None else tuple(area), key)
         if self.surface is None or self.key != key:
             self.renders += 1
             surface = pygame.Surface(p.size, 0, p.surface)
-            surface.fill(BACKGROUND)
+            if area is None or under is None:
+                surface.fill(BACKGROUND)
+            else:
+                surface.blit(under, area, area)
             layer = Painter(surface, p.texts, p.theme)
             paint(layer)
             self.surface, self.key = surface, key
             self.record, self.text_rects = layer.record, layer.text_rects
-        p.surface.blit(self.surface, (0, 0))
+        for part in [area] if area is not None else uncovered(p.surface.get_rect(), covered):
+            p.surface.blit(self.surface, part, part)
         p.record.extend(self.record)
         p.text_rects.extend(self.text_rects)
+
+
+def uncovered(whole: pygame.Rect, covered: tuple[pygame.Rect, ...]) -> list[pygame.Rect]:
+    """`whole` less the `covered` rects, as rects that do not overlap: one band per stretch of rows
+    between the covered rects' top and bottom edges, cut around them."""
+    if not covered:
+        return [whole]
+    cuts = sorted({whole.top, whole.bottom, *(y for r in covered for y in (r.top, r.bottom))})
+    parts = []
+    for top, bottom in itertools.pairwise(cuts):
+        if not whole.top <= top < bottom <= whole.bottom:
+            continue
+        x = whole.left
+        for r in sorted((r for r in covered if r.top <= top and r.bottom >= bottom), key=lambda r: r.left):
+            if r.left > x:
+                parts.append(pygame.Rect(x, top, r.left - x, bottom - top))
+            x = max(x, r.right)
+        if x < whole.right:
+            parts.append(pygame.Rect(x, top, whole.right - x, bottom - top))
+    return parts

@@ -97,6 +97,8 @@ class TurnScreen(GameScreen):
         self.card_pane = ScrollPane()
         self.detail_pane = ScrollPane()
         self.backdrop = Backdrop()
+        self.cards_layer = Backdrop()  # the cards, kept until a card, the selection, hover or focus changes
+        self.details_layer = Backdrop()  # the shown order's details, kept likewise
         self.spans: list[tuple[int, int]] = []
         self._readings: dict[str, list] = {}
         self._typed: tuple[int, int] | None = None  # the last digit typed and when, for two-digit numbers
@@ -309,10 +311,11 @@ class TurnScreen(GameScreen):
         keys = f"1–{n}" if n < 10 else f"1–{n} (two digits quickly)"
         hint = HINT.format(keys=keys, deals="   D: deals" if self.deals else "")
         still = (state, tuple(self.turn_headings()), self.status(), hint)
-        self.backdrop.draw(p, still, lambda layer: self._paint_still(layer, hint))
-        self.card_pane.draw(p, self._paint_cards)
-        with p.on(th.PANEL, self.detail_pane.rect):
-            self.detail_pane.draw(p, self._paint_details)
+        panes = (self.card_pane.rect, self.detail_pane.rect)
+        self.backdrop.draw(p, still, lambda layer: self._paint_still(layer, hint), covered=panes)
+        under = self.backdrop.surface
+        self.cards_layer.draw(p, self._cards_key(), self._paint_card_pane, self.card_pane.rect, under)
+        self.details_layer.draw(p, self._details_key(), self._paint_detail_pane, self.detail_pane.rect, under)
         self.why.draw(p, self.is_focused(self.why), self.why is self.hover)
         self.send.draw(p, self.is_focused(self.send), self.send is self.hover)
         if self.read is not None:
@@ -336,6 +339,25 @@ class TurnScreen(GameScreen):
                 anchor="midleft",
                 max_width=self.send.rect.left - self.detail_rect.left - 20,
             )
+
+    def _cards_key(self) -> tuple:
+        """All the card pane shows depends on (with the backdrop under it, which names the state)."""
+        cards = tuple((c.option_id, c.status.available, c.status.reason, tuple(c.rect)) for c in self.cards)
+        hover = self.cards.index(self.hover) if self.hover in self.cards else -1
+        focus = self.cards.index(self.focused) if self.focused in self.cards else -1
+        return (self.backdrop.key, self.card_pane.offset, cards, self.selected, hover, focus)
+
+    def _details_key(self) -> tuple:
+        card = self.shown_card()
+        shown = None if card is None else (card.option_id, card.status.available, card.status.reason)
+        return (self.backdrop.key, self.detail_pane.offset, shown)
+
+    def _paint_card_pane(self, p: Painter) -> None:
+        self.card_pane.draw(p, self._paint_cards)
+
+    def _paint_detail_pane(self, p: Painter) -> None:
+        with p.on(th.PANEL, self.detail_pane.rect):
+            self.detail_pane.draw(p, self._paint_details)
 
     def _paint_still(self, p: Painter, hint: str) -> None:
         """What changes only with the turn, the window or the text size (kept in `self.backdrop`):
