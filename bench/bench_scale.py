@@ -4,7 +4,8 @@
 
 1. The seed scenario copied 1×, 2×, 4×, 8× (bench/scaled_scenarios.py): CPU
    time per resolved turn (computer choices included) at each size (the least
-   of --repeat runs, as load from other work only adds), and the
+   of --repeat runs, as load from other work only adds; the sizes take turns,
+   so a shared machine's drift falls on all of them), and the
    growth exponent b of time ∝ size^b fitted over the four (target ≤ 1.05:
    twice the sides, twice the work, not more).
 2. 100 against 1,000 extra one-option playable sides: the CPU time per resolved
@@ -30,17 +31,19 @@ from game.scenario.loader import load_scenario
 import scaled_scenarios as s
 base = load_scenario(sys.argv[1])
 games = int(sys.argv[2])
-result = {}
-for name, scenario in [(f"x{k}", s.copies(base, k)) for k in (1, 2, 4, 8)] + [
-        (f"+{n}", s.with_extra_sides(base, n)) for n in (100, 1000)]:
-    n_games = games if name.startswith("x") else max(3, games // 3)  # enough turns to outlast noise
+scenarios = [(f"x{k}", s.copies(base, k)) for k in (1, 2, 4, 8)] + [
+    (f"+{n}", s.with_extra_sides(base, n)) for n in (100, 1000)]
+for _, scenario in scenarios:
     simulate(scenario, 3, seed=7)  # warm the per-scenario caches, as a long batch would
-    cpu = []
-    for _ in range(int(sys.argv[3])):  # the least of a few: other work on the machine only adds
+cpu = {name: [] for name, _ in scenarios}
+result = {}
+for _ in range(int(sys.argv[3])):  # sizes turn about, the least of each counts: other work only adds
+    for name, scenario in scenarios:
+        n_games = games if name.startswith("x") else max(3, games // 3)  # enough turns to outlast noise
         start = time.process_time()
         report = simulate(scenario, n_games, seed=7)
-        cpu.append(time.process_time() - start)
-    result[name] = {"cpu": min(cpu), "turns": report.turns, "games": n_games}
+        cpu[name].append(time.process_time() - start)
+        result[name] = {"cpu": min(cpu[name]), "turns": report.turns, "games": n_games}
 print(json.dumps(result))
 """
 
