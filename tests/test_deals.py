@@ -251,11 +251,23 @@ def _us_number(option_id: str) -> int:
     return [o.id for o in FLANK.options_of("us")].index(option_id) + 1
 
 
+def _play_flank_as_us(seed: int, typed: list[str], home: Path):
+    """`play --text` on Eastern Flank as the US with these lines typed; the result and its output on
+    one line (wrapping never splits what the tests look for)."""
+    from tests.cli_fixtures import run_here
+
+    path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
+    result = run_here(
+        ["play", "--text", "--scenario", str(path), "--as", "us", "--seed", str(seed)],
+        stdin="\n".join(typed) + "\n",
+        home=home,
+    )
+    return result, " ".join(result.stdout.split())
+
+
 def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_a_broken_promise_costs(
     tmp_path,
 ):
-    from tests.cli_fixtures import run_here
-
     seed = _flank_seed("accepted")
     typed = ["deal", "propose 1", str(_us_number("us_sanctions_package"))]
     typed += [
@@ -264,13 +276,7 @@ def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_
         str(_us_number("us_preemptive_sanctions")),
         "q",
     ]
-    path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
-    result = run_here(
-        ["play", "--text", "--scenario", str(path), "--as", "us", "--seed", str(seed)],
-        stdin="\n".join(typed) + "\n",
-        home=tmp_path,
-    )
-    out = " ".join(result.stdout.split())
+    result, out = _play_flank_as_us(seed, typed, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "You may propose: 1. “Talks on missile deployments, exercises and transparency" in out
     assert "Your deal move this turn: propose “Talks on missile deployments" in out
@@ -284,8 +290,6 @@ def test_in_text_mode_a_human_proposes_the_computer_answers_with_its_reason_and_
 
 
 def test_in_text_mode_a_computer_rejects_with_its_reason(tmp_path):
-    from tests.cli_fixtures import run_here
-
     seed = _flank_seed("rejected")
     typed = [
         "propose 1",
@@ -293,13 +297,7 @@ def test_in_text_mode_a_computer_rejects_with_its_reason(tmp_path):
         str(_us_number("us_sanctions_package")),
         "q",
     ]
-    path = ROOT / "scenarios" / "eastern_flank_2022.yaml"
-    result = run_here(
-        ["play", "--text", "--scenario", str(path), "--as", "us", "--seed", str(seed)],
-        stdin="\n".join(typed) + "\n",
-        home=tmp_path,
-    )
-    out = " ".join(result.stdout.split())
+    _, out = _play_flank_as_us(seed, typed, tmp_path)
     assert "Deal: Russia answers “Talks on missile deployments" in out and "— rejects: " in out
 
 

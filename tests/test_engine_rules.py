@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from game.engine.conditions import all_hold, all_of
 from game.engine.game import Game, IllegalOrder
-from game.engine.resolve import resolve
+from game.engine.resolve import availability, option_available, resolve
 from game.engine.state import GameState
+from game.scenario import model as m
+from game.scenario.loader import load_scenario
 from tests.engine_fixtures import crisis, with_strength
 
 
@@ -309,8 +314,6 @@ def test_the_engine_and_the_text_game_never_import_pygame():
 
 def _every_kind_of_condition(scenario, state) -> list:
     """Conditions of every kind, at and beside this state's own values (so each boundary is asked)."""
-    from game.scenario import model as m
-
     found: list = []
     for value in (state.tension - 1, state.tension, state.tension + 1):
         found += [m.TensionAtLeast(value), m.TensionBelow(value)]
@@ -339,12 +342,6 @@ def test_conditions_bound_once_read_as_the_rules_do(name):
     """Batch games ask an option's requirements, an outcome's and an inject's `when` through
     functions bound once (conditions.all_of, resolve.availability); in every state of a few games,
     each answers as the rules' own reading (all_hold, option_available) does."""
-    from pathlib import Path
-
-    from game.engine.conditions import all_hold, all_of
-    from game.engine.resolve import availability, option_available
-    from game.scenario.loader import load_scenario
-
     scenario = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / name)
     asked = 0
     for seed in range(2):

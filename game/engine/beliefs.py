@@ -135,17 +135,16 @@ def update(draft: Draft, scenario: Scenario, options: tuple[Option, ...]) -> Non
             continue
         cause = Cause("belief", option.actor, option.id)
         # Observers who held the same belief hold the same one after: it is worked out once, so a
-        # crisis with many sides pays per side, not per pair (keyed by identity; `was` keeps it alive).
+        # crisis with many sides pays per side, not per pair (keyed by identity; the pair kept in
+        # `moved` keeps the old belief alive, so its id is not reused within this loop).
         moved: dict[int, tuple[Mapping[str, float], Mapping[str, float]]] = {}
         for observer_id, about in draft.beliefs.items():
             current = about.get(option.actor)
             if current is None:
                 continue
-            was, after = moved.get(id(current)) or (None, None)
-            if was is not current or after is None:
-                after = _moved(current, factors, scenario.beliefs.floor)
-                moved[id(current)] = (current, after)
-            about[option.actor] = after
+            if id(current) not in moved:
+                moved[id(current)] = (current, _moved(current, factors, scenario.beliefs.floor))
+            about[option.actor] = moved[id(current)][1]
             draft.belief_moves.append(BeliefMove(observer_id, option.actor, cause, factors))
 
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.engine.draft import Draft
+from game.engine.index import memo
 from game.engine.records import Cause, Fact
-from game.scenario.model import Effects, Scenario
+from game.scenario.model import Effects, Option, Scenario
 
 
 class EffectKind(NamedTuple):
@@ -119,6 +120,11 @@ def prepare(sc: Scenario, effects: Effects, factor: float = 1.0) -> Prepared:
         if part := kind.prepare(sc, effects, factor):
             found.append((kind.apply, part))
     return tuple(found)
+
+
+def own_prepared(sc: Scenario, option: Option) -> Prepared:
+    """An order's own effects, prepared once per scenario (resolution and the grave check apply them)."""
+    return memo(sc, ("own effects", option.id), lambda: prepare(sc, option.effects))
 
 
 def apply(draft: Draft, prepared: Prepared, cause: Cause, facts: list[Fact]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from game.engine.conditions import all_hold
 from game.engine.draft import Draft
-from game.engine.effects import apply, prepare
+from game.engine.effects import apply, own_prepared
 from game.engine.index import memo
 from game.engine.records import Cause
 from game.engine.state import GameState
@@ -82,8 +82,7 @@ def ends_game(scenario: Scenario, state: GameState, option: Option) -> bool:
             return False
     draft = Draft(state)
     draft.record_order(option.actor, option.id)
-    own = memo(scenario, ("own effects", option.id), lambda: prepare(scenario, option.effects))
-    apply(draft, own, Cause("order", option.actor, option.id), [])
+    apply(draft, own_prepared(scenario, option), Cause("order", option.actor, option.id), [])
     met = [o for o in endings if all_hold(o.when, scenario, draft)]
     # An ending that holds whatever is ordered is not this option's doing.
     return bool(met) and not all(all_hold(o.when, scenario, state) for o in met)

@@ -73,6 +73,15 @@ def acts_on(option: Option, issue_id: str, state_id: str) -> bool:
     return (issue_id, state_id) in option.effects.issues
 
 
+def readers_of(scenario: Scenario, option: Option) -> frozenset[str]:
+    """The actors holding a position on an issue the option signals: only they read it."""
+    return memo(
+        scenario,
+        ("signal readers", option.id),
+        lambda: frozenset(p.actor for issue, _ in option.stances for p in scenario.positions_on(issue)),
+    )
+
+
 def read_option(scenario: Scenario, option: Option, exclude_actor: str | None = None) -> tuple[Reading, ...]:
     """Every position the option touches, in scenario order; the ordering actor's own are left out."""
     return memo(

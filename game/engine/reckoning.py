@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from game.engine.dispositions import priors, typed_one
 from game.engine.index import memo
-from game.engine.readings import read_option
+from game.engine.readings import read_option, readers_of
 from game.engine.records import PREFERRED, RED_LINE
 from game.engine.state import GameState
 from game.scenario.model import Option, Scenario
@@ -63,17 +63,8 @@ def tables(
         lambda: tuple(
             _table(scenario, subject, option, friend_of.get(subject, ""))
             for subject in _order(scenario, actor_id)
-            if subject in _readers(scenario, option)  # to any other, the order is worth 0 whatever its type
+            if subject in readers_of(scenario, option)  # to any other, the order is worth 0 whatever its type
         ),
-    )
-
-
-def _readers(scenario: Scenario, option: Option) -> frozenset[str]:
-    """The actors holding a position on an issue the option signals: only they read it."""
-    return memo(
-        scenario,
-        ("signal readers", option.id),
-        lambda: frozenset(p.actor for issue, _ in option.stances for p in scenario.positions_on(issue)),
     )
 
 

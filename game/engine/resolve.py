@@ -25,10 +25,10 @@ from game.engine.deal_values import DealEvent, DealMove
 from game.engine.deals import IllegalDeal, check_moves, settle
 from game.engine.dispositions import typed
 from game.engine.draft import Draft
-from game.engine.effects import Prepared, prepare
+from game.engine.effects import Prepared, apply, own_prepared, prepare
 from game.engine.index import memo
 from game.engine.orders import Orders
-from game.engine.readings import read_option
+from game.engine.readings import read_option, readers_of
 from game.engine.records import ACCEPTABLE, PREFERRED, RED_LINE, Cause, Decision, Fact, TurnRecord
 from game.engine.state import GameState, WorldView
 from game.scenario.model import Effects, Inject, Option, Outcome, Rung, Scenario
@@ -111,9 +111,7 @@ class Turn:
     deal_events: list[DealEvent] = field(default_factory=list)
 
     def apply(self, prepared: Prepared, cause: Cause) -> None:
-        draft, facts = self.draft, self.facts
-        for rule, part in prepared:  # effects.apply, one call less: this runs for every reaction
-            rule(draft, part, cause, facts)
+        apply(self.draft, prepared, cause, self.facts)
 
 
 def own_effects(turn: Turn) -> None:
@@ -133,7 +131,7 @@ def _own_effects(scenario: Scenario, option: Option) -> tuple[Prepared, Cause]:
     return memo(
         scenario,
         ("own effects and cause", option.id),
-        lambda: (prepare(scenario, option.effects), Cause("order", option.actor, option.id)),
+        lambda: (own_prepared(scenario, option), Cause("order", option.actor, option.id)),
     )
 
 
@@ -231,7 +229,7 @@ def _as_its_readers_hold(turn: Turn, option: Option) -> Scenario:
 
 def _typed_readers(scenario: Scenario, option: Option) -> tuple[str, ...]:
     """The actors with types who hold a position on an issue the order signals, in scenario order."""
-    reading = {p.actor for issue, _ in option.stances for p in scenario.positions_on(issue)}
+    reading = readers_of(scenario, option)
     return tuple(a.id for a in scenario.actors if a.types and a.id in reading)
 
 
